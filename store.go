@@ -22,7 +22,95 @@ type Store interface {
 	Articles(ctx context.Context, f ArticleFilter) ([]*Article, int, error)
 	// Search runs a ranked Arabic-aware full-text query.
 	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Each calls fn for every stored article with its analysis, in id
+	// order; cross-article resolution and story building read through it.
+	Each(ctx context.Context, fn func(*Article) error) error
+
+	// ReplaceEntities stores the canonical entities (cross-article
+	// resolution output) and, for each article, which canonical entity each
+	// of its article-local entity ids belongs to. It replaces what was
+	// stored before, in one transaction.
+	ReplaceEntities(ctx context.Context, entities []Entity, links []EntityLink) error
+	// Entities lists canonical entities, most articles first.
+	Entities(ctx context.Context, f EntityFilter) ([]Entity, error)
+	// Entity returns one canonical entity by id; ENOTFOUND if missing.
+	Entity(ctx context.Context, id string) (*Entity, error)
+	// EntityArticles lists the articles a canonical entity occurs in.
+	EntityArticles(ctx context.Context, id string) ([]ArticleRef, error)
+
+	// Timeline lists dated events in time order.
+	Timeline(ctx context.Context, f TimelineFilter) ([]TimelineItem, error)
+	// Quotes lists quotes with their article.
+	Quotes(ctx context.Context, f QuoteFilter) ([]QuoteItem, error)
+
+	// ReplaceStories stores the stories (story package output), replacing
+	// what was stored before, in one transaction.
+	ReplaceStories(ctx context.Context, stories []Story) error
+	// Stories lists stories, most articles first.
+	Stories(ctx context.Context, f StoryFilter) ([]Story, error)
+	// Story returns one story by id; ENOTFOUND if missing.
+	Story(ctx context.Context, id int64) (*Story, error)
+
 	Close() error
+}
+
+// EntityLink says that the article-local entity LocalID of article
+// ArticleID is an occurrence of the canonical entity EntityID.
+type EntityLink struct {
+	ArticleID int64
+	LocalID   string
+	EntityID  string
+}
+
+// EntityFilter selects canonical entities. Name matches the display name or
+// any alias after Arabic normalization.
+type EntityFilter struct {
+	Type   EntityType
+	Name   string
+	Limit  int
+	Offset int
+}
+
+// TimelineFilter selects timeline events. Entity is a canonical entity id or
+// a name (matched after normalization against names and aliases).
+type TimelineFilter struct {
+	Entity  string
+	StoryID int64
+	From    string // inclusive, TimeExpr.Value format prefix ("2023", "2023-09")
+	To      string // inclusive
+	Limit   int
+}
+
+// TimelineItem is one dated event on the timeline.
+type TimelineItem struct {
+	When    string     `json:"when"`
+	Kind    string     `json:"kind"`
+	Text    string     `json:"text"`
+	Who     []string   `json:"who"`
+	With    []string   `json:"with"`
+	Where   string     `json:"where"`
+	Article ArticleRef `json:"article"`
+}
+
+// QuoteFilter selects quotes. Speaker matches the speaker's name, an alias
+// of the speaker's canonical entity, or its id.
+type QuoteFilter struct {
+	Speaker string
+	Kind    QuoteKind
+	Limit   int
+	Offset  int
+}
+
+// QuoteItem is a quote with the article it appeared in.
+type QuoteItem struct {
+	Quote
+	Article ArticleRef `json:"article"`
+}
+
+// StoryFilter pages stories.
+type StoryFilter struct {
+	Limit  int
+	Offset int
 }
 
 // ArticleFilter selects and pages articles.
