@@ -1,0 +1,267 @@
+package speech
+
+import (
+	"strings"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// eventTriggers maps the normalized form of a trigger word (with its common
+// attached pronouns) to the event kind it signals. Multi-word triggers are
+// in phraseTriggers.
+var eventTriggers = buildTriggers(map[string]string{
+	"visit": `وصل يصل تصل وصلت وصول وصوله وصولها زار يزور تزور زارت زيارة زيارته زيارتها زيارات زارها زاره
+		توجه يتوجه توجهت سافر يسافر سافرت عاد يعود`,
+	"meeting": `التقى يلتقي التقت تلتقي لقاء لقائه لقاءه لقائها لقاءات اجتمع يجتمع اجتمعت اجتماع اجتماعا اجتماعه
+		استقبل يستقبل استقبلت استقبال استقباله محادثات مباحثات صافح يصافح قمة`,
+	"call":        `مكالمة اتصالا هاتف هاتفيا`,
+	"request":     `طلب طلبا طلبت يطلب تطلب طلبه طالب يطالب طالبت`,
+	"supply":      `أرسل أرسلت يرسل ترسل إرسال زود يزود زودت تزويد سلم يسلم سلمت تسليم توريد شحنة شحنات صفقة`,
+	"attack":      `هجوم هجمات هاجم يهاجم هاجمت قصف يقصف قصفت غارة غارات اشتباكات معارك معركة استهدف يستهدف استهدفت ضربات ضربة تفجير اقتحم اقتحام`,
+	"agreement":   `اتفاق اتفاقا اتفاقية اتفاقيات هدنة معاهدة وقع يوقع وقعت توقيع`,
+	"disaster":    `إعصار زلزال فيضانات فيضان سيول حريق حرائق عاصفة جفاف مجاعة وباء`,
+	"appointment": `عين يعين عينت تعيين تعيينه انتخب انتخاب انتخابه كلف تكليف`,
+	"report":      `حصيلة إحصاءات أرقام لأرقام`,
+})
+
+// phraseTriggers are matched on consecutive normalized words.
+var phraseTriggers = []struct {
+	words []string
+	kind  string
+}{
+	{norms("اتصال هاتفي"), "call"},
+	{norms("المحادثة الهاتفية"), "call"},
+	{norms("محادثة هاتفية"), "call"},
+	{norms("وقف إطلاق النار"), "agreement"},
+	{norms("قدم طلبا"), "request"},
+}
+
+func norms(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		out = append(out, arabic.Normalize(w))
+	}
+	return out
+}
+
+func buildTriggers(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for kind, list := range m {
+		for _, w := range strings.Fields(list) {
+			out[arabic.Normalize(w)] = kind
+		}
+	}
+	return out
+}
+
+// triggerKind returns the event kind of token i, looking through attached
+// conjunctions, prepositions and the article.
+func (a *analysis) triggerKind(i int) string {
+	n := a.norm[i]
+	if k, ok := eventTriggers[n]; ok {
+		return k
+	}
+	c := arabic.SplitClitics(n)
+	if k, ok := eventTriggers[c.Base]; ok && c.Prefix != "" {
+		return k
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "ال", "وال", "بال", "لل"} {
+		if rest, ok := strings.CutPrefix(n, p); ok {
+			if k, ok := eventTriggers[rest]; ok {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// findEvents reads event frames sentence by sentence: a trigger, the actors
+// around it, the place, and the date of the nearest resolved time
+// expression in the same sentence. Claims and denials among the quotes are
+// speech events, dated to the publication day when the text gives no date.
+func (a *analysis) findEvents() {
+	for si, s := range a.in.Sentences {
+		seen := map[string]bool{}
+		for i := s.From; i < s.To; i++ {
+			kind, width := a.phraseAt(i, s.To)
+			if kind == "" {
+				kind, width = a.triggerKind(i), 1
+			}
+			if kind == "" || seen[kind] {
+				continue
+			}
+			if kind == "request" && !a.requestLike(i, s) {
+				continue
+			}
+			seen[kind] = true
+			a.events = append(a.events, a.frame(kind, i, i+width, si))
+		}
+	}
+	for qi, q := range a.quotes {
+		if q.Kind != marsad.Denial && q.Kind != marsad.Claim {
+			continue
+		}
+		kind := "statement"
+		if q.Kind == marsad.Denial {
+			kind = "denial"
+		}
+		si := a.qmeta[qi].sentence
+		e := marsad.Event{Kind: kind, Who: []string{q.Speaker}, Text: a.sentenceText(si)}
+		if x, ok := a.nearestTime(si, -1); ok {
+			e.When, e.WhenText = x.Value, x.Text
+		} else if !a.in.Published.IsZero() {
+			// A claim or denial the text does not date was made by the
+			// time the article reports it.
+			e.When = a.in.Published.Time.Format("2006-01-02")
+		}
+		a.events = append(a.events, e)
+	}
+}
+
+func (a *analysis) phraseAt(i, to int) (string, int) {
+	for _, p := range phraseTriggers {
+		if i+len(p.words) > to {
+			continue
+		}
+		ok := true
+		for k, w := range p.words {
+			n := a.norm[i+k]
+			if n != w && strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ب") != w && "ال"+n != w && n != "ال"+w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.kind, len(p.words)
+		}
+	}
+	return "", 0
+}
+
+// requestLike keeps طلب when it is an act, not "على الطلب" (demand) talk:
+// a person or organisation must be in the sentence.
+func (a *analysis) requestLike(i int, s arabic.Sentence) bool {
+	for j := s.From; j < s.To; j++ {
+		if e, ok := a.entityAt(j); ok && (e.Type == marsad.Person || e.Type == marsad.Organization) {
+			return true
+		}
+	}
+	return false
+}
+
+type actor struct {
+	e   marsad.Entity
+	pos int
+}
+
+// frame fills one event around trigger tokens [t, tEnd) of sentence si.
+func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
+	s := a.in.Sentences[si]
+	e := marsad.Event{Kind: kind, Text: a.sentenceText(si)}
+	var actors []actor
+	var places []actor
+	seen := map[string]bool{}
+	for j := s.From; j < s.To; j++ {
+		ent, ok := a.entityAt(j)
+		if !ok || seen[ent.ID] {
+			continue
+		}
+		seen[ent.ID] = true
+		switch ent.Type {
+		case marsad.Person, marsad.Organization:
+			actors = append(actors, actor{ent, j})
+		case marsad.Location:
+			places = append(places, actor{ent, j})
+		}
+	}
+	// Countries act too when no person or organisation does (روسيا ترسل …).
+	if len(actors) == 0 && (kind == "supply" || kind == "attack" || kind == "agreement" || kind == "request") && len(places) > 0 {
+		actors, places = places[:1], places[1:]
+	}
+	// who: the nearest actor after the trigger (verb-subject order, and
+	// the genitive of a verbal noun: زيارة حفتر), else the nearest before.
+	who := -1
+	for k, ac := range actors {
+		if ac.pos >= tEnd && ac.pos-tEnd <= 12 {
+			who = k
+			break
+		}
+	}
+	if who < 0 {
+		for k := len(actors) - 1; k >= 0; k-- {
+			if actors[k].pos < t {
+				who = k
+				break
+			}
+		}
+	}
+	if who < 0 && len(actors) > 0 {
+		who = 0
+	}
+	if who >= 0 {
+		e.Who = []string{actors[who].e.Name}
+		if kind == "meeting" || kind == "call" || kind == "agreement" || kind == "attack" || kind == "supply" || kind == "request" {
+			for k, ac := range actors {
+				if k != who && len(e.With) < 3 && !isPartOf(ac.e.Name, actors[who].e.Name) {
+					e.With = append(e.With, ac.e.Name)
+				}
+			}
+		}
+	}
+	// where: the first place after the trigger, else the last one before.
+	for _, p := range places {
+		if p.pos >= tEnd {
+			e.Where = p.e.Name
+			break
+		}
+	}
+	if e.Where == "" && len(places) > 0 {
+		e.Where = places[len(places)-1].e.Name
+	}
+	if x, ok := a.nearestTime(si, t); ok {
+		e.When, e.WhenText = x.Value, x.Text
+	}
+	return e
+}
+
+func isPartOf(a, b string) bool {
+	return strings.Contains(arabic.Normalize(b), arabic.Normalize(a))
+}
+
+// nearestTime returns the resolved time expression of sentence si closest
+// to token t (any, when t < 0). An expression that contains the trigger
+// ("بعد 5 أيام من لقائه") wins.
+func (a *analysis) nearestTime(si, t int) (marsad.TimeExpr, bool) {
+	s := a.in.Sentences[si]
+	if s.From >= s.To {
+		return marsad.TimeExpr{}, false
+	}
+	lo, hi := a.toks[s.From].Start, a.toks[s.To-1].End
+	best, bestDist := -1, 1<<30
+	for k, x := range a.in.Times {
+		if x.Value == "" || x.Start < lo || x.End > hi {
+			continue
+		}
+		if t < 0 {
+			return x, true
+		}
+		tb := a.toks[t].Start
+		d := 0
+		switch {
+		case tb >= x.Start && tb < x.End:
+			d = -1
+		case tb < x.Start:
+			d = x.Start - tb
+		default:
+			d = tb - x.End
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 {
+		return marsad.TimeExpr{}, false
+	}
+	return a.in.Times[best], true
+}

@@ -1,0 +1,116 @@
+package speech
+
+import (
+	"strings"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// verbKind is what a reporting verb says about its quote.
+type verbKind uint8
+
+const (
+	vSay     verbKind = iota + 1 // قال، أضاف، أوضح: a statement
+	vConfirm                     // أكد: a statement, a confirmation when it confirms something (أكد صحة …)
+	vClaim                       // زعم، ادعى، كشف، فضح: a claim
+	vDeny                        // نفى، فند، كذب: a denial
+)
+
+// reportingVerbs maps the normalized stem of a reporting verb (past,
+// present and feminine forms share it after clitic stripping) to its kind.
+// Lists, not rules: a verb's meaning is lexical.
+var reportingVerbs = buildVerbs(map[verbKind]string{
+	vSay: `قال قالت يقول تقول قائلا قائلة قوله قولها أضاف أضافت يضيف تضيف مضيفا مضيفة أوضح أوضحت يوضح توضح موضحا
+		صرح صرحت يصرح تصرح مصرحا أعلن أعلنت يعلن تعلن معلنا ذكر ذكرت تذكر أفاد أفادت يفيد تفيد مفيدا أشار أشارت يشير تشير مشيرا
+		اعتبر اعتبرت يعتبر تعتبر معتبرا رأى رأت يرى ترى وصف وصفت يصف تصف واصفا شدد شددت يشدد مشددا لفت لفتت لافتا تابع تابعت متابعا
+		أردف أردفت مردفا بين بينت يبين مبينا نقل نقلت ينقل تنقل دعا دعت يدعو تدعو داعيا حذر حذرت يحذر محذرا طالب طالبت يطالب مطالبا
+		أعرب أعربت يعرب معربا قالوا أضافوا أكدوا`,
+	vConfirm: `أكد أكدت يؤكد تؤكد مؤكدا مؤكدة أكدوا`,
+	vClaim:   `زعم زعمت يزعم تزعم زاعما ادعى ادعت يدعي تدعي مدعيا كشف كشفت يكشف تكشف كاشفا فضح فضحت يفضح تفضح اتهم اتهمت يتهم تتهم متهما`,
+	vDeny:    `نفى نفت ينفي تنفي نافيا نفته نفاه فند فندت يفند تفند مفندا كذب كذبت يكذب تكذب مكذبا أنكر أنكرت ينكر تنكر منكرا دحض دحضت يدحض نفي نفيه`,
+})
+
+func buildVerbs(m map[verbKind]string) map[string]verbKind {
+	out := map[string]verbKind{}
+	for k, list := range m {
+		for _, w := range strings.Fields(list) {
+			out[arabic.Normalize(w)] = k
+		}
+	}
+	return out
+}
+
+// verbOf returns the reporting-verb kind of a token, looking through the
+// conjunctions and prepositions attached to it (وأضاف، فقال).
+func verbOf(tok string) verbKind {
+	n := arabic.Normalize(tok)
+	if k, ok := reportingVerbs[n]; ok {
+		return k
+	}
+	for _, p := range []string{"و", "ف", "ل"} {
+		if rest, ok := strings.CutPrefix(n, p); ok {
+			if k, ok := reportingVerbs[rest]; ok {
+				return k
+			}
+		}
+	}
+	return 0
+}
+
+// Complementizers that open reported speech after a verb.
+var complementizers = setOf(`أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها لأن`)
+
+// Words that confirm something already said: أكد صحة الأنباء.
+var confirmObjects = setOf(`صحة صحه ما تردد التقارير الأنباء الانباء الخبر الأخبار المعلومات حدوث وقوع`)
+
+// Content cues that make a statement a denial whatever its verb ("هناك
+// مغالطة في الخبر", "عار عن الصحة").
+var denialCues = []string{"مغالطه", "عار عن الصحه", "عاري عن الصحه", "لا اساس له", "لا صحه", "غير صحيح", "اخبار كاذبه", "مزاعم", "ادعاءات كاذبه", "مفبرك", "شاءعات", "تضليل"}
+
+// Heads of noun phrases that name an anonymous or descriptive speaker
+// ("مصدر أمني", "مستشار بالجيش", "مسؤول آخر").
+var descriptiveHeads = setOf(`مصدر مصادر مسؤول مسئول مسؤولون مسئولون مستشار متحدث المتحدث الناطق ناطق دبلوماسي دبلوماسيون خبير خبراء شهود مراقبون محللون أشخاص ضابط قيادي عضو نائب وزير رئيس بيان البيان`)
+
+// Words for "the newspaper/agency/site/channel" that refer back to the
+// last outlet named (ونقلت الصحيفة …).
+var outletAnaphora = setOf(`الصحيفة الوكالة الموقع القناة المجلة الشبكة الإذاعة`)
+
+// Heads before an outlet name: وكالة "إنترفاكس"، صحيفة "وول ستريت جورنال".
+var outletHeads = setOf(`وكالة صحيفة موقع قناة مجلة شبكة إذاعة تلفزيون`)
+
+// Anonymous sources: a quote of theirs is a claim the outlet reports.
+var anonymousHeads = setOf(`أشخاص مصادر مصدر مسؤولين مسؤولون مسئولين مسئولون دبلوماسيين دبلوماسيون شهود مقربين`)
+
+func setOf(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}
+
+// inSet reports whether tok, or tok without a leading conjunction or
+// preposition, is in the set.
+func inSet(set map[string]bool, tok string) bool {
+	n := arabic.Normalize(tok)
+	if set[n] {
+		return true
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(n, p); ok && set[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+func kindOf(v verbKind) marsad.QuoteKind {
+	switch v {
+	case vClaim:
+		return marsad.Claim
+	case vDeny:
+		return marsad.Denial
+	}
+	return marsad.Statement
+}

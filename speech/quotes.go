@@ -1,0 +1,528 @@
+package speech
+
+import (
+	"strings"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+const (
+	minQuoteWords = 3  // a quoted word or two is a name or a term, not a quote
+	maxCueReach   = 40 // tokens between a reporting verb and its quote
+)
+
+// Words that end a descriptive speaker phrase ("مستشار بالجيش الوطني الليبي
+// التابع …", "قوات الشرق في بيان …").
+var phraseStops = setOf(`في عبر على عن من إلى الى مع خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
+
+// quoteMark kinds.
+func isOpenMark(s string) bool  { return s == "“" || s == "«" }
+func isCloseMark(s string) bool { return s == "”" || s == "»" }
+
+// findQuotes finds direct quotes (inside quotation marks) and reported
+// speech (verb + أن/إن clause), in text order.
+func (a *analysis) findQuotes() {
+	used := map[int]bool{} // reporting verbs already attributed a quote
+	a.scanOutlets()
+	spans := a.quoteSpans()
+	a.quoteClose = map[int]bool{}
+	for _, sp := range spans {
+		if a.wordCount(sp.open+1, sp.close) >= minQuoteWords && !a.isQuotedName(sp) {
+			a.quoteClose[sp.close] = true
+		}
+	}
+	si := 0
+	for i := 0; i < len(a.toks); i++ {
+		// Direct quote opening here?
+		if si < len(spans) && spans[si].open == i {
+			sp := spans[si]
+			si++
+			a.directQuote(sp, used)
+			i = sp.close
+			continue
+		}
+		if v := verbOf(a.toks[i].Text); v != 0 && !used[i] {
+			a.reportedQuote(i, v, spans, used)
+		}
+	}
+}
+
+type qspan struct{ open, close int } // token indices of the marks; close may be the paragraph's last token + 1
+
+// quoteSpans pairs quotation marks inside each paragraph. Straight double
+// quotes alternate open/close; an opening mark left unclosed at the end of
+// a paragraph closes there (scraped text often loses the closing mark).
+func (a *analysis) quoteSpans() []qspan {
+	var out []qspan
+	open := -1
+	straight := false
+	for i, t := range a.toks {
+		if open >= 0 && t.LineStart && i > open {
+			out = append(out, qspan{open, i})
+			open = -1
+		}
+		if t.Kind != arabic.Punct {
+			continue
+		}
+		switch {
+		case open < 0 && (isOpenMark(t.Text) || t.Text == "\""):
+			open, straight = i, t.Text == "\""
+		case open >= 0 && ((straight && t.Text == "\"") || (!straight && isCloseMark(t.Text))):
+			out = append(out, qspan{open, i})
+			open = -1
+		}
+	}
+	if open >= 0 {
+		out = append(out, qspan{open, len(a.toks)})
+	}
+	return out
+}
+
+func (a *analysis) wordCount(from, to int) int {
+	n := 0
+	for i := from; i < to && i < len(a.toks); i++ {
+		if isWord(a.toks[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// directQuote attributes one quoted span.
+func (a *analysis) directQuote(sp qspan, used map[int]bool) {
+	from, to := sp.open+1, sp.close
+	if a.wordCount(from, to) < minQuoteWords || a.isQuotedName(sp) {
+		return
+	}
+	// A relative denial inside the span ("…الأمر الذي نفته X") ends the
+	// quote there and answers it.
+	denyAt, denier := a.relativeDenial(from, to)
+	if denyAt >= 0 {
+		to = denyAt
+	}
+	v, vi := a.cueBefore(sp.open)
+	if vi < 0 {
+		v, vi = a.cueAfter(sp.close)
+	}
+	if vi < 0 {
+		return
+	}
+	used[vi] = true
+	kind := a.kindAt(v, vi)
+	spk, via, ok := a.speakerFor(vi, sp.open)
+	if !ok {
+		return
+	}
+	if spk.anonymous && kind == marsad.Statement {
+		kind = marsad.Claim
+	}
+	if k := a.contentKind(from, to); k != "" {
+		kind = k
+	}
+	q := a.addQuote(spk, via, kind, from, to, true, a.sentOf[vi])
+	if denyAt >= 0 && denier.name != "" {
+		a.addDenialOf(q, denier, denyAt)
+	}
+}
+
+// isQuotedName reports whether a quoted span is a name rather than speech:
+// an outlet after its head word (صحيفة "وول ستريت جورنال"), or a short span
+// made only of entity mentions.
+func (a *analysis) isQuotedName(sp qspan) bool {
+	if sp.open > 0 && inSet(outletHeads, a.toks[sp.open-1].Text) {
+		return true
+	}
+	if a.wordCount(sp.open+1, sp.close) > 4 {
+		return false
+	}
+	for j := sp.open + 1; j < sp.close; j++ {
+		if isWord(a.toks[j]) && a.ent[j] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reportedQuote handles "VERB SPEAKER أن/إن CONTENT" and "كشف SPEAKER عن
+// CONTENT".
+func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int]bool) {
+	sFrom, sTo := a.sentenceBounds(vi)
+	_ = sFrom
+	limit := min(sTo, vi+16)
+	c := -1
+	for j := vi + 1; j < limit; j++ {
+		n := a.norm[j]
+		if complementizers[n] || (j > vi+1 && n == "عن" && (v == vClaim || isAnnounce(a.norm[vi]))) {
+			c = j
+			break
+		}
+		if a.toks[j].Kind == arabic.Punct && (a.toks[j].Text == "." || isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
+			return // a direct quote handles it
+		}
+	}
+	if c < 0 {
+		return
+	}
+	// Content: to the end of the sentence, or to a quote mark.
+	end := sTo
+	for j := c + 1; j < sTo; j++ {
+		if isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"" {
+			if j == c+1 {
+				return // "أنه “…”": the direct quote is the content
+			}
+			end = j
+			break
+		}
+	}
+	for end > c+1 && a.toks[end-1].Kind == arabic.Punct {
+		end--
+	}
+	if a.wordCount(c+1, end) < minQuoteWords {
+		return
+	}
+	spk, via, ok := a.speakerFor(vi, c)
+	if !ok {
+		return
+	}
+	used[vi] = true
+	kind := a.kindAt(v, vi)
+	if spk.anonymous && kind == marsad.Statement {
+		kind = marsad.Claim
+	}
+	if k := a.contentKind(c+1, end); k != "" {
+		kind = k
+	}
+	denyAt, denier := a.relativeDenial(c+1, end)
+	if denyAt >= 0 {
+		end = denyAt
+	}
+	q := a.addQuote(spk, via, kind, c+1, end, false, a.sentOf[vi])
+	if denyAt >= 0 && denier.name != "" {
+		a.addDenialOf(q, denier, denyAt)
+	}
+}
+
+func isAnnounce(n string) bool {
+	switch strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف") {
+	case "اعلن", "اعلنت", "كشف", "كشفت", "تحدث", "تحدثت":
+		return true
+	}
+	return false
+}
+
+// kindAt turns a verb into a quote kind: أكد is a confirmation only when it
+// confirms something (أكد صحة …); a participle (قائلا، مضيفا) takes the
+// kind of the finite verb it follows (فضح … قائلا → a claim).
+func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
+	if v == vConfirm {
+		for j := vi + 1; j < min(len(a.toks), vi+4); j++ {
+			if inSet(confirmObjects, a.toks[j].Text) {
+				return marsad.Confirmation
+			}
+		}
+		return marsad.Statement
+	}
+	if v == vSay && isParticiple(a.norm[vi]) {
+		sFrom, _ := a.sentenceBounds(vi)
+		for j := vi - 1; j >= sFrom; j-- {
+			if pv := verbOf(a.toks[j].Text); pv != 0 && pv != vSay {
+				return a.kindAt(pv, j)
+			}
+		}
+	}
+	return kindOf(v)
+}
+
+func isParticiple(n string) bool {
+	switch n {
+	case "قاءلا", "قاءله", "مضيفا", "مضيفه", "موضحا", "مشيرا", "معتبرا", "مؤكدا", "مءكدا", "مشددا", "لافتا", "مبينا":
+		return true
+	}
+	return strings.HasPrefix(n, "قاءل")
+}
+
+// contentKind reads the kind from what is said: content that opens with a
+// denial verb (أنه فند الأخبار …) or carries a denial phrase (هناك مغالطة
+// في الخبر) is a denial.
+func (a *analysis) contentKind(from, to int) marsad.QuoteKind {
+	for j := from; j < min(to, from+2); j++ {
+		if verbOf(a.toks[j].Text) == vDeny {
+			return marsad.Denial
+		}
+	}
+	txt := arabic.Normalize(a.text(from, min(to, from+12)))
+	for _, cue := range denialCues {
+		if strings.Contains(txt, cue) {
+			return marsad.Denial
+		}
+	}
+	return ""
+}
+
+// cueBefore finds the reporting verb that introduces a quote opening at
+// token open: the closest one before it in the same paragraph.
+func (a *analysis) cueBefore(open int) (verbKind, int) {
+	for j := open - 1; j >= 0 && j >= open-maxCueReach; j-- {
+		if a.paraOf[j] != a.paraOf[open] {
+			break
+		}
+		if a.quoteClose[j] {
+			break // another quote stands between
+		}
+		if v := verbOf(a.toks[j].Text); v != 0 {
+			return v, j
+		}
+		if a.toks[j].Text == "." {
+			break
+		}
+	}
+	return 0, -1
+}
+
+// cueAfter finds "“…”، قال X" within a few tokens after the closing mark.
+func (a *analysis) cueAfter(close int) (verbKind, int) {
+	for j := close + 1; j < min(len(a.toks), close+4); j++ {
+		if v := verbOf(a.toks[j].Text); v != 0 {
+			return v, j
+		}
+	}
+	return 0, -1
+}
+
+// speakerFor finds who speaks for the verb at vi, in the tokens between
+// the verb and the quote or complementizer at end (Arabic puts the subject
+// after the verb), else just before the verb in the same sentence, else the
+// previous speaker when the verb has no subject of its own (وأضاف: "…").
+// via is the outlet quoted through, for "نقلت وكالة X عن Y".
+func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
+	if end < vi {
+		// cue after the quote: subject follows the verb
+		end = min(len(a.toks), vi+6)
+	}
+	region := [2]int{vi + 1, end}
+	via := ""
+	// "نقل X عن Y": X is the outlet, Y the speaker.
+	for j := region[0]; j < region[1]; j++ {
+		if a.norm[j] == "عن" && j > region[0] {
+			outlet := a.phraseSpeaker(region[0], j)
+			if outlet.name != "" {
+				via = outlet.name
+			}
+			if anon := j+1 < region[1] && inSet(anonymousHeads, a.toks[j+1].Text); anon && outlet.name != "" {
+				// An outlet citing unnamed sources makes the claim its own.
+				outlet.anonymous = true
+				return outlet, "", true
+			}
+			region[0] = j + 1
+			break
+		}
+	}
+	if s := a.phraseSpeaker(region[0], region[1]); s.name != "" {
+		a.lastSpeaker = s
+		return s, via, true
+	}
+	// Subject before the verb, in the same sentence: nearest person.
+	sFrom, _ := a.sentenceBounds(vi)
+	for j := vi - 1; j >= sFrom; j-- {
+		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
+			s := a.speakerOf(e)
+			a.lastSpeaker = s
+			return s, via, true
+		}
+	}
+	if a.lastSpeaker.name != "" && a.subjectless(region[0], region[1]) {
+		return a.lastSpeaker, via, true
+	}
+	return speaker{}, "", false
+}
+
+// subjectless reports whether the tokens after a verb hold no subject of
+// their own: nothing, a colon, قوله, or a prepositional phrase.
+func (a *analysis) subjectless(from, to int) bool {
+	for j := from; j < to; j++ {
+		t := a.toks[j]
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		n := a.norm[j]
+		if n == "قوله" || n == "قولها" || phraseStops[n] {
+			return true
+		}
+		if _, ok := a.entityAt(j); ok {
+			return false
+		}
+		return j > from+2
+	}
+	return true
+}
+
+// phraseSpeaker picks the speaker named in tokens [from, to): a person if
+// one is named; a descriptive phrase when it opens with a head such as
+// مستشار or مصدر and names no person; an organisation; an outlet by
+// anaphora (الصحيفة → the last outlet named); or the bare noun phrase.
+func (a *analysis) phraseSpeaker(from, to int) speaker {
+	if from >= to {
+		return speaker{}
+	}
+	for j := from; j < to; j++ {
+		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
+			return a.speakerOf(e)
+		}
+		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" {
+			break
+		}
+	}
+	first := from
+	for first < to && a.toks[first].Kind == arabic.Punct {
+		first++
+	}
+	if first >= to {
+		return speaker{}
+	}
+	if inSet(outletAnaphora, a.toks[first].Text) && a.outletSeen[first].name != "" {
+		return a.outletSeen[first]
+	}
+	if inSet(outletHeads, a.toks[first].Text) {
+		if o, ok := a.outletAt[first]; ok {
+			return o
+		}
+	}
+	if inSet(descriptiveHeads, a.toks[first].Text) {
+		return speaker{name: a.nounPhrase(first, to)}
+	}
+	for j := from; j < to; j++ {
+		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
+			return a.speakerOf(e)
+		}
+		if a.toks[j].Kind == arabic.Punct {
+			break
+		}
+	}
+	// A bare definite noun phrase ("قوات الشرق"): only when it starts the
+	// region and looks like a name, never a time word.
+	construct := first+1 < to && strings.HasPrefix(a.norm[first+1], "ال") && isWord(a.toks[first+1]) && !phraseStops[a.norm[first]]
+	if (strings.HasPrefix(a.norm[first], "ال") || construct) && !a.isTime(first) {
+		return speaker{name: a.nounPhrase(first, to)}
+	}
+	return speaker{}
+}
+
+// nounPhrase returns up to four words from i, stopping at punctuation and
+// at prepositions, relative pronouns and complementizers.
+func (a *analysis) nounPhrase(i, to int) string {
+	j := i
+	for j < to && j < i+4 {
+		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل"))) || a.isTime(j) {
+			break
+		}
+		j++
+	}
+	return a.text(i, j)
+}
+
+func (a *analysis) isTime(i int) bool {
+	t := a.toks[i]
+	for _, x := range a.in.Times {
+		if t.Start < x.End && x.Start < t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeDenial finds "(الأمر) الذي نفته X" / "وهو ما نفاه X" inside
+// [from, to) and returns where the denied clause ends and who denies.
+func (a *analysis) relativeDenial(from, to int) (int, speaker) {
+	for j := from + 1; j < to; j++ {
+		if verbOf(a.toks[j].Text) != vDeny {
+			continue
+		}
+		p := a.norm[j-1]
+		if p != "الذي" && p != "التي" && p != "ما" {
+			continue
+		}
+		start := j - 1
+		if start-1 >= from && (a.norm[start-1] == "الامر" || a.norm[start-1] == "وهو" || a.norm[start-1] == "وهي") {
+			start--
+		}
+		for start > from && a.toks[start-1].Kind == arabic.Punct {
+			start--
+		}
+		sEnd := min(len(a.toks), j+12)
+		return start, a.phraseSpeaker(j+1, sEnd)
+	}
+	return -1, speaker{}
+}
+
+func (a *analysis) addQuote(s speaker, via string, kind marsad.QuoteKind, from, to int, direct bool, sentence int) int {
+	for to > from && (a.toks[to-1].Kind == arabic.Punct && a.toks[to-1].Text != "؟" && a.toks[to-1].Text != "?") {
+		to--
+	}
+	q := marsad.Quote{
+		Speaker:   s.name,
+		SpeakerID: s.id,
+		Text:      a.text(from, to),
+		Kind:      kind,
+		Via:       via,
+		Start:     a.toks[from].Start,
+		End:       a.toks[to-1].End,
+	}
+	a.quotes = append(a.quotes, q)
+	a.qmeta = append(a.qmeta, quoteMeta{sentence: sentence, denies: -1, direct: direct, context: a.sentenceText(sentence)})
+	return len(a.quotes) - 1
+}
+
+// addDenialOf records that denier denies quote qi.
+func (a *analysis) addDenialOf(qi int, denier speaker, at int) {
+	claim := a.quotes[qi]
+	if claim.Kind == marsad.Statement {
+		a.quotes[qi].Kind = marsad.Claim
+	}
+	d := marsad.Quote{
+		Speaker: denier.name, SpeakerID: denier.id, Kind: marsad.Denial,
+		Text: claim.Text, Start: claim.Start, End: claim.End,
+	}
+	a.quotes = append(a.quotes, d)
+	a.qmeta = append(a.qmeta, quoteMeta{sentence: a.sentOf[min(at, len(a.toks)-1)], denies: qi, context: a.sentenceText(a.sentOf[min(at, len(a.toks)-1)])})
+}
+
+// scanOutlets records the outlets the article names ("صحيفة "وول ستريت
+// جورنال"", "وكالة “إنترفاكس”", "وكالة الأنباء الليبية") so that
+// "الصحيفة" later refers back to them.
+func (a *analysis) scanOutlets() {
+	a.outletAt = map[int]speaker{}
+	a.outletSeen = make([]speaker, len(a.toks))
+	var last speaker
+	for i := range a.toks {
+		if inSet(outletHeads, a.toks[i].Text) {
+			if o := a.outletName(i); o.name != "" {
+				a.outletAt[i] = o
+				last = o
+			}
+		}
+		a.outletSeen[i] = last
+	}
+}
+
+// outletName reads the outlet named after the head word at i.
+func (a *analysis) outletName(i int) speaker {
+	j := i + 1
+	if j < len(a.toks) && (isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
+		k := j + 1
+		for k < len(a.toks) && k < j+6 && !(isCloseMark(a.toks[k].Text) || a.toks[k].Text == "\"") {
+			k++
+		}
+		if k < len(a.toks) && k > j+1 && k < j+6 {
+			return speaker{name: a.text(j+1, k), typ: marsad.Organization}
+		}
+		return speaker{}
+	}
+	if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
+		return a.speakerOf(e)
+	}
+	if e, ok := a.entityAt(i); ok && e.Type == marsad.Organization {
+		return a.speakerOf(e)
+	}
+	return speaker{}
+}

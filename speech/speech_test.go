@@ -1,0 +1,287 @@
+package speech_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/speech"
+)
+
+// input builds a speech.Input from text and hand-marked entities: every
+// occurrence of each name becomes a mention. This stands in for the NER and
+// resolution stages, so that speech is tested alone.
+func input(text string, entities map[marsad.EntityType][]string) *speech.Input {
+	toks := arabic.Tokenize(text)
+	in := &speech.Input{Body: text, Tokens: toks, Sentences: arabic.Sentences(text, toks)}
+	type span struct{ s, e int }
+	var taken []span
+	overlaps := func(s, e int) bool {
+		for _, t := range taken {
+			if s < t.e && t.s < e {
+				return true
+			}
+		}
+		return false
+	}
+	var names []struct {
+		name string
+		typ  marsad.EntityType
+	}
+	for typ, list := range entities {
+		for _, n := range list {
+			names = append(names, struct {
+				name string
+				typ  marsad.EntityType
+			}{n, typ})
+		}
+	}
+	// A person's surname alone is a mention of the same person, as the
+	// resolution stage would link it.
+	for _, n := range names {
+		if w := strings.Fields(n.name); n.typ == marsad.Person && len(w) > 1 {
+			names = append(names, struct {
+				name string
+				typ  marsad.EntityType
+			}{w[len(w)-1], marsad.Person})
+		}
+	}
+	// Longest names first, so "خليفة حفتر" claims its text before "حفتر".
+	sort.Slice(names, func(i, j int) bool { return len(names[i].name) > len(names[j].name) })
+	full := map[string]string{} // surname → full name
+	for _, n := range names {
+		if w := strings.Fields(n.name); n.typ == marsad.Person && len(w) > 1 {
+			full[w[len(w)-1]] = n.name
+		}
+	}
+	byName := map[string]int{}
+	for _, n := range names {
+		display := n.name
+		if f, ok := full[n.name]; ok {
+			display = f
+		}
+		k, ok := byName[display]
+		if !ok {
+			in.Entities = append(in.Entities, marsad.Entity{ID: fmt.Sprintf("e%d", len(in.Entities)+1), Name: display, Type: n.typ})
+			k = len(in.Entities) - 1
+			byName[display] = k
+		}
+		e := &in.Entities[k]
+		for off := 0; ; {
+			i := strings.Index(text[off:], n.name)
+			if i < 0 {
+				break
+			}
+			s, end := off+i, off+i+len(n.name)
+			off = end
+			if overlaps(s, end) {
+				continue
+			}
+			taken = append(taken, span{s, end})
+			e.Mentions = append(e.Mentions, marsad.Mention{Text: n.name, Start: s, End: end})
+		}
+	}
+	return in
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		entities map[marsad.EntityType][]string
+		want     []string // speaker|kind|start of text
+	}{
+		{
+			name:     "verb subject quote",
+			text:     "وقال لافروف بعد محادثات مع نظيره خميس الجهيناوي في موسكو “نعلم بخطط التدخل العسكري في ليبيا”.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"لافروف", "خميس الجهيناوي"}, marsad.Location: {"موسكو", "ليبيا"}},
+			want:     []string{"لافروف|statement|نعلم بخطط"},
+		},
+		{
+			name:     "subjectless verb continues the last speaker",
+			text:     "قال الوزير سامي العلي إن “الحكومة لن تتراجع عن قرارها”.\nوأضاف قوله “نحن ماضون في الإصلاح حتى النهاية”.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|statement|الحكومة لن", "سامي العلي|statement|نحن ماضون"},
+		},
+		{
+			name:     "reported speech with a claim verb",
+			text:     "وكشف وزير الداخلية فتحي باشاغا عن إرسال روسيا 8 مقاتلات على الأقل إلى مليشيات حفتر.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"فتحي باشاغا", "حفتر"}, marsad.Location: {"روسيا"}},
+			want:     []string{"فتحي باشاغا|claim|إرسال روسيا 8"},
+		},
+		{
+			name:     "denial through a news agency",
+			text:     "ونقلت وكالة الأنباء المحلية عن المتحدث سمير النجار أنه نفى الأخبار المتداولة بشأن استقالة الحكومة.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سمير النجار"}, marsad.Organization: {"وكالة الأنباء المحلية"}},
+			want:     []string{"سمير النجار|denial|نفى الأخبار"},
+		},
+		{
+			name:     "confirmation needs something confirmed",
+			text:     "وأكد المتحدث باسم الوزارة هاني سعيد صحة الأنباء عن توقيع الاتفاق، وقال إن “التوقيع سيتم الأسبوع المقبل في القاهرة”.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"هاني سعيد"}, marsad.Location: {"القاهرة"}},
+			want:     []string{"هاني سعيد|statement|التوقيع سيتم"},
+		},
+		{
+			name:     "a quoted name is not a quote",
+			text:     "ونقل موقع “ليبيا هيرالد” الخبر.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"ليبيا هيرالد"}},
+			want:     nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := speech.Analyze(input(tt.text, tt.entities))
+			var got []string
+			for _, q := range res.Quotes {
+				words := strings.Fields(q.Text)
+				got = append(got, q.Speaker+"|"+string(q.Kind)+"|"+strings.Join(words[:min(2, len(words))], " "))
+				if tt.text[q.Start:q.End] != q.Text {
+					t.Errorf("quote offsets %d..%d give %q, not %q", q.Start, q.End, tt.text[q.Start:q.End], q.Text)
+				}
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					if strings.HasPrefix(g, w) || strings.HasPrefix(w, g) && g != "" {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing quote %q; got %q", w, got)
+				}
+			}
+			if tt.want == nil && len(got) > 0 {
+				t.Errorf("got quotes %q, want none", got)
+			}
+		})
+	}
+}
+
+func TestRelativeDenialMakesContradiction(t *testing.T) {
+	text := `وكشف مستشار بالجيش الوطني الذي يسيطر على الشرق، " أن روسيا أرسلت ضباطا عسكريين من أجل تدريب القوات...الأمر الذي نفته المتحدثة باسم الخارجية الروسية ماريا زاخاروفا.`
+	res := speech.Analyze(input(text, map[marsad.EntityType][]string{
+		marsad.Person: {"ماريا زاخاروفا"}, marsad.Location: {"روسيا"}, marsad.Organization: {"الجيش الوطني"},
+	}))
+	if len(res.Contradictions) != 1 {
+		t.Fatalf("got %d contradictions, want 1; quotes %+v", len(res.Contradictions), res.Quotes)
+	}
+	c := res.Contradictions[0]
+	if !strings.HasPrefix(c.Claim.Speaker, "مستشار") || c.Claim.Kind != marsad.Claim {
+		t.Errorf("claim by %q (%s), want the adviser's claim", c.Claim.Speaker, c.Claim.Kind)
+	}
+	if c.Denial.Speaker != "ماريا زاخاروفا" {
+		t.Errorf("denial by %q, want ماريا زاخاروفا", c.Denial.Speaker)
+	}
+	if !strings.HasPrefix(c.Claim.Text, "أن روسيا أرسلت") && !strings.HasPrefix(c.Claim.Text, "روسيا أرسلت") {
+		t.Errorf("claim text %q", c.Claim.Text)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	text := "وصل رئيس الوزراء علي حسن إلى القاهرة، الثلاثاء، في زيارة رسمية.\nواجتاح الإعصار المدينة في 10 سبتمبر/أيلول 2023."
+	in := input(text, map[marsad.EntityType][]string{marsad.Person: {"علي حسن"}, marsad.Location: {"القاهرة"}})
+	// Hand-resolved times, as timex would give them.
+	for _, x := range []struct{ s, v string }{{"الثلاثاء", "2023-09-26"}, {"10 سبتمبر/أيلول 2023", "2023-09-10"}} {
+		i := strings.Index(text, x.s)
+		in.Times = append(in.Times, marsad.TimeExpr{Text: x.s, Start: i, End: i + len(x.s), Value: x.v, Granularity: marsad.Day})
+	}
+	res := speech.Analyze(in)
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, fmt.Sprintf("%s|%s|%s|%s", e.Kind, strings.Join(e.Who, ","), e.Where, e.When))
+	}
+	for _, w := range []string{"visit|علي حسن|القاهرة|2023-09-26", "disaster|||2023-09-10"} {
+		found := false
+		for _, g := range got {
+			if g == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing event %q; got %q", w, got)
+		}
+	}
+}
+
+// The seeds with their entities marked by hand from expected.json: how many
+// of the expected quotes speech finds with the right speaker and kind. The
+// full pipeline's figure (with NER) is measured in cmd/marsad's tests.
+func TestSeedQuotesWithGoldEntities(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "examples", "expected.json"))
+	if err != nil {
+		t.Skip("no examples/expected.json")
+	}
+	var exp struct {
+		Articles map[string]struct {
+			Entities map[string][]string
+			Quotes   []struct{ Speaker, Kind, Starts string }
+		}
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	total, speakerOK, kindOK := 0, 0, 0
+	for file, art := range exp.Articles {
+		text, err := os.ReadFile(filepath.Join("..", "examples", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ents := map[marsad.EntityType][]string{}
+		for typ, names := range art.Entities {
+			ents[marsad.EntityType(strings.Replace(typ, "PERS", "PER", 1))] = names
+		}
+		res := speech.Analyze(input(string(text), ents))
+		for _, q := range art.Quotes {
+			total++
+			var match *marsad.Quote
+			for i, got := range res.Quotes {
+				if strings.Contains(arabic.Normalize(got.Text), arabic.Normalize(q.Starts)) {
+					if match == nil || arabic.Normalize(got.Speaker) == arabic.Normalize(q.Speaker) {
+						match = &res.Quotes[i]
+					}
+				}
+			}
+			if match == nil {
+				t.Logf("%s: missed %s %q", file, q.Speaker, q.Starts)
+				continue
+			}
+			if strings.Contains(arabic.Normalize(match.Speaker), arabic.Normalize(q.Speaker)) || strings.Contains(arabic.Normalize(q.Speaker), arabic.Normalize(match.Speaker)) && match.Speaker != "" {
+				speakerOK++
+			} else {
+				t.Logf("%s: %q by %q, want %q", file, q.Starts, match.Speaker, q.Speaker)
+			}
+			if string(match.Kind) == q.Kind {
+				kindOK++
+			} else {
+				t.Logf("%s: %q kind %s, want %s", file, q.Starts, match.Kind, q.Kind)
+			}
+		}
+	}
+	t.Logf("seed quotes with gold entities: %d/%d right speaker, %d/%d right kind", speakerOK, total, kindOK, total)
+	if float64(speakerOK) < 0.9*float64(total) || float64(kindOK) < 0.8*float64(total) {
+		t.Errorf("speaker %d/%d, kind %d/%d: below 90%%/80%%", speakerOK, total, kindOK, total)
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	f.Add("وقال لافروف “نعلم بخطط التدخل”. وأضاف \"أي تفويض\"", "لافروف")
+	f.Add("الأمر الذي نفته", "")
+	f.Fuzz(func(t *testing.T, text, name string) {
+		ents := map[marsad.EntityType][]string{}
+		if name != "" {
+			ents[marsad.Person] = []string{name}
+		}
+		res := speech.Analyze(input(text, ents))
+		for _, q := range res.Quotes {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+				t.Fatalf("quote offsets %d..%d outside %d bytes", q.Start, q.End, len(text))
+			}
+		}
+	})
+}
