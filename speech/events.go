@@ -94,6 +94,9 @@ func (a *analysis) findEvents() {
 			if kind == "request" && !a.requestLike(i, s) {
 				continue
 			}
+			if kind == "supply" && !a.hasAny(supplyObjects, s) {
+				continue // "تسليم السلطة" is no delivery
+			}
 			seen[kind] = true
 			a.events = append(a.events, a.frame(kind, i, i+width, si))
 		}
@@ -137,6 +140,18 @@ func (a *analysis) phraseAt(i, to int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// supplyObjects are what gets supplied: arms, aircraft, aid, troops.
+var supplyObjects = setOf(`أسلحة سلاح الأسلحة السلاح مقاتلات طائرات مقاتلة طائرة مساعدات المساعدات عتاد العتاد ذخائر ذخيرة مرتزقة مرتزق ضباط ضباطا جنود قوات معدات صواريخ دبابات مدرعات منظومات منظومة شحنة وقود أغذية أدوية لقاحات خبراء مستشارين`)
+
+func (a *analysis) hasAny(set map[string]bool, s arabic.Sentence) bool {
+	for j := s.From; j < s.To; j++ {
+		if inSet(set, a.toks[j].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // requestLike keeps طلب when it is an act, not "على الطلب" (demand) talk:

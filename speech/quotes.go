@@ -369,6 +369,9 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
 			return a.speakerOf(e)
 		}
+		if j > from && a.ent[j] < 0 && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل")) && a.norm[j] != "عن" {
+			break // "مستشار … التابع للمشير حفتر": the person is not the speaker
+		}
 		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" {
 			break
 		}
