@@ -24,6 +24,14 @@ type Document struct {
 	Tokens    []arabic.Token    // tokens of Article.Body
 	Sentences []arabic.Sentence // sentences over Tokens
 	Tags      []string          // one BIO tag per token (B-PER, I-LOC, O …), from NER
+	Names     []Name            // named-entity spans read off Tags
+}
+
+// Name is one named-entity span the tagger found, in byte offsets.
+type Name struct {
+	Start, End int
+	Type       marsad.EntityType
+	Text       string
 }
 
 // Stage is one step of the analysis.

@@ -1,7 +1,101 @@
 package pipeline
 
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/ner"
+	"github.com/marsad-news/marsad/speech"
+	"github.com/marsad-news/marsad/timex"
+)
+
 // defaultStages lists the analysis chain in order. Stages that span
 // articles (entity canonicalization, stories) run after storage, in ingest.
 func defaultStages() []Stage {
-	return []Stage{Tokenize, CodePoints}
+	return []Stage{Tokenize, NER, Resolve, Times, Speech, CodePoints}
 }
+
+var (
+	nerOnce  sync.Once
+	nerModel *ner.Model
+	nerErr   error
+)
+
+// NER tags each sentence with the embedded model and reads the spans off
+// the BIO tags.
+var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) error {
+	nerOnce.Do(func() { nerModel, nerErr = ner.Default() })
+	if nerErr != nil {
+		return nerErr
+	}
+	d.Tags = make([]string, len(d.Tokens))
+	words := make([]string, 0, 64)
+	for _, s := range d.Sentences {
+		words = words[:0]
+		for _, t := range d.Tokens[s.From:s.To] {
+			words = append(words, t.Text)
+		}
+		copy(d.Tags[s.From:s.To], nerModel.Tag(words))
+	}
+	d.Names = namesFromTags(d)
+	return nil
+}}
+
+// namesFromTags turns BIO tags into spans; an I- tag without a B- opens a
+// span, as conlleval reads it.
+func namesFromTags(d *Document) []Name {
+	var out []Name
+	open := -1
+	var typ string
+	flush := func(end int) {
+		if open < 0 {
+			return
+		}
+		s, e := d.Tokens[open].Start, d.Tokens[end-1].End
+		out = append(out, Name{Start: s, End: e, Type: marsad.EntityType(typ), Text: d.Article.Body[s:e]})
+		open = -1
+	}
+	for i, tag := range d.Tags {
+		switch {
+		case strings.HasPrefix(tag, "B-"):
+			flush(i)
+			open, typ = i, tag[2:]
+		case strings.HasPrefix(tag, "I-"):
+			if open < 0 || typ != tag[2:] || (i > 0 && d.Tokens[i].LineStart) {
+				flush(i)
+				open, typ = i, tag[2:]
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(d.Tags))
+	return out
+}
+
+// Times finds time expressions and resolves them against the publication
+// date; an article without one gets values only for absolute dates.
+var Times = StageFunc{StageName: "timex", Fn: func(_ context.Context, d *Document) error {
+	exprs := timex.Tag(d.Article.Body, d.Article.Published)
+	d.Article.Times = make([]marsad.TimeExpr, len(exprs))
+	for i, x := range exprs {
+		d.Article.Times[i] = marsad.TimeExpr{Text: x.Text, Start: x.Start, End: x.End, Value: x.Value, Granularity: x.Granularity}
+	}
+	return nil
+}}
+
+// Speech finds quotes, events and contradictions.
+var Speech = StageFunc{StageName: "speech", Fn: func(_ context.Context, d *Document) error {
+	res := speech.Analyze(&speech.Input{
+		Body:      d.Article.Body,
+		Tokens:    d.Tokens,
+		Sentences: d.Sentences,
+		Entities:  d.Article.Entities,
+		Times:     d.Article.Times,
+		Published: d.Article.Published,
+	})
+	d.Article.Quotes, d.Article.Events, d.Article.Contradictions = res.Quotes, res.Events, res.Contradictions
+	return nil
+}}

@@ -1,0 +1,449 @@
+// Package extract turns what a scraper saved from an Arabic news page into a
+// clean marsad.Article: headline, dateline, outlet, author, publication and
+// update times, and a body without page chrome.
+//
+// A scraped page is a column of lines: a header (headline, outlet name, date
+// lines, byline, share bar), the story, and a footer (comment prompts,
+// related headlines, copyright, design credit, the author's bio). Extract
+// reads it the way a careful reader does: metadata only from the places a
+// page puts metadata (header lines, the dateline, the copyright and
+// "المصدر:" lines), never from a mention inside the story, so that an
+// article quoting Reuters is not filed under Reuters and a date in the story
+// is not taken for the day it was published.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Text extracts an article from scraped plain text. source names the input
+// for errors and Article.File.
+//
+// Errors are *marsad.InputError wrapping marsad.ErrTooLarge, ErrEmpty,
+// ErrBinary, ErrInvalidUTF8 (after windows-1256 was tried), ErrNotArabic or
+// ErrNoBody.
+func Text(source string, data []byte) (*marsad.Article, error) {
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, &marsad.InputError{Input: source, Err: err}
+	}
+	text = arabic.Clean(normalizeNewlines(text))
+	if err := checkArabic(text); err != nil {
+		return nil, &marsad.InputError{Input: source, Err: err}
+	}
+	r := analyze(splitLines(text), true, "")
+	a := &marsad.Article{
+		File:      source,
+		Title:     r.title,
+		Published: r.published,
+		Updated:   r.updated,
+		Outlet:    r.outlet,
+		Author:    r.author,
+		Dateline:  r.dateline,
+		Body:      strings.Join(r.body, "\n"),
+	}
+	if wordCount(a.Body) < minBodyWords {
+		return nil, &marsad.InputError{Input: source, Err: marsad.ErrNoBody}
+	}
+	a.Language = Language(a.Title + "\n" + a.Body)
+	if a.Language != "ar" {
+		return nil, &marsad.InputError{Input: source, Err: marsad.ErrNotArabic}
+	}
+	a.ContentHash = ContentHash(a.Title, a.Body)
+	return a, nil
+}
+
+// minBodyWords is the least text an article body must hold; less is a page
+// of chrome, not an article.
+const minBodyWords = 4
+
+// checkArabic rejects text that is in another language, and text with
+// nothing to read. The bar is lower than Language's majority: a scraped
+// Arabic page may carry English menus, and its body is checked again once
+// they are gone.
+func checkArabic(text string) error {
+	c := countScripts(text)
+	switch {
+	case c.letters == 0:
+		return marsad.ErrNoBody
+	case c.arabicShare() < 0.3:
+		return marsad.ErrNotArabic
+	}
+	return nil
+}
+
+// Clean removes page chrome from a body that came from elsewhere (an HTML
+// extractor, a JSON record, a feed) and fills Outlet, Author, Dateline,
+// Published, Updated, Title and Language from the body when they are empty.
+// It never clears a field that is set. It recomputes ContentHash.
+func Clean(a *marsad.Article) {
+	if a == nil {
+		return
+	}
+	text := arabic.Clean(normalizeNewlines(strings.ToValidUTF8(a.Body, "")))
+	r := analyze(splitLines(text), a.Title == "", a.Title)
+	a.Body = strings.Join(r.body, "\n")
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&a.Title, r.title)
+	fill(&a.Outlet, r.outlet)
+	fill(&a.Author, r.author)
+	fill(&a.Dateline, r.dateline)
+	if a.Published.IsZero() {
+		a.Published = r.published
+	}
+	if a.Updated.IsZero() {
+		a.Updated = r.updated
+	}
+	fill(&a.Language, Language(a.Title+"\n"+a.Body))
+	a.ContentHash = ContentHash(a.Title, a.Body)
+}
+
+// ContentHash is the identity of an article's content: the SHA-256 of the
+// normalized title and body. Tashkeel, hamza forms, spacing and the chrome
+// Text removes do not change it, so re-ingesting an article from another
+// crawl of the same page finds the stored copy.
+func ContentHash(title, body string) string {
+	sum := sha256.Sum256([]byte(arabic.Normalize(title + "\n" + body)))
+	return hex.EncodeToString(sum[:])
+}
+
+func normalizeNewlines(s string) string {
+	if !strings.ContainsRune(s, '\r') && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029') {
+		return s
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+}
+
+// line is one line of the page, trimmed, with whether a blank line comes
+// before it (captions stick to their photo credit; paragraphs do not).
+type line struct {
+	text     string
+	gapAbove bool
+}
+
+func splitLines(text string) []line {
+	raw := strings.Split(text, "\n")
+	out := make([]line, 0, len(raw))
+	gap := false
+	for _, l := range raw {
+		l = strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
+		if l == "" {
+			gap = true
+			continue
+		}
+		out = append(out, line{text: l, gapAbove: gap})
+		gap = false
+	}
+	return out
+}
+
+// result is what analyze reads from the lines of a page.
+type result struct {
+	title, dateline, author string
+	outlet                  string
+	published, updated      marsad.Date
+	body                    []string
+}
+
+// outletVotes keeps the outlet names seen in each position; the most
+// trusted position wins.
+type outletVotes struct {
+	header, dateline, copyright, source string
+}
+
+func (v outletVotes) best() string {
+	for _, s := range []string{v.header, v.dateline, v.copyright, v.source} {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// maxHeaderLines bounds the header: the metadata of a page sits in its
+// first lines, before the story starts.
+const maxHeaderLines = 12
+
+// analyze reads a page. wantTitle asks for a headline; knownTitle, when set,
+// is dropped from the top of the body.
+func analyze(lines []line, wantTitle bool, knownTitle string) result {
+	var (
+		r     result
+		votes outletVotes
+		body  []line
+	)
+	knownKey := lineKey(knownTitle)
+	setPublished := func(s string) {
+		if d, ok := parseHeaderDate(s); ok && r.published.IsZero() {
+			r.published = d
+		}
+	}
+	setUpdated := func(s string) {
+		if d, ok := parseHeaderDate(s); ok && r.updated.IsZero() {
+			r.updated = d
+		}
+	}
+
+	// The header: metadata lines until the story starts.
+	i, seen := 0, 0
+	for ; i < len(lines) && seen < maxHeaderLines; i++ {
+		l := lines[i]
+		t := l.text
+		seen++
+		if d, ok := parseDateline(t); ok && d.outlet != "" && d.rest == "" {
+			// "واشنطن - المغرب اليوم" on a line of its own.
+			setOnce(&r.dateline, d.place)
+			setOnce(&votes.dateline, d.outlet)
+			continue
+		}
+		if isParagraph(t) {
+			break
+		}
+		switch {
+		case isCopyright(t):
+			setOnce(&votes.copyright, copyrightOutlet(t))
+			continue
+		case isJunk(t), isChrome(t), isDesignCredit(t):
+			continue
+		}
+		if pub, upd, ok := dateLabel(t); ok {
+			setPublished(pub)
+			setUpdated(upd)
+			continue
+		}
+		if isDateOnly(t) {
+			setPublished(t)
+			continue
+		}
+		if name, ok := parseByline(t); ok {
+			setOnce(&r.author, name)
+			continue
+		}
+		if name, ok := parseSourceLine(t); ok {
+			setOnce(&votes.source, name)
+			continue
+		}
+		if o, ok := lookupOutlet(t); ok && !o.Common {
+			setOnce(&votes.header, o.Name)
+			continue
+		}
+		if knownKey != "" && lineKey(t) == knownKey {
+			continue
+		}
+		if c, ok := captionCredit(t); ok && wordCount(c) <= 15 || isCaptionOpening(t) {
+			continue
+		}
+		if wantTitle && wordCount(t) >= 2 && hasArabicLetter(t) && !endsSentence(t) || wantTitle && r.title == "" && wordCount(t) >= 2 && hasArabicLetter(t) {
+			// The first such line is the headline, unless it is a short
+			// section name ("أخبار العالم") and a real headline follows.
+			if r.title == "" || wordCount(r.title) <= 3 && wordCount(t) >= 4 && len(body) == 0 {
+				r.title = stripBullet(t)
+				continue
+			}
+		}
+		if wordCount(t) <= 2 && !endsSentence(t) {
+			continue // a section name, a tag, a menu entry
+		}
+		body = append(body, l) // a standfirst or subhead: text
+	}
+	// A headline-less page: "واشنطن - المغرب اليوم" then the story. A
+	// dateline with an outlet the list does not know still reads so when
+	// the story follows at once.
+	body = append(body, lines[i:]...)
+
+	body = trimFooter(body, &r, &votes, setPublished, setUpdated)
+	body = dropChrome(body, &votes, setPublished, setUpdated)
+
+	// The dateline opens one of the first paragraphs.
+	if r.dateline == "" {
+		for k := 0; k < len(body) && k < 3; k++ {
+			d, ok := parseDateline(body[k].text)
+			if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
+				continue
+			}
+			r.dateline = d.place
+			setOnce(&votes.dateline, d.outlet)
+			body[k].text = d.rest
+			if d.rest == "" {
+				body = append(body[:k], body[k+1:]...)
+			}
+			break
+		}
+	}
+
+	for _, l := range body {
+		if t := stripBullet(l.text); t != "" {
+			r.body = append(r.body, t)
+		}
+	}
+	if wantTitle && r.title == "" && len(r.body) > 0 {
+		r.title = leadTitle(r.body[0])
+	}
+	r.outlet = votes.best()
+	return r
+}
+
+// trimFooter removes the footer from the end of the body: chrome, copyright
+// and design credits, the author's name and bio, "المصدر:" and date lines,
+// and a tail of related headlines.
+func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpdated func(string)) []line {
+	for changed := true; changed && len(body) > 0; {
+		changed = false
+		last := len(body) - 1
+		t := body[last].text
+		drop := 1
+		switch {
+		case isCopyright(t):
+			setOnce(&votes.copyright, copyrightOutlet(t))
+		case isJunk(t), isChrome(t), isDesignCredit(t), isRelatedMarker(t):
+		default:
+			if name, ok := parseSourceLine(t); ok {
+				setOnce(&votes.source, name)
+				break
+			}
+			if pub, upd, ok := dateLabel(t); ok && wordCount(t) <= 12 {
+				setPublished(pub)
+				setUpdated(upd)
+				break
+			}
+			if name, ok := parseNameBio(t); ok {
+				setOnce(&r.author, name)
+				break
+			}
+			if name, ok := parseByline(t); ok {
+				setOnce(&r.author, name)
+				break
+			}
+			if isBio(t) && last > 0 && isNameLike(body[last-1].text) {
+				setOnce(&r.author, displayName(body[last-1].text))
+				drop = 2
+				break
+			}
+			if c, ok := captionCredit(t); ok && wordCount(c) <= 15 {
+				break
+			}
+			// A run of headline-like lines: links to other articles. A
+			// single one is dropped only when short and after real text.
+			run := 0
+			for k := last; k >= 0 && isHeadlineLike(body[k].text) && !isParagraph(body[k].text); k-- {
+				run++
+			}
+			switch {
+			case run >= 2 && run < len(body):
+				drop = run
+			case run == 1 && last > 0 && wordCount(t) <= 15 && isParagraph(body[last-1].text):
+				// A name alone after the story is a signature.
+				if isNameLike(t) && wordCount(t) <= 4 {
+					setOnce(&r.author, displayName(t))
+				}
+			default:
+				drop = 0
+			}
+		}
+		if drop > 0 {
+			body = body[:len(body)-drop]
+			changed = true
+		}
+	}
+	return body
+}
+
+// dropChrome removes chrome from inside the body: widgets, captions and the
+// short lines that cling to them, GUIDs and counters, "read also" blocks.
+func dropChrome(body []line, votes *outletVotes, setPublished, setUpdated func(string)) []line {
+	keep := make([]bool, len(body))
+	caption := make([]bool, len(body))
+	for k, l := range body {
+		t := l.text
+		keep[k] = true
+		switch {
+		case isCopyright(t):
+			setOnce(&votes.copyright, copyrightOutlet(t))
+			keep[k] = false
+		case isJunk(t), isChrome(t):
+			keep[k] = false
+		case isCaptionOpening(t):
+			keep[k], caption[k] = false, true
+		case wordCount(t) <= 1 && !endsSentence(t):
+			keep[k] = false
+		}
+		if !keep[k] {
+			continue
+		}
+		if c, ok := captionCredit(t); ok && wordCount(c) <= 15 && !reYears.MatchString(c) {
+			keep[k], caption[k] = false, true
+			continue
+		}
+		if name, ok := parseSourceLine(t); ok {
+			setOnce(&votes.source, name)
+			keep[k] = false
+			continue
+		}
+		if pub, upd, ok := dateLabel(t); ok && wordCount(t) <= 12 && (isDateOnly(pub) || isDateOnly(upd)) {
+			setPublished(pub)
+			setUpdated(upd)
+			keep[k] = false
+		}
+	}
+	// Lines glued to a caption without a blank line between ("درنة قطر
+	// الخيرية" above "خوف في درنة … – رويترز") are part of it when short.
+	for k := range body {
+		if !caption[k] {
+			continue
+		}
+		if k > 0 && !body[k].gapAbove && isCaptionCompanion(body[k-1].text) {
+			keep[k-1] = false
+		}
+		if k+1 < len(body) && !body[k+1].gapAbove && isCaptionCompanion(body[k+1].text) {
+			keep[k+1] = false
+		}
+	}
+	// "اقرأ أيضا" and the headlines under it.
+	for k := 0; k < len(body); k++ {
+		if !isRelatedMarker(body[k].text) {
+			continue
+		}
+		keep[k] = false
+		for j := k + 1; j < len(body) && isHeadlineLike(body[j].text) && !isParagraph(body[j].text); j++ {
+			keep[j] = false
+		}
+	}
+	out := body[:0:0]
+	for k, l := range body {
+		if keep[k] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func isCaptionCompanion(s string) bool {
+	return wordCount(s) <= 5 && !endsSentence(s) && !isParagraph(s)
+}
+
+// stripBullet removes list bullets and dashes that open a line.
+func stripBullet(s string) string {
+	return strings.TrimSpace(strings.TrimLeftFunc(s, func(r rune) bool {
+		switch r {
+		case '•', '·', '▪', '■', '►', '◄', '*', '●', '○', '◆', '-', '–', '—', '»', '|':
+			return true
+		}
+		return unicode.IsSpace(r)
+	}))
+}

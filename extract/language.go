@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// scriptCounts counts letters by script over a sample of text.
+type scriptCounts struct {
+	arabic, persian, urdu int // Arabic script; persian/urdu: letters only those languages use
+	latin, cyrillic, greek    int
+	hebrew, han, kana, hangul int
+	devanagari, other         int
+	letters                   int
+}
+
+// maxLanguageSample bounds the work Language does on a huge input: the
+// script mix of the first 256 KiB decides.
+const maxLanguageSample = 256 << 10
+
+func countScripts(text string) scriptCounts {
+	if len(text) > maxLanguageSample {
+		text = text[:maxLanguageSample]
+	}
+	var c scriptCounts
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		c.letters++
+		switch {
+		case r < 0x80 || unicode.Is(unicode.Latin, r):
+			c.latin++
+		case unicode.Is(unicode.Arabic, r):
+			c.arabic++
+			switch r {
+			case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
+				c.persian++
+			case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ':
+				c.urdu++
+			}
+		case unicode.Is(unicode.Cyrillic, r):
+			c.cyrillic++
+		case unicode.Is(unicode.Greek, r):
+			c.greek++
+		case unicode.Is(unicode.Hebrew, r):
+			c.hebrew++
+		case unicode.Is(unicode.Han, r):
+			c.han++
+		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+			c.kana++
+		case unicode.Is(unicode.Hangul, r):
+			c.hangul++
+		case unicode.Is(unicode.Devanagari, r):
+			c.devanagari++
+		default:
+			c.other++
+		}
+	}
+	return c
+}
+
+// arabicShare is the fraction of letters in the Arabic script.
+func (c scriptCounts) arabicShare() float64 {
+	if c.letters == 0 {
+		return 0
+	}
+	return float64(c.arabic) / float64(c.letters)
+}
+
+// Language returns the ISO 639-1 code of the text's language: "ar" when most
+// letters are Arabic script and few are Persian- or Urdu-only letters; "fa",
+// "ur", "en", "fr", "ru" … for other texts it can tell by script and a few
+// function words; "" when it cannot tell (no letters, an unknown Latin
+// language). It looks at scripts, not words: an Arabic article full of
+// English names is still Arabic.
+func Language(text string) string {
+	c := countScripts(text)
+	if c.letters == 0 {
+		return ""
+	}
+	if c.arabicShare() >= 0.5 {
+		// Persian and Urdu write with the Arabic script plus letters
+		// Arabic lacks; an Arabic text has almost none of them (ی and ک
+		// show up in badly encoded Arabic, hence the 3% margin).
+		if c.urdu*100 > c.arabic*3 {
+			return "ur"
+		}
+		if c.persian*100 > c.arabic*3 {
+			return "fa"
+		}
+		return "ar"
+	}
+	best, code := 0, ""
+	for _, s := range []struct {
+		n    int
+		code string
+	}{
+		{c.latin, "latin"}, {c.cyrillic, "ru"}, {c.greek, "el"}, {c.hebrew, "he"},
+		{c.han, "zh"}, {c.kana, "ja"}, {c.hangul, "ko"}, {c.devanagari, "hi"}, {c.arabic, "ar"},
+	} {
+		if s.n > best {
+			best, code = s.n, s.code
+		}
+	}
+	if code == "ja" || (code == "zh" && c.kana > 0) {
+		return "ja"
+	}
+	if code == "latin" {
+		return latinLanguage(text)
+	}
+	return code
+}
+
+// Function words of the Latin-script languages marsad is likely to meet in a
+// news crawl; the language with the most hits wins.
+var latinStopwords = map[string][]string{
+	"en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said"},
+	"fr": {"le", "la", "les", "de", "des", "et", "est", "une", "du", "pour", "dans", "que"},
+	"es": {"el", "los", "las", "del", "y", "que", "por", "una", "con", "para", "es", "en"},
+	"de": {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "ein", "auf"},
+	"it": {"il", "di", "che", "della", "per", "non", "sono", "gli", "una", "con", "del", "le"},
+	"tr": {"ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "olan", "çok", "ama", "gibi"},
+	"id": {"yang", "dan", "di", "dengan", "untuk", "dari", "ini", "itu", "pada", "tidak", "akan", "dalam"},
+}
+
+func latinLanguage(text string) string {
+	if len(text) > maxLanguageSample {
+		text = text[:maxLanguageSample]
+	}
+	counts := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for lang, words := range latinStopwords {
+			for _, sw := range words {
+				if w == sw {
+					counts[lang]++
+				}
+			}
+		}
+	}
+	best, code := 0, ""
+	for _, lang := range []string{"en", "fr", "es", "de", "it", "tr", "id"} {
+		if counts[lang] > best {
+			best, code = counts[lang], lang
+		}
+	}
+	if best < 2 {
+		return ""
+	}
+	return code
+}

@@ -1,0 +1,507 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// This file classifies single lines of a scraped page: page chrome (comment
+// prompts, share bars, font widgets, "load more"), photo captions and
+// credits, copyright footers, junk (counters, bullets, GUIDs), and the shape
+// of a line (a paragraph, a headline). The rules look at the form of a line
+// and at short lists of words that only page chrome uses; they never look
+// for a particular site.
+
+// isQuoteOrPunct reports punctuation and symbols, quotes and brackets
+// included.
+func isQuoteOrPunct(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// lineKey is the matching form of a short line: normalized, punctuation and
+// symbols turned into spaces, spaces collapsed.
+func lineKey(s string) string {
+	s = arabic.Normalize(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || isQuoteOrPunct(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// wordCount counts the words of s that hold a letter or a digit.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+func hasArabicLetter(s string) bool { return strings.IndexFunc(s, arabic.IsArabicLetter) >= 0 }
+
+// isCloser reports characters that may follow the last sentence mark:
+// closing quotes and brackets.
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', ')', ']', '}', '」':
+		return true
+	}
+	return unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r)
+}
+
+// lastMark returns the last rune of s that is not a space or a closer.
+func lastMark(s string) rune {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isCloser(r) })
+	if s == "" {
+		return 0
+	}
+	r := []rune(s[max(0, len(s)-8):])
+	return r[len(r)-1]
+}
+
+// endsSentence reports whether s ends like a sentence: . ! ? ؟ … or :.
+func endsSentence(s string) bool {
+	switch lastMark(s) {
+	case '.', '!', '?', '؟', '…', ':', '۔':
+		return true
+	}
+	return false
+}
+
+// isParagraph reports a line that reads as running text: long, or ending
+// with a sentence mark after enough words. Headlines end without one.
+func isParagraph(s string) bool {
+	n := wordCount(s)
+	switch lastMark(s) {
+	case '.', '!', '…', '۔':
+		return n >= 8
+	case '?', '؟':
+		return n >= 20
+	case ':':
+		return n >= 12
+	}
+	return n >= 30
+}
+
+// isHeadlineLike reports a short line without a sentence mark, the shape of
+// a title, a subhead or a related-article link.
+func isHeadlineLike(s string) bool {
+	n := wordCount(s)
+	if n < 3 || n > 25 || !hasArabicLetter(s) {
+		return false
+	}
+	switch lastMark(s) {
+	case '.', '!', ':', '،', ',', '۔':
+		return false
+	}
+	return true
+}
+
+var (
+	reGUID    = regexp.MustCompile(`^[{(]?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}[})]?$`)
+	reToken   = regexp.MustCompile(`^[A-Za-z0-9+/=_\-]{20,}$`)
+	reURLLine = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
+	reEmail   = regexp.MustCompile(`^\S+@\S+\.\w+$`)
+)
+
+// isJunk reports a line with nothing to read: no letter ("0", "•", "|",
+// "12 34"), a lone short Latin word ("in", "ar"), a GUID, an opaque token, a
+// bare URL or e-mail address.
+func isJunk(s string) bool {
+	s = strings.TrimSpace(s)
+	if !hasLetter(s) {
+		return true
+	}
+	if reGUID.MatchString(s) || reToken.MatchString(s) || reURLLine.MatchString(s) || reEmail.MatchString(s) {
+		return true
+	}
+	if !hasArabicLetter(s) && len(strings.Fields(s)) == 1 && len(s) <= 3 {
+		return true
+	}
+	return false
+}
+
+// Chrome vocabularies, written as a reader sees them and normalized once.
+var (
+	// Whole lines that are page furniture.
+	chromeLines = []string{
+		"أرسل تعليقك", "تعليقك كزائر", "التعليقات", "تعليقات", "تعليق", "أضف تعليق", "أضف تعليقا", "اترك تعليقا",
+		"اكتب تعليقك", "لا توجد تعليقات", "علق", "شارك برأيك", "شاركنا رأيك", "أضف تعليقك",
+		"تحميل المزيد", "المزيد", "عرض المزيد", "اقرأ المزيد", "load more", "read more", "show more", "more",
+		"شارك", "شارك الخبر", "شارك المقال", "شارك هذا المقال", "شارك هذا الخبر", "شارك عبر", "مشاركة", "اطبع",
+		"طباعة", "إرسال", "أرسل لصديق", "حجم الخط", "الخط", "تكبير الخط", "تصغير الخط", "نسخ الرابط", "الرابط المختصر",
+		"مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة", "ذات صلة", "مواد ذات صلة", "موضوعات ذات صلة",
+		"الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تعليقا", "الأكثر شعبية", "آخر الأخبار",
+		"أخبار متعلقة", "قد يعجبك أيضا", "قد يهمك أيضا", "شاهد أيضا", "اقرأ أيضا", "اقرأ كذلك", "إقرأ أيضا",
+		"إعلان", "advertisement", "sponsored", "الرئيسية", "تابعنا", "تابعونا", "تابعنا على", "تابعونا على",
+		"اشترك", "اشترك الآن", "النشرة البريدية", "اشترك في النشرة البريدية", "الكلمات المفتاحية",
+		"كلمات مفتاحية", "وسوم", "الوسوم", "tags", "share", "tweet", "print", "email", "إغلاق", "close",
+		"فيديو", "صور", "شاهد", "استمع", "مشاهدة", "اضغط هنا", "انقر هنا", "للمزيد", "التالي", "السابق",
+		"الخبر التالي", "الخبر السابق", "المقال التالي", "المقال السابق", "عاجل", "تصفح أيضا", "إقرأ المزيد",
+	}
+	// Openings of short chrome lines ("اقرأ أيضا: …", "تابعونا على تويتر").
+	chromePrefixes = []string{
+		"أرسل تعليقك", "اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "تابعونا على", "تابعنا على",
+		"تابعوا", "اشترك في", "اشترك الآن", "حمل تطبيق", "حمّل تطبيق", "لمتابعة آخر", "لمتابعة أخبار",
+		"للمزيد من الأخبار", "الكلمات المفتاحية", "كلمات مفتاحية", "وسوم", "الوسوم", "شارك على", "شارك عبر",
+		"يمكنكم متابعة", "انضم إلى قناة", "انضموا إلى", "اشتركوا في", "شاهد أيضا", "شاهد ايضا", "قد يعجبك",
+		"قد يهمك", "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "اضغط هنا",
+		"انقر هنا", "رابط مختصر", "الرابط المختصر", "حقوق النشر", "جميع الحقوق", "كل الحقوق", "لا يسمح بإعادة",
+		"يمنع نسخ", "يحظر نسخ", "powered by", "designed by", "all rights reserved", "copyright",
+	}
+	// Lines that open a list of links to other articles.
+	relatedMarkers = []string{
+		"اقرأ أيضا", "إقرأ أيضا", "اقرأ كذلك", "اقرأ المزيد", "إقرأ المزيد", "مواضيع ذات صلة", "أخبار ذات صلة",
+		"مقالات ذات صلة", "ذات صلة", "مواد ذات صلة", "موضوعات ذات صلة", "قد يعجبك أيضا", "قد يهمك أيضا",
+		"قد يهمك", "شاهد أيضا", "الأكثر قراءة", "الأكثر مشاهدة", "آخر الأخبار", "أخبار متعلقة", "تصفح أيضا",
+		"المزيد من الأخبار", "المزيد من", "أخبار أخرى", "مقالات أخرى", "الأكثر تداولا", "read more", "related",
+	}
+	// Words that make up share bars and font widgets.
+	shareWords = []string{
+		"شارك", "شاركها", "شاركوا", "مشاركة", "فيسبوك", "فيس", "بوك", "تويتر", "واتساب", "واتس", "اب", "آب",
+		"تيليجرام", "تلغرام", "تليجرام", "تيلغرام", "لينكدإن", "لينكد", "إن", "إنستغرام", "انستجرام", "يوتيوب",
+		"بريد", "البريد", "الإلكتروني", "طباعة", "نسخ", "الرابط", "رابط", "حفظ", "المفضلة", "الخط", "حجم",
+		"تكبير", "تصغير", "تعليق", "تعليقات", "ماسنجر", "إكس", "عبر", "على", "facebook", "twitter", "whatsapp",
+		"telegram", "linkedin", "email", "print", "share", "x", "copy", "link", "messenger", "reddit",
+		"pinterest", "a", "tweet", "mail", "sms", "google", "plus", "save",
+	}
+	// Credits that end a photo caption ("… / رويترز", "… (أرشيفية)").
+	creditWords = []string{
+		"منصات التواصل", "مواقع التواصل", "وسائل التواصل", "مواقع التواصل الاجتماعي", "منصات التواصل الاجتماعي",
+		"وسائل التواصل الاجتماعي", "أرشيفية", "أرشيف", "صورة أرشيفية", "تعبيرية", "صورة تعبيرية", "أرشيفيه",
+		"getty", "getty images", "غيتي", "غيتي إيمجز", "جيتي", "epa", "ap", "afp", "reuters", "الإنترنت",
+		"الانترنت", "إنترنت", "فيسبوك", "تويتر", "إكس", "shutterstock", "social media", "وكالات", "متداولة",
+		"صورة متداولة", "مواقع", "أ ف ب", "أ.ف.ب", "من الأرشيف", "صورة من الأرشيف", "الصورة", "صورة",
+		"خاص", "أرشيف الجزيرة", "أرشيف رويترز", "iStock", "unsplash", "pixabay", "وسائل إعلام",
+	}
+	// Openings of bio lines ("كاتب وباحث فلسطيني …").
+	bioWords = []string{
+		"كاتب", "كاتبة", "باحث", "باحثة", "صحفي", "صحفية", "صحافي", "صحافية", "أستاذ", "أستاذة", "محلل", "محللة",
+		"إعلامي", "إعلامية", "أكاديمي", "أكاديمية", "خبير", "خبيرة", "دبلوماسي", "سفير", "مستشار", "مستشارة",
+		"مراسل", "مراسلة", "محرر", "محررة", "مدير", "مديرة", "رئيس تحرير", "روائي", "روائية", "شاعر", "شاعرة",
+		"ناشط", "ناشطة", "أديب", "أديبة", "مترجم", "مترجمة", "طبيب", "طبيبة", "محامي", "محامية", "أكاديمي",
+		"دكتور", "دكتوراه", "متخصص", "متخصصة", "عضو", "مؤلف", "مؤلفة", "نائب",
+	}
+)
+
+type vocab struct {
+	once     sync.Once
+	raw      []string
+	set      map[string]bool
+	prefixes []string
+}
+
+func (v *vocab) load() {
+	v.once.Do(func() {
+		v.set = make(map[string]bool, len(v.raw))
+		for _, s := range v.raw {
+			k := lineKey(s)
+			v.set[k] = true
+			v.prefixes = append(v.prefixes, k)
+		}
+	})
+}
+
+// has reports whether the key of a line is one of the phrases.
+func (v *vocab) has(key string) bool { v.load(); return v.set[key] }
+
+// prefixOf reports whether key starts with one of the phrases at a word
+// boundary.
+func (v *vocab) prefixOf(key string) bool {
+	v.load()
+	for _, p := range v.prefixes {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	chromeLineSet  = &vocab{raw: chromeLines}
+	chromePrefixV  = &vocab{raw: chromePrefixes}
+	relatedV       = &vocab{raw: relatedMarkers}
+	shareV         = &vocab{raw: shareWords}
+	creditV        = &vocab{raw: creditWords}
+	bioV           = &vocab{raw: bioWords}
+	copyrightWords = []string{"جميع الحقوق محفوظة", "الحقوق محفوظة", "كل الحقوق محفوظة", "حقوق النشر محفوظة",
+		"حقوق الطبع محفوظة", "حقوق النشر", "جميع الحقوق", "all rights reserved", "copyright"}
+	copyrightV = &vocab{raw: copyrightWords}
+)
+
+// isChrome reports a line of page furniture: a comment prompt, a "load
+// more" button, a share bar or font widget, a short "follow us"/"read also"
+// line.
+func isChrome(s string) bool {
+	k := lineKey(s)
+	if k == "" {
+		return false
+	}
+	if chromeLineSet.has(k) {
+		return true
+	}
+	n := wordCount(s)
+	if isAgencyCredit(s, k, n) {
+		return true
+	}
+	if n <= 10 && chromePrefixV.prefixOf(k) {
+		return true
+	}
+	// A line made only of share-bar words and numbers (counters).
+	if n <= 14 {
+		words := strings.Fields(k)
+		share := 0
+		for _, w := range words {
+			switch {
+			case shareV.has(w):
+				share++
+			case strings.IndexFunc(w, unicode.IsLetter) < 0:
+			default:
+				return false
+			}
+		}
+		// "على" and "عبر" alone are not chrome: one real share word needed.
+		return share > 0 && !(share == 1 && (words[0] == "علي" || words[0] == "عبر"))
+	}
+	return false
+}
+
+// isAgencyCredit reports the staff credit a wire story ends with:
+// "(تغطية صحفية … - إعداد … للنشرة العربية - تحرير …)".
+func isAgencyCredit(s, key string, words int) bool {
+	t := strings.TrimSpace(s)
+	if words > 30 || !strings.HasPrefix(t, "(") || !strings.HasSuffix(t, ")") {
+		return false
+	}
+	for _, w := range []string{"اعداد", "تحرير", "تغطيه صحفيه", "للنشره العربيه", "شارك في التغطيه", "ترجمه"} {
+		if strings.Contains(" "+key+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isRelatedMarker reports a line that announces links to other articles.
+func isRelatedMarker(s string) bool {
+	if wordCount(s) > 5 {
+		return false
+	}
+	k := lineKey(s)
+	return relatedV.has(k)
+}
+
+// isCopyright reports a copyright footer line.
+func isCopyright(s string) bool {
+	if wordCount(s) > 25 {
+		return false
+	}
+	if strings.ContainsRune(s, '©') || strings.Contains(strings.ToLower(s), "(c)") {
+		return true
+	}
+	k := lineKey(s)
+	copyrightV.load()
+	for _, p := range copyrightV.prefixes {
+		if strings.Contains(" "+k+" ", " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// copyrightOutlet returns the name a copyright line gives: "جميع الحقوق
+// محفوظه © شبكة مِجْهَار" → "شبكة مجهار".
+func copyrightOutlet(s string) string {
+	s = displayName(s)
+	cut := func(phrase string) {
+		for {
+			i := indexFold(s, phrase)
+			if i < 0 {
+				return
+			}
+			s = s[:i] + " " + s[i+len(phrase):]
+		}
+	}
+	for _, p := range []string{"جميع الحقوق محفوظة", "جميع الحقوق محفوظه", "الحقوق محفوظة", "الحقوق محفوظه",
+		"كل الحقوق محفوظة", "حقوق النشر محفوظة", "حقوق الطبع محفوظة", "حقوق النشر", "جميع الحقوق",
+		"All rights reserved", "Copyright", "(c)", "©"} {
+		cut(p)
+	}
+	// Years and year ranges, then leftovers of "محفوظة لـ/لموقع".
+	s = reYears.ReplaceAllString(s, " ")
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isQuoteOrPunct(r) })
+	for _, p := range []string{"محفوظة لـ", "محفوظة ل", "محفوظه لـ", "لـ", "محفوظة", "محفوظه"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, p))
+	}
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isQuoteOrPunct(r) })
+	s = strings.Join(strings.Fields(s), " ")
+	if n := wordCount(s); n == 0 || n > 6 || !hasLetter(s) {
+		return ""
+	}
+	return s
+}
+
+var reYears = regexp.MustCompile(`[0-9٠-٩]{4}(?:\s*[-–/]\s*[0-9٠-٩]{4})?`)
+
+// indexFold is strings.Index ignoring ASCII case.
+func indexFold(s, sub string) int {
+	return strings.Index(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// isDesignCredit reports a short footer credit: "تصميم الورشه", "تطوير
+// شركة …", "Powered by …".
+func isDesignCredit(s string) bool {
+	if wordCount(s) > 6 || endsSentence(s) {
+		return false
+	}
+	k := lineKey(s)
+	for _, p := range []string{"تصميم", "تطوير", "برمجة", "تصميم وتطوير", "تصميم و برمجة", "powered by", "designed by", "developed by", "برمجة وتصميم"} {
+		if strings.HasPrefix(k, lineKey(p)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// captionCredit reports whether s ends with a photo credit ("… / رويترز",
+// "… – رويترز", "… (رويترز)", "… / منصات التواصل") and returns the words
+// before the credit.
+func captionCredit(s string) (caption string, ok bool) {
+	t := strings.TrimSpace(s)
+	// "… (رويترز)"
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndex(t, "("); i > 0 && isCredit(t[i+1:len(t)-1]) {
+			return strings.TrimSpace(t[:i]), true
+		}
+		return "", false
+	}
+	if endsSentence(t) {
+		return "", false
+	}
+	// "… / رويترز", "… – رويترز", "… | رويترز"
+	i := strings.LastIndexAny(t, "/|–—-")
+	if i <= 0 {
+		return "", false
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	if isCredit(t[i+w:]) {
+		return strings.TrimSpace(t[:i]), true
+	}
+	return "", false
+}
+
+// isCredit reports a photo credit: a known outlet or agency, or a credit
+// phrase ("منصات التواصل", "أرشيفية", "Getty").
+func isCredit(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || wordCount(s) > 5 {
+		return false
+	}
+	if creditV.has(lineKey(s)) {
+		return true
+	}
+	if _, ok := lookupOutlet(s); ok {
+		return true
+	}
+	// "صورة: رويترز", "تصوير: محمد علي"
+	k := lineKey(s)
+	for _, p := range []string{"صوره", "الصوره", "تصوير", "المصدر", "مصدر الصوره", "photo"} {
+		if strings.HasPrefix(k, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isCaptionOpening reports a line that introduces itself as a caption.
+func isCaptionOpening(s string) bool {
+	k := lineKey(s)
+	for _, p := range []string{"صوره", "الصوره", "مصدر الصوره", "صوره ارشيفيه", "تصوير", "photo", "image"} {
+		if k == p || strings.HasPrefix(k, p+" ") && wordCount(s) <= 15 && !endsSentence(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBio reports the one-line author bio that ends an opinion piece
+// ("كاتب وباحث فلسطيني في …").
+func isBio(s string) bool {
+	n := wordCount(s)
+	if n < 2 || n > 35 {
+		return false
+	}
+	k := lineKey(s)
+	return bioV.prefixOf(k) || bioV.prefixOf(strings.TrimPrefix(k, "ال"))
+}
+
+// Words that are never part of a personal name; a "name" containing one is
+// a phrase. They are matched as written (without tashkeel), not normalized:
+// normalized, the preposition على and the name علي are one word.
+var nameStopwords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"في", "من", "على", "الى", "إلى", "عن", "مع", "هذا", "هذه", "ذلك", "التي", "الذي",
+		"قال", "قالت", "أن", "إن", "ان", "كان", "كانت", "لا", "لم", "لن", "قد", "ما", "هو", "هي", "بين", "حول",
+		"بعد", "قبل", "عند", "كل", "أو", "او", "ثم", "حتى", "منذ", "خلال", "تم", "يتم", "وقد", "وفي", "ومن"} {
+		nameStopwords[w] = true
+	}
+}
+
+// isNameLike reports a line that can be a person's name: two to five words
+// of letters, no sentence marks, no function words.
+func isNameLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 || endsSentence(s) {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 5 {
+		return false
+	}
+	for _, w := range ws {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !arabic.IsTashkeel(r) && r != '.' && r != '-' && r != '\'' {
+				return false
+			}
+		}
+		if nameStopwords[stripTashkeel(w)] {
+			return false
+		}
+	}
+	if _, ok := lookupOutlet(s); ok {
+		return false
+	}
+	return true
+}
+
+func stripTashkeel(s string) string {
+	if strings.IndexFunc(s, arabic.IsTashkeel) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if arabic.IsTashkeel(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,345 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// This file reads the metadata lines of a page: bylines, datelines, "نشر
+// في"/"تم التحديث" lines and "المصدر:" lines.
+
+var (
+	// Bylines: "بقلم: X", "كتب - X", "إعداد: X", "By X".
+	reByline = regexp.MustCompile(`(?i)^(?:بقلم|بقلم الكاتب|بقلم الكاتبة|كتب|كتبت|كتبه|كتبته|الكاتب|الكاتبة|إعداد|اعداد|إعداد وتحرير|تقرير|تحرير|بواسطة|المحرر|مراسل|مراسلة|written by|by)\s*[:：\-–—]?\s+(.+)$`)
+	// Label lines with a publication or update date (normalized text).
+	rePublishedLabel = regexp.MustCompile(`^(?:تم النشر|تاريخ النشر|نشر في|نشر بتاريخ|نشر يوم|نشرت في|نشر|منشور في|تاريخ الخبر|بتاريخ|published on|published|posted on|posted|date)\s*[:\-–]?\s*`)
+	reUpdatedLabel   = regexp.MustCompile(`(?:تم التحديث|اخر تحديث|تاريخ التحديث|اخر تعديل|تحديث|محدث|updated on|last updated|updated|modified)\s*[:\-–]?\s*`)
+	// "المصدر: X", "المصدر - X".
+	reSourceLine = regexp.MustCompile(`(?i)^(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(.+)$`)
+	// A dateline at the start of a line: place, an optional agency in
+	// brackets, a dash or colon, the rest.
+	reDateline = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})((?:\s*[،,]\s*\p{Arabic}+(?:[ ]\p{Arabic}+)?)?)\s*(?:\(([^()]{1,40})\)\s*)?([-–—:])\s*(.*)$`)
+)
+
+// parseByline returns the author a byline line names.
+func parseByline(s string) (string, bool) {
+	if wordCount(s) > 10 {
+		return "", false
+	}
+	m := reByline.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	name := m[1]
+	if i := strings.IndexAny(name, "-–—|،,(/"); i > 0 {
+		name = name[:i]
+	}
+	name = displayName(name)
+	if !isNameLike(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// parseNameBio reads "X - كاتب وباحث …" and "X، كاتب …".
+func parseNameBio(s string) (string, bool) {
+	for _, sep := range []string{" - ", " – ", " — ", "، ", " | "} {
+		if i := strings.Index(s, sep); i > 0 {
+			name, bio := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
+			if isNameLike(name) && isBio(bio) {
+				return displayName(name), true
+			}
+		}
+	}
+	return "", false
+}
+
+// dateLabel classifies a short line that labels a date: published, updated
+// or neither, and returns the text after the labels.
+func dateLabel(s string) (published, updated string, ok bool) {
+	if wordCount(s) > 20 {
+		return "", "", false
+	}
+	n := arabic.Normalize(s)
+	n = strings.TrimLeftFunc(n, func(r rune) bool { return unicode.IsSpace(r) || isQuoteOrPunct(r) })
+	if loc := reUpdatedLabel.FindStringIndex(n); loc != nil && (loc[0] == 0 || rePublishedLabel.MatchString(n)) {
+		if loc[0] == 0 {
+			return "", n[loc[1]:], true
+		}
+		// "نشر في … | اخر تحديث …"
+		pub := rePublishedLabel.ReplaceAllString(n[:loc[0]], "")
+		return pub, n[loc[1]:], true
+	}
+	if loc := rePublishedLabel.FindStringIndex(n); loc != nil {
+		rest := n[loc[1]:]
+		if rest == "" || rest == n {
+			return "", "", false
+		}
+		return rest, "", true
+	}
+	return "", "", false
+}
+
+// isDateOnly reports a line that is a date and little else: "23 فبراير
+// 2018", "الثلاثاء 26/09/2023 - 09:15 م", "11 ربيع الأول 1445 هـ".
+func isDateOnly(s string) bool {
+	if wordCount(s) > 14 {
+		return false
+	}
+	if _, ok := parseHeaderDate(s); !ok {
+		return false
+	}
+	// Everything but numbers, months, weekdays and date words must go.
+	left := 0
+	for _, w := range strings.Fields(lineKey(s)) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 || dateWords[w] || isMonthWord(w) {
+			continue
+		}
+		left++
+	}
+	return left <= 1
+}
+
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+		"م", "هـ", "ه", "الموافق", "الساعة", "بتوقيت", "توقيت", "غرينتش", "غرينيتش", "جرينتش", "مكة", "المكرمة",
+		"القاهرة", "gmt", "utc", "ص", "صباحا", "مساء", "am", "pm", "ربيع", "الأول", "الآخر", "الثاني", "جمادى",
+		"الأولى", "الآخرة", "الثانية", "رجب", "شعبان", "رمضان", "شوال", "محرم", "صفر", "ذو", "ذي", "القعدة",
+		"الحجة", "يوم", "في", "هجري", "هجرية", "ميلادي", "ميلادية", "آخر", "تحديث", "السعودية"} {
+		m[lineKey(w)] = true
+	}
+	return m
+}()
+
+func isMonthWord(w string) bool {
+	for _, m := range monthNames {
+		for _, p := range strings.Split(m.name, " ") {
+			if w == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parseSourceLine reads "المصدر: X" and returns X when it names an outlet.
+// Generic sources ("وكالات", "مواقع") name no outlet.
+func parseSourceLine(s string) (string, bool) {
+	if wordCount(s) > 8 {
+		return "", false
+	}
+	m := reSourceLine.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	name := displayName(m[1])
+	if o, ok := lookupOutlet(name); ok {
+		return o.Name, true
+	}
+	switch lineKey(name) {
+	case "", "وكالات", "وكالات الانباء", "مواقع", "مواقع التواصل", "متابعات", "خاص", "وسائل اعلام", "وسائل الاعلام":
+		return "", true // a source line all the same: it leaves the body
+	}
+	if wordCount(name) > 4 {
+		return "", false
+	}
+	return name, true
+}
+
+// dateline is what a dateline says.
+type dateline struct {
+	place  string // "واشنطن"
+	outlet string // the outlet or agency it names, canonical when known
+	rest   string // the text after it
+}
+
+// parseDateline reads a dateline at the start of s: "موسكو - نجح …",
+// "القاهرة (رويترز) - قال …", "لندن - «القدس العربي»: …", "واشنطن -
+// المغرب اليوم". whole is set when s is a line of its own (nothing but
+// place and outlet); then an unknown outlet name is accepted only in
+// quotes.
+func parseDateline(s string) (dateline, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 4000 {
+		s = s[:4000]
+	}
+	m := reDateline.FindStringSubmatch(s)
+	if m == nil {
+		return dateline{}, false
+	}
+	place, region, agency, sep, rest := m[1], m[2], m[3], m[4], m[5]
+	if !isPlaceLike(place) {
+		return dateline{}, false
+	}
+	_ = region
+	d := dateline{place: displayName(place), rest: strings.TrimSpace(rest)}
+	if agency != "" {
+		o, ok := lookupOutlet(agency)
+		if !ok {
+			return dateline{}, false
+		}
+		d.outlet = o.Name
+	} else if sep == ":" {
+		// "لندن: X" is too often a label or a speaker; only an outlet
+		// right after makes it a dateline.
+		if _, ok := leadingOutlet(d.rest); !ok {
+			return dateline{}, false
+		}
+	} else {
+		// The dash must stand apart: "موسكو - نجح", not "الصخيرات-2".
+		i := strings.Index(s, sep)
+		if i <= 0 || (s[i-1] != ' ' && (i+len(sep) >= len(s) || s[i+len(sep)] != ' ')) {
+			return dateline{}, false
+		}
+	}
+	if o, ok := leadingOutlet(d.rest); ok {
+		if d.outlet == "" {
+			d.outlet = o.name
+		}
+		d.rest = o.rest
+	}
+	return d, true
+}
+
+type outletLead struct{ name, rest string }
+
+// leadingOutlet reads an outlet at the start of s, alone or followed by a
+// dash or colon: "واس - …", "«القدس العربي»: …", "المغرب اليوم".
+func leadingOutlet(s string) (outletLead, bool) {
+	if s == "" {
+		return outletLead{}, false
+	}
+	head, rest := s, ""
+	if i := strings.IndexAny(s, "-–—:"); i >= 0 && i <= 80 {
+		_, w := firstRune(s[i:])
+		head, rest = s[:i], strings.TrimSpace(s[i+w:])
+	} else if wordCount(s) > 4 {
+		return outletLead{}, false
+	}
+	head = strings.TrimSpace(head)
+	if head == "" || wordCount(head) > 5 {
+		return outletLead{}, false
+	}
+	if o, ok := lookupOutlet(head); ok {
+		return outletLead{o.Name, rest}, true
+	}
+	// An unknown name in quotes: «X» or "X".
+	if r, _ := firstRune(head); r == '«' || r == '"' || r == '“' {
+		if name := displayName(head); name != "" && wordCount(name) <= 4 {
+			return outletLead{name, rest}, true
+		}
+	}
+	return outletLead{}, false
+}
+
+func firstRune(s string) (rune, int) {
+	for i, r := range s {
+		_ = i
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// isPlaceLike reports whether the words before a dateline's dash can be a
+// place: no function word, no verb of saying, not page chrome, not an
+// outlet.
+func isPlaceLike(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		n := arabic.Normalize(w)
+		if nameStopwords[stripTashkeel(w)] || arabic.IsStopword(n) || sayingVerbs[n] || weekdays[n] {
+			return false
+		}
+	}
+	if chromeLineSet.has(lineKey(s)) {
+		return false
+	}
+	// An outlet is no place, unless its name is one (الرياض, عمان).
+	if o, ok := lookupOutlet(s); ok && !o.Common {
+		return false
+	}
+	return true
+}
+
+var weekdays = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// Verbs that open reported speech; used to tell a dateline from a sentence
+// and to find the claim in a lead sentence.
+var sayingVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت", "أعلن", "أعلنت", "كشف", "كشفت",
+		"أكد", "أكدت", "أوضح", "أوضحت", "أورد", "أوردت", "نقل", "نقلت", "رجح", "رجحت", "توقع", "توقعت",
+		"أشار", "أشارت", "صرح", "صرحت", "زعم", "زعمت", "اعتبر", "اعتبرت", "نفى", "نفت", "أضاف", "أضافت",
+		"وقال", "وقالت", "وذكر", "وذكرت", "وأفاد", "وأفادت", "وأعلن", "وأعلنت", "وكشف", "وكشفت", "وأكد", "وأكدت"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// leadTitle makes a title from the lead sentence of an article that has
+// none: the first sentence, and when it reports speech ("ذكرت صحيفة X أن
+// روسيا تسعى …") the claim after "أن", which is what a headline states.
+func leadTitle(first string) string {
+	s := firstSentence(first)
+	ws := strings.Fields(s)
+	if len(ws) < 4 {
+		return ""
+	}
+	if sayingVerbs[arabic.Normalize(ws[0])] {
+		for i := 1; i < len(ws)-3 && i < 20; i++ {
+			w := strings.TrimLeftFunc(ws[i], isQuoteOrPunct)
+			if n := arabic.Normalize(w); n == "ان" {
+				s = strings.Join(ws[i+1:], " ")
+				break
+			}
+		}
+	}
+	ws = strings.Fields(s)
+	if len(ws) > 25 {
+		// Cut a long sentence at its first comma after a few words.
+		cut := len(ws)
+		for i := 6; i < len(ws); i++ {
+			if strings.HasSuffix(ws[i], "،") || strings.HasSuffix(ws[i], ",") {
+				cut = i + 1
+				break
+			}
+		}
+		if cut > 25 {
+			cut = 25
+		}
+		ws = ws[:cut]
+	}
+	s = strings.Join(ws, " ")
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || (isQuoteOrPunct(r) && !isCloser(r) && r != '؟' && r != '?' && r != '!')
+	})
+}
+
+// firstSentence returns s up to its first sentence mark (a full stop that is
+// not inside a number).
+func firstSentence(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '.', '!', '?', '؟', '۔':
+			if r == '.' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+				continue
+			}
+			return strings.TrimSpace(string(rs[:i+1]))
+		}
+	}
+	return strings.TrimSpace(s)
+}

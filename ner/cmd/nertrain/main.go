@@ -1,0 +1,96 @@
+// Command nertrain trains marsad's NER model deterministically and writes
+// it where the ner package embeds it. Run from the repository root:
+//
+//	go run ./ner/cmd/nertrain
+//
+// It reads ner/data (the ANERcorp CAMeL train split and test file) and
+// ner/model/clusters.txt.gz, writes ner/model/ner.model.gz and prints the
+// conlleval report on the test file. With -dev it instead holds out the
+// last tenth of the train split and reports on it (for tuning: the test
+// file is for reporting only).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"time"
+
+	"github.com/marsad-news/marsad/ner"
+)
+
+func main() {
+	var (
+		train    = flag.String("train", "ner/data/camel_train_sentences_DERIVED.csv", "training CSV (CAMeL ANERcorp split)")
+		test     = flag.String("test", "ner/data/ANERCorp_CamelLab_test.txt", "test file (CoNLL), reported on only")
+		clusters = flag.String("clusters", "ner/model/clusters.txt.gz", "word clusters (empty: none)")
+		out      = flag.String("out", "ner/model/ner.model.gz", "model output (empty: don't write)")
+		dev      = flag.Bool("dev", false, "hold out the last tenth of train and report on it instead of the test file")
+		epochs   = flag.Int("epochs", 0, "epochs (0: default)")
+		minCount = flag.Int("mincount", 0, "feature count cutoff (0: default)")
+		seed     = flag.Int64("seed", 1, "shuffle seed")
+		verbose  = flag.Bool("v", false, "log every epoch")
+	)
+	flag.Parse()
+	start := time.Now()
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount}
+	if *clusters != "" {
+		c, err := ner.ReadClustersFile(*clusters)
+		if err != nil {
+			log.Fatal(err)
+		}
+		opts.Clusters = c
+	}
+	m, report, err := run(*train, *test, *dev, *verbose, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Millisecond))
+	report(os.Stdout)
+	if *out != "" && !*dev {
+		f, err := os.Create(*out)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := m.Save(f); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
+		st, _ := os.Stat(*out)
+		fmt.Printf("wrote %s (%d bytes)\n", *out, st.Size())
+	}
+}
+
+func run(trainPath, testPath string, dev, verbose bool, opts ner.TrainOptions) (*ner.Model, func(io.Writer), error) {
+	sents, err := ner.ReadCamelCSVFile(trainPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	var eval []ner.Sentence
+	if dev {
+		cut := len(sents) * 9 / 10
+		sents, eval = sents[:cut], sents[cut:]
+	} else {
+		eval, err = ner.ReadCoNLLFile(testPath)
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if verbose {
+		opts.Log = os.Stderr
+		opts.Dev = eval
+		if !dev {
+			opts.Dev = nil // never look at the test file while training
+		}
+	}
+	m, err := ner.Train(ner.RestoreFinalPeriods(sents), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	score := m.EvaluateSentences(eval)
+	return m, score.WriteReport, nil
+}

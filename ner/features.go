@@ -1,0 +1,265 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Features are hashed: a feature is a template number mixed with the
+// hashes of the strings it looks at, never a concatenated string. The
+// tagger's hot path therefore allocates only the per-token analyses.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashString is 64-bit FNV-1a.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// mix combines a feature hash with one more value (splitmix64 finalizer
+// over the xor), so that (a, b) and (b, a) differ.
+func mix(h, v uint64) uint64 {
+	z := h*0x9e3779b97f4a7c15 ^ v
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// Feature templates. The numbers are part of the model format: never
+// renumber, only append.
+const (
+	tBias uint64 = iota + 1
+	tWord
+	tBase
+	tStem
+	tProclitic
+	tPrefix
+	tSuffix
+	tShape
+	tKnown
+	tWordBigram
+	tCluster
+	tFirst
+	tLength
+	tBaseBigram
+	tClusterBigram
+	tRawWord
+	tShapeTrigram
+	tBasePrefix
+	tBaseSuffix
+)
+
+// token analysis: the per-token values the templates read.
+type tokInfo struct {
+	word, base, stem, procl, shape, raw uint64
+	known                               bool
+	runes                               int
+	pre, suf                            [3]uint64 // word prefixes/suffixes of 1–3 runes
+	bpre, bsuf                          [3]uint64 // base prefixes/suffixes
+	clusters                            [maxClusterLevels]uint64
+}
+
+var (
+	padStart = tokInfo{word: hashString("<s>"), base: hashString("<s>"), stem: hashString("<s>"), shape: hashString("<s>")}
+	padEnd   = tokInfo{word: hashString("</s>"), base: hashString("</s>"), stem: hashString("</s>"), shape: hashString("</s>")}
+)
+
+func init() {
+	for i := range maxClusterLevels {
+		padStart.clusters[i] = hashString("<s>")
+		padEnd.clusters[i] = hashString("</s>")
+	}
+}
+
+// analyze fills the token analyses of one sentence.
+func (m *Model) analyze(tokens []string, infos []tokInfo) {
+	for i, tok := range tokens {
+		infos[i] = m.analyzeToken(tok)
+	}
+}
+
+func (m *Model) analyzeToken(tok string) tokInfo {
+	var ti tokInfo
+	ti.raw = hashString(tok)
+	w := arabic.NormalizeWord(tok)
+	ti.word = hashString(w)
+	ti.shape = shapeHash(tok)
+	c := arabic.SplitClitics(w)
+	ti.base = hashString(c.Base)
+	ti.procl = hashString(c.Prefix)
+	ti.stem = hashString(arabic.Stem(w))
+	ti.known = arabic.Known(c.Base)
+	ti.runes = utf8.RuneCountInString(w)
+	affixes(w, &ti.pre, &ti.suf)
+	affixes(c.Base, &ti.bpre, &ti.bsuf)
+	if m.clusters != nil {
+		ids, ok := m.clusters.lookup(w, c.Base)
+		for l := range maxClusterLevels {
+			if ok {
+				ti.clusters[l] = uint64(ids[l]) + 1
+			}
+		}
+	}
+	return ti
+}
+
+// affixes hashes the first and last 1–3 runes of w.
+func affixes(w string, pre, suf *[3]uint64) {
+	n := 0
+	for i := range w {
+		if n == 3 {
+			break
+		}
+		n++
+		_, size := utf8.DecodeRuneInString(w[i:])
+		pre[n-1] = hashString(w[:i+size])
+	}
+	n = 0
+	for j := len(w); j > 0 && n < 3; {
+		_, size := utf8.DecodeLastRuneInString(w[:j])
+		j -= size
+		suf[n] = hashString(w[j:])
+		n++
+	}
+}
+
+// shapeHash classifies a token by its characters: Arabic letters, Latin
+// upper/lower, digits, punctuation, collapsed to at most four classes in
+// order ("A", "Aa", "9", "9.9", ".").
+func shapeHash(tok string) uint64 {
+	var buf [8]byte
+	n := 0
+	var last byte
+	for _, r := range tok {
+		var c byte
+		switch {
+		case arabic.IsArabicLetter(r):
+			c = 'a'
+		case r < 128 && unicode.IsUpper(r):
+			c = 'X'
+		case r < 128 && unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsLetter(r):
+			c = 'l'
+		case unicode.IsDigit(r):
+			c = '9'
+		case arabic.IsTashkeel(r) || r == arabic.Tatweel:
+			continue
+		default:
+			c = byte('.')
+			if r < 128 {
+				c = byte(r)
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					c = '.'
+				}
+			}
+		}
+		if c == last {
+			continue
+		}
+		if n == len(buf) {
+			break
+		}
+		buf[n] = c
+		n++
+		last = c
+	}
+	h := uint64(fnvOffset)
+	for _, b := range buf[:n] {
+		h ^= uint64(b)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// features appends the hashed features of token i to dst.
+func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
+	at := func(j int) *tokInfo {
+		switch {
+		case j < 0:
+			return &padStart
+		case j >= len(infos):
+			return &padEnd
+		}
+		return &infos[j]
+	}
+	cur := &infos[i]
+	p1, p2, n1, n2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	f := func(parts ...uint64) {
+		h := parts[0]
+		for _, p := range parts[1:] {
+			h = mix(h, p)
+		}
+		dst = append(dst, h)
+	}
+	f(tBias, 0)
+	f(tWord, 0, cur.word)
+	f(tWord, 1, p1.word)
+	f(tWord, 2, n1.word)
+	f(tWord, 3, p2.word)
+	f(tWord, 4, n2.word)
+	f(tRawWord, 0, cur.raw)
+	f(tBase, 0, cur.base)
+	f(tBase, 1, p1.base)
+	f(tBase, 2, n1.base)
+	f(tStem, 0, cur.stem)
+	f(tStem, 1, p1.stem)
+	f(tStem, 2, n1.stem)
+	f(tProclitic, 0, cur.procl)
+	for k := range 3 {
+		if cur.pre[k] != 0 {
+			f(tPrefix, uint64(k), cur.pre[k])
+			f(tSuffix, uint64(k), cur.suf[k])
+		}
+		if cur.bpre[k] != 0 {
+			f(tBasePrefix, uint64(k), cur.bpre[k])
+			f(tBaseSuffix, uint64(k), cur.bsuf[k])
+		}
+	}
+	f(tShape, 0, cur.shape)
+	f(tShape, 1, p1.shape)
+	f(tShape, 2, n1.shape)
+	f(tShapeTrigram, p1.shape, cur.shape, n1.shape)
+	if cur.known {
+		f(tKnown, 1)
+	}
+	if p1.known {
+		f(tKnown, 2)
+	}
+	if n1.known {
+		f(tKnown, 3)
+	}
+	f(tWordBigram, 0, p1.word, cur.word)
+	f(tWordBigram, 1, cur.word, n1.word)
+	f(tWordBigram, 2, p2.word, p1.word)
+	f(tWordBigram, 3, n1.word, n2.word)
+	f(tBaseBigram, 0, p1.base, cur.base)
+	f(tBaseBigram, 1, cur.base, n1.base)
+	if i == 0 {
+		f(tFirst, 1)
+	}
+	f(tLength, uint64(min(cur.runes, 12)))
+	if m.clusters != nil {
+		for l := range m.clusters.levels {
+			lv := uint64(l)
+			f(tCluster, lv, 0, cur.clusters[l])
+			f(tCluster, lv, 1, p1.clusters[l])
+			f(tCluster, lv, 2, n1.clusters[l])
+			f(tCluster, lv, 3, p2.clusters[l])
+			f(tCluster, lv, 4, n2.clusters[l])
+			f(tClusterBigram, lv, 0, p1.clusters[l], cur.clusters[l])
+			f(tClusterBigram, lv, 1, cur.clusters[l], n1.clusters[l])
+		}
+	}
+	return dst
+}

@@ -1,0 +1,241 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model file format (all integers little-endian or uvarint), gzipped:
+//
+//	magic "marsad-ner 1\n"
+//	uvarint numTags, then each tag as uvarint length + bytes
+//	float32 scale; (numTags+1)*numTags int16 transition weights
+//	uvarint rows; row keys as uvarint deltas (ascending);
+//	rows*numTags int16 emission weights (value = int16 * scale)
+//	uvarint cluster levels (0 = none); uvarint words; word hashes as
+//	uvarint deltas (ascending); words*levels uint16 ids
+//
+// Weights are quantized to 16 bits against the largest magnitude: the
+// tagger only compares sums of weights, and 1/32767 of the largest weight is
+// far below the gaps that decide a tag. Quantizing halves the model.
+const magic = "marsad-ner 1\n"
+
+// Save writes the model in its binary format. The output is a pure
+// function of the model, so equal models give equal bytes.
+func (m *Model) Save(w io.Writer) error {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	putUvarint(&buf, uint64(numTags))
+	for _, t := range Tags {
+		putUvarint(&buf, uint64(len(t)))
+		buf.WriteString(t)
+	}
+	maxAbs := float32(0)
+	for _, v := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	for p := range m.trans {
+		for _, v := range m.trans[p] {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(&buf, binary.LittleEndian, scale)
+	q := func(v float32) int16 {
+		return int16(math.Round(float64(v / scale)))
+	}
+	for p := range m.trans {
+		for _, v := range m.trans[p] {
+			binary.Write(&buf, binary.LittleEndian, q(v))
+		}
+	}
+	putUvarint(&buf, uint64(len(m.keys)))
+	prev := uint64(0)
+	for _, k := range m.keys {
+		putUvarint(&buf, k-prev)
+		prev = k
+	}
+	// Column-major: each tag's weights together compress better.
+	for k := range numTags {
+		for r := range m.keys {
+			binary.Write(&buf, binary.LittleEndian, q(m.weights[r*numTags+k]))
+		}
+	}
+	if m.clusters == nil {
+		putUvarint(&buf, 0)
+	} else {
+		c := m.clusters
+		putUvarint(&buf, uint64(c.levels))
+		hashes := make([]uint64, 0, len(c.words))
+		for h := range c.words {
+			hashes = append(hashes, h)
+		}
+		slices.Sort(hashes)
+		putUvarint(&buf, uint64(len(hashes)))
+		prev := uint64(0)
+		for _, h := range hashes {
+			putUvarint(&buf, h-prev)
+			prev = h
+		}
+		for l := range c.levels {
+			for _, h := range hashes {
+				binary.Write(&buf, binary.LittleEndian, c.words[h][l])
+			}
+		}
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("ner: save: %w", err)
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("ner: save: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("ner: save: %w", err)
+	}
+	return nil
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	m, err := decodeModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
+	}
+	return m, nil
+}
+
+// maxRows bounds allocations from a corrupt or hostile header.
+const maxRows = 1 << 26
+
+func decodeModel(br *bufio.Reader) (*Model, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("not a marsad ner model")
+	}
+	nt, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	if nt != uint64(numTags) {
+		return nil, fmt.Errorf("model has %d tags, want %d", nt, numTags)
+	}
+	for _, want := range Tags {
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if n != uint64(len(want)) {
+			return nil, fmt.Errorf("tag set differs at %q", want)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return nil, err
+		}
+		if string(b) != want {
+			return nil, fmt.Errorf("tag %q, want %q", b, want)
+		}
+	}
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, err
+	}
+	m := &Model{}
+	var q16 int16
+	for p := range m.trans {
+		for c := range m.trans[p] {
+			if err := binary.Read(br, binary.LittleEndian, &q16); err != nil {
+				return nil, err
+			}
+			m.trans[p][c] = float32(q16) * scale
+		}
+	}
+	rows, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	if rows > maxRows {
+		return nil, fmt.Errorf("%d rows is too many", rows)
+	}
+	m.keys = make([]uint64, rows)
+	prev := uint64(0)
+	for i := range m.keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		m.keys[i] = prev
+	}
+	raw := make([]int16, rows*uint64(numTags))
+	if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
+		return nil, err
+	}
+	m.weights = make([]float32, len(raw))
+	for k := range numTags {
+		for r := range int(rows) {
+			m.weights[r*numTags+k] = float32(raw[k*int(rows)+r]) * scale
+		}
+	}
+	m.buildTable(m.keys)
+	levels, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	if levels > maxClusterLevels {
+		return nil, fmt.Errorf("%d cluster levels, at most %d", levels, maxClusterLevels)
+	}
+	if levels > 0 {
+		nw, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if nw > maxRows {
+			return nil, fmt.Errorf("%d cluster words is too many", nw)
+		}
+		hashes := make([]uint64, nw)
+		prev := uint64(0)
+		for i := range hashes {
+			d, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, err
+			}
+			prev += d
+			hashes[i] = prev
+		}
+		ids := make([]uint16, nw*levels)
+		if err := binary.Read(br, binary.LittleEndian, ids); err != nil {
+			return nil, err
+		}
+		t := &clusterTable{levels: int(levels), words: make(map[uint64][maxClusterLevels]uint16, nw)}
+		for i, h := range hashes {
+			var v [maxClusterLevels]uint16
+			for l := range int(levels) {
+				v[l] = ids[uint64(l)*nw+uint64(i)]
+			}
+			t.words[h] = v
+		}
+		m.clusters = t
+	}
+	return m, nil
+}

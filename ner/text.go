@@ -1,0 +1,134 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Span is an entity found in a text. Start and End are byte offsets:
+// text[Start:End] == Text.
+type Span struct {
+	Start, End int
+	Type       marsad.EntityType
+	Text       string
+}
+
+// TagText tokenizes text with arabic.Tokenize, tags it sentence by sentence
+// (arabic.Sentences) and returns the entities in text order. A span runs
+// from the start of its first token to the end of its last, so it keeps the
+// attached clitics of its words (بروسيا, not روسيا) and any spacing
+// between them as it stands in the text.
+func (m *Model) TagText(text string) []Span {
+	toks := arabic.Tokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	t := taggerPool.Get().(*tagger)
+	defer taggerPool.Put(t)
+	var spans []Span
+	words := make([]string, 0, 64)
+	for _, s := range arabic.Sentences(text, toks) {
+		for from := s.From; from < s.To; from += maxSentence {
+			to := min(from+maxSentence, s.To)
+			words = words[:0]
+			for _, tok := range toks[from:to] {
+				words = append(words, tok.Text)
+			}
+			tags := m.tagIndexes(t, words)
+			for _, c := range chunkIndexes(tags) {
+				start, end := toks[from+c.From].Start, toks[from+c.To-1].End
+				spans = append(spans, Span{Start: start, End: end, Type: marsad.EntityType(c.Type), Text: text[start:end]})
+			}
+		}
+	}
+	return spans
+}
+
+// maxSentence bounds the tokens tagged as one sentence: text without
+// sentence breaks (a table, a list) is tagged in pieces of this size so
+// that memory stays bounded. Real sentences are far shorter.
+const maxSentence = 2048
+
+// chunkIndexes decodes tag columns into chunks (the decoder only produces
+// well-formed sequences, so B and I suffice).
+func chunkIndexes(tags []uint8) []chunk {
+	var out []chunk
+	open := -1
+	for i, k := range tags {
+		tag := Tags[k]
+		if open >= 0 && tag[0] != 'I' {
+			out = append(out, chunk{open, i, Tags[tags[open]][2:]})
+			open = -1
+		}
+		if tag[0] == 'B' || (tag[0] == 'I' && open < 0) {
+			open = i
+		}
+	}
+	if open >= 0 {
+		out = append(out, chunk{open, len(tags), Tags[tags[open]][2:]})
+	}
+	return out
+}
+
+// TagStream implements the I/O contract of `marsad tag`: it reads one token
+// per line (the first whitespace-separated field; further columns are
+// ignored), a blank line ending a sentence, and writes "token\tTAG" for
+// every token line and a blank line for every blank line, so the output
+// lines pair one to one with the input lines. A sentence longer than
+// maxSentence tokens is tagged in pieces.
+func TagStream(m *Model, r io.Reader, w io.Writer) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	bw := bufio.NewWriter(w)
+	var sent []string
+	flush := func() error {
+		if len(sent) == 0 {
+			return nil
+		}
+		for i, tag := range m.Tag(sent) {
+			bw.WriteString(sent[i])
+			bw.WriteByte('\t')
+			bw.WriteString(tag)
+			if err := bw.WriteByte('\n'); err != nil {
+				return err
+			}
+		}
+		sent = sent[:0]
+		return nil
+	}
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 0 {
+			if err := flush(); err != nil {
+				return fmt.Errorf("ner: tag: %w", err)
+			}
+			if err := bw.WriteByte('\n'); err != nil {
+				return fmt.Errorf("ner: tag: %w", err)
+			}
+			continue
+		}
+		sent = append(sent, fields[0])
+		if len(sent) == maxSentence {
+			if err := flush(); err != nil {
+				return fmt.Errorf("ner: tag: %w", err)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("ner: tag: line %d: %w", line+1, err)
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("ner: tag: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner: tag: %w", err)
+	}
+	return nil
+}

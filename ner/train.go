@@ -1,0 +1,263 @@
+package ner
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+)
+
+// TrainOptions control Train. The zero value trains with the defaults.
+type TrainOptions struct {
+	// Epochs over the training data; 0 means DefaultEpochs.
+	Epochs int
+	// Seed of the shuffle between epochs. Training is deterministic given
+	// the data, the options and the clusters.
+	Seed int64
+	// MinCount drops features seen fewer times in the training data; 0
+	// means DefaultMinCount. Rare features cost size and add little.
+	MinCount int
+	// Clusters is the word-cluster table (see ReadClusters); nil trains
+	// without cluster features.
+	Clusters *Clusters
+	// Log, when set, receives one line per epoch.
+	Log io.Writer
+	// Dev, when set, is tagged after each epoch and its F1 logged.
+	Dev []Sentence
+}
+
+// Training defaults, chosen on a held-out tenth of the ANERcorp train split.
+const (
+	DefaultEpochs   = 12
+	DefaultMinCount = 1
+)
+
+// Train learns a model from tagged sentences with the averaged structured
+// perceptron (Collins 2002): decode each sentence with the current weights,
+// and where the decoded tags differ from the gold ones, move the weights
+// toward the gold features. The returned weights are the average over all
+// steps, which generalizes much better than the last ones.
+func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
+	if len(sentences) == 0 {
+		return nil, errors.New("ner: train: no sentences")
+	}
+	if opts.Epochs <= 0 {
+		opts.Epochs = DefaultEpochs
+	}
+	if opts.MinCount <= 0 {
+		opts.MinCount = DefaultMinCount
+	}
+	m := &Model{}
+	if opts.Clusters != nil {
+		m.clusters = opts.Clusters.table
+	}
+
+	// Extract every sentence's features once, as row numbers.
+	type example struct {
+		rows []int32 // features of all tokens, flattened
+		ends []int32 // ends[i] = end of token i's features in rows
+		gold []uint8
+	}
+	rowOf := map[uint64]int32{}
+	var keys []uint64
+	var counts []int32
+	examples := make([]example, 0, len(sentences))
+	var feats []uint64
+	for si, s := range sentences {
+		if len(s.Tokens) != len(s.Tags) {
+			return nil, fmt.Errorf("ner: train: sentence %d has %d tokens but %d tags", si, len(s.Tokens), len(s.Tags))
+		}
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		ex := example{gold: make([]uint8, len(s.Tags))}
+		for i, t := range s.Tags {
+			ct, err := canonicalTag(t)
+			if err != nil {
+				return nil, fmt.Errorf("ner: train: sentence %d token %d: %w", si, i, err)
+			}
+			k, _ := tagIndex(ct)
+			ex.gold[i] = uint8(k)
+		}
+		infos := make([]tokInfo, len(s.Tokens))
+		m.analyze(s.Tokens, infos)
+		for i := range s.Tokens {
+			feats = m.features(infos, i, feats[:0])
+			for _, h := range feats {
+				r, ok := rowOf[h]
+				if !ok {
+					r = int32(len(keys))
+					rowOf[h] = r
+					keys = append(keys, h)
+					counts = append(counts, 0)
+				}
+				counts[r]++
+				ex.rows = append(ex.rows, r)
+			}
+			ex.ends = append(ex.ends, int32(len(ex.rows)))
+		}
+		examples = append(examples, ex)
+	}
+
+	// Drop rare features and renumber the rest in hash order, so that the
+	// saved model does not depend on map iteration.
+	kept := make([]int32, len(keys))
+	order := make([]int32, 0, len(keys))
+	for r := range keys {
+		kept[r] = -1
+		if int(counts[r]) >= opts.MinCount {
+			order = append(order, int32(r))
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		switch {
+		case keys[a] < keys[b]:
+			return -1
+		case keys[a] > keys[b]:
+			return 1
+		}
+		return 0
+	})
+	newKeys := make([]uint64, len(order))
+	for nr, r := range order {
+		kept[r] = int32(nr)
+		newKeys[nr] = keys[r]
+	}
+	for e := range examples {
+		ex := &examples[e]
+		out := ex.rows[:0]
+		start := int32(0)
+		for i, end := range ex.ends {
+			for _, r := range ex.rows[start:end] {
+				if nr := kept[r]; nr >= 0 {
+					out = append(out, nr)
+				}
+			}
+			start = end
+			ex.ends[i] = int32(len(out))
+		}
+		ex.rows = out
+	}
+	keys = newKeys
+
+	nw := len(keys) * numTags
+	m.weights = make([]float32, nw)
+	acc := make([]float64, nw) // sum of step * update, for averaging
+	var transAcc [numTags + 1][numTags]float64
+
+	step := 1.0
+	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6572))
+	perm := make([]int, len(examples))
+	for i := range perm {
+		perm[i] = i
+	}
+	t := &tagger{}
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		mistakes, tokens := 0, 0
+		for _, e := range perm {
+			ex := &examples[e]
+			n := len(ex.gold)
+			if cap(t.score) < n*numTags {
+				t.score = make([]float32, n*numTags)
+			}
+			t.score = t.score[:n*numTags]
+			start := int32(0)
+			for i, end := range ex.ends {
+				s := t.score[i*numTags : (i+1)*numTags]
+				clear(s)
+				for _, r := range ex.rows[start:end] {
+					w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
+					for k := range s {
+						s[k] += w[k]
+					}
+				}
+				start = end
+			}
+			pred := m.viterbi(t, n)
+			tokens += n
+			update := func(i int, tag uint8, d float32) {
+				start := int32(0)
+				if i > 0 {
+					start = ex.ends[i-1]
+				}
+				for _, r := range ex.rows[start:ex.ends[i]] {
+					j := int(r)*numTags + int(tag)
+					m.weights[j] += d
+					acc[j] += step * float64(d)
+				}
+			}
+			prevG, prevP := numTags, numTags
+			for i := range n {
+				g, p := int(ex.gold[i]), int(pred[i])
+				if g != p {
+					mistakes++
+					update(i, uint8(g), 1)
+					update(i, uint8(p), -1)
+				}
+				if g != p || prevG != prevP {
+					m.trans[prevG][g]++
+					transAcc[prevG][g] += step
+					m.trans[prevP][p]--
+					transAcc[prevP][p] -= step
+				}
+				prevG, prevP = g, p
+			}
+			step++
+		}
+		if opts.Log != nil {
+			msg := fmt.Sprintf("epoch %d: %d features, train token errors %.4f", epoch, len(keys), float64(mistakes)/float64(max(tokens, 1)))
+			if len(opts.Dev) > 0 {
+				avg := m.averaged(keys, acc, &transAcc, step)
+				sc := avg.evaluate(opts.Dev)
+				msg += fmt.Sprintf(", dev F1 %.4f", sc.Micro.F1)
+			}
+			fmt.Fprintln(opts.Log, msg)
+		}
+	}
+	return m.averaged(keys, acc, &transAcc, step), nil
+}
+
+// averaged returns the model with the averaged weights w - acc/step, with
+// rows that average to zero removed.
+func (m *Model) averaged(keys []uint64, acc []float64, transAcc *[numTags + 1][numTags]float64, step float64) *Model {
+	out := &Model{clusters: m.clusters}
+	var outKeys []uint64
+	for r, h := range keys {
+		var row [numTags]float32
+		nonzero := false
+		for k := range numTags {
+			j := r*numTags + k
+			v := float32(float64(m.weights[j]) - acc[j]/step)
+			row[k] = v
+			if v != 0 {
+				nonzero = true
+			}
+		}
+		if !nonzero {
+			continue
+		}
+		outKeys = append(outKeys, h)
+		out.weights = append(out.weights, row[:]...)
+	}
+	for p := range numTags + 1 {
+		for c := range numTags {
+			out.trans[p][c] = float32(float64(m.trans[p][c]) - transAcc[p][c]/step)
+		}
+	}
+	out.buildTable(outKeys)
+	out.keys = outKeys
+	return out
+}
+
+// evaluate tags the sentences and scores them against their tags.
+func (m *Model) evaluate(sentences []Sentence) Score {
+	gold := make([][]string, len(sentences))
+	pred := make([][]string, len(sentences))
+	for i, s := range sentences {
+		gold[i] = s.Tags
+		pred[i] = m.Tag(s.Tokens)
+	}
+	return Evaluate(gold, pred)
+}

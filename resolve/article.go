@@ -1,0 +1,774 @@
+// Package resolve gives each real entity one identity: inside an article it
+// groups the tagger's mentions ("خليفة حفتر" … "حفتر" … "لحفتر") into
+// entities with their titles kept apart as roles; across articles its
+// Resolver merges spelling variants, transliterations and short forms
+// into canonical entities and says why.
+//
+// The rules are general and conservative: a merge needs evidence from the
+// names themselves (same normalized key, same phonetic skeleton, one name
+// contained in another) and a lone name part joins a full name only when
+// nothing else could claim it. Two people who share one name are kept
+// apart.
+package resolve
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Mention is one NER span in an article body (byte offsets into body).
+type Mention struct {
+	Start, End int
+	Type       marsad.EntityType
+	Text       string
+}
+
+// form is one mention after cleaning: the name it gives, where, and the
+// roles seen with it.
+type form struct {
+	typ        marsad.EntityType
+	start, end int    // byte span of the name in body
+	spanLen    int    // length of the original span, for type agreement
+	first      int    // index of the name's first token
+	last       int    // index of the name's last token
+	words      []int  // token indices of the name's words
+	lead       string // normalized first word before clitic stripping
+	surface    string // display form, clitics stripped
+	tokens     []string
+	key        string
+	roles      []string
+}
+
+// Article groups an article's mentions into entities. body is Article.Body;
+// published anchors role dates. Returned entities have article-local ids
+// ("e1", "e2", …), Name = the most complete form, Aliases = other surface
+// forms (clitics stripped), Roles = titles seen with the person, Mentions
+// with BYTE offsets (the pipeline converts to code points later).
+//
+// Mentions that overlap keep the longest span (and its type); offsets
+// outside body or inside a character are clipped or dropped. A mention
+// that is only a title ("الرئيس") is dropped.
+func Article(body string, mentions []Mention, published marsad.Date) []marsad.Entity {
+	if len(mentions) == 0 || body == "" {
+		return nil
+	}
+	toks := arabic.Tokenize(body)
+	spans := cleanSpans(body, toks, mentions)
+	if len(spans) == 0 {
+		return nil
+	}
+	a := &articleState{body: body, toks: toks, published: published}
+	a.buildForms(spans)
+	a.stripClitics()
+	a.agreeTypes()
+	a.findRoles()
+	return a.group()
+}
+
+type span struct {
+	start, end int
+	typ        marsad.EntityType
+	from, to   int // token range toks[from:to] overlapping the span
+}
+
+// cleanSpans validates and clips the mentions to rune and token bounds and
+// resolves overlaps in favour of the longest span.
+func cleanSpans(body string, toks []arabic.Token, mentions []Mention) []span {
+	var out []span
+	for _, m := range mentions {
+		s, e := m.Start, m.End
+		if s < 0 {
+			s = 0
+		}
+		if e > len(body) {
+			e = len(body)
+		}
+		for s < e && !utf8.RuneStart(body[s]) {
+			s++
+		}
+		for e < len(body) && e > s && !utf8.RuneStart(body[e]) {
+			e--
+		}
+		if s >= e {
+			continue
+		}
+		from := sort.Search(len(toks), func(i int) bool { return toks[i].End > s })
+		to := from
+		words := 0
+		for to < len(toks) && toks[to].Start < e {
+			if toks[to].Kind != arabic.Punct {
+				words++
+			}
+			to++
+		}
+		if words == 0 {
+			continue
+		}
+		// Tighten the span to the words it covers.
+		for from < to && toks[from].Kind == arabic.Punct {
+			from++
+		}
+		for to > from && toks[to-1].Kind == arabic.Punct {
+			to--
+		}
+		s = max(s, toks[from].Start)
+		e = min(e, toks[to-1].End)
+		out = append(out, span{start: s, end: e, typ: m.Type, from: from, to: to})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		li, lj := out[i].end-out[i].start, out[j].end-out[j].start
+		if li != lj {
+			return li > lj
+		}
+		return out[i].start < out[j].start
+	})
+	var kept []span
+	for _, sp := range out {
+		overlaps := false
+		for _, k := range kept {
+			if sp.start < k.end && k.start < sp.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, sp)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+type articleState struct {
+	body      string
+	toks      []arabic.Token
+	published marsad.Date
+	forms     []form
+	personTok map[int]int  // token index → form index, for person names
+	otherTok  map[int]bool // tokens of other names (places, organizations)
+}
+
+// tokenText is the part of token i inside [s, e).
+func (a *articleState) tokenText(i, s, e int) (string, int, int) {
+	t := a.toks[i]
+	ts, te := max(t.Start, s), min(t.End, e)
+	return a.body[ts:te], ts, te
+}
+
+func (a *articleState) normWord(i int) string { return arabic.Normalize(a.toks[i].Text) }
+
+func (a *articleState) buildForms(spans []span) {
+	for _, sp := range spans {
+		var words []int
+		var commaAt = -1
+		for i := sp.from; i < sp.to; i++ {
+			switch {
+			case a.toks[i].Kind != arabic.Punct:
+				words = append(words, i)
+			case commaAt < 0 && (a.toks[i].Text == "،" || a.toks[i].Text == ","):
+				commaAt = len(words)
+			}
+		}
+		f := form{typ: sp.typ, spanLen: sp.end - sp.start}
+		if sp.typ == marsad.Person {
+			var roleWords []int
+			words, roleWords = splitTitle(a, words, commaAt)
+			if len(words) == 0 {
+				continue
+			}
+			words, f.roles = a.splitApposition(words, roleWords)
+		}
+		f.words = words
+		f.first, f.last = words[0], words[len(words)-1]
+		f.start = max(a.toks[f.first].Start, sp.start)
+		f.end = min(a.toks[f.last].End, sp.end)
+		text, _, _ := a.tokenText(f.first, sp.start, sp.end)
+		f.lead = arabic.Normalize(text)
+		a.setSurface(&f, cliticCandidate{})
+		if f.key == "" {
+			continue
+		}
+		a.forms = append(a.forms, f)
+	}
+}
+
+// setSurface fills surface, tokens and key from the form's words, cutting
+// the clitic c off the first word.
+func (a *articleState) setSurface(f *form, c cliticCandidate) {
+	parts := make([]string, 0, len(f.words))
+	for n, i := range f.words {
+		text, ts, _ := a.tokenText(i, f.start, f.end)
+		if n == 0 && c.cut > 0 {
+			rest := cutRunes(text, c.cut)
+			if c.alef {
+				text = "ا" + rest
+			} else {
+				f.start = ts + len(text) - len(rest)
+				text = rest
+			}
+		}
+		parts = append(parts, text)
+	}
+	f.surface = strings.Join(parts, " ")
+	f.tokens = nameTokens(f.surface)
+	f.key = strings.Join(f.tokens, " ")
+}
+
+// splitTitle separates a title the tagger included in a person span
+// ("المشير خليفة حفتر", "قائد قوات شرق ليبيا، خليفة حفتر") from the name.
+// It returns the name words and the title words.
+func splitTitle(a *articleState, words []int, commaAt int) (name, title []int) {
+	if len(words) < 2 {
+		return words, nil
+	}
+	info := make([]wordInfo, len(words))
+	for i, w := range words {
+		info[i] = analyzeWord(a.normWord(w))
+	}
+	// A comma inside a person span ends an apposition before the name.
+	if commaAt > 0 && commaAt < len(words) && info[0].head {
+		return words[commaAt:], words[:commaAt]
+	}
+	if !info[0].head || info[0].conj && !info[0].definite {
+		return words, nil
+	}
+	if !info[0].definite && !info[1].definite && !info[1].head {
+		return words, nil // "أمير طاهري": a given name, not a title
+	}
+	i := 1
+	for i < len(words) && continuesRole(info[i-1], info[i], true) {
+		i++
+	}
+	if i == len(words) {
+		// All title-like: the last word is the name ("المشير السيسي"),
+		// unless it is a title word itself.
+		if info[i-1].head || info[i-1].rank || info[i-1].link {
+			return nil, words
+		}
+		i--
+	}
+	return words[i:], words[:i]
+}
+
+// splitApposition cuts a role that follows the name inside the span
+// ("أحمد المسماري المتحدث باسم قوات الجيش الليبي") and turns the title
+// words found before the name into roles.
+func (a *articleState) splitApposition(words, titleWords []int) ([]int, []string) {
+	var roles []string
+	for i := 2; i < len(words)-1; i++ {
+		wi := analyzeWord(a.normWord(words[i]))
+		if wi.head && wi.definite && !wi.conj {
+			roles = append(roles, a.rolesFrom(words[i:])...)
+			words = words[:i]
+			break
+		}
+	}
+	if len(titleWords) > 0 {
+		roles = append(a.rolesFrom(titleWords), roles...)
+	}
+	return words, roles
+}
+
+// rolesFrom turns a run of title words into roles, split where a new
+// definite head starts.
+func (a *articleState) rolesFrom(words []int) []string {
+	if len(words) == 0 {
+		return nil
+	}
+	info := make([]wordInfo, len(words))
+	for i, w := range words {
+		info[i] = analyzeWord(a.normWord(w))
+	}
+	var roles []string
+	start := 0
+	for i := 1; i <= len(words); i++ {
+		if i < len(words) && info[i].head && info[i].prep {
+			// "مستشار بالجيش … التابع للمشير": what comes before a head
+			// with a preposition is someone else's role.
+			roles, start = nil, i
+			continue
+		}
+		if i < len(words) && !splitsRole(info[i-1], info[i]) {
+			continue
+		}
+		end := i
+		for end > start+1 && (info[end-1].link || info[end-1].prep && !info[end-1].definite && end == len(words)) {
+			end--
+		}
+		if info[start].head {
+			roles = append(roles, roleText(a.body, a.toks, words[start], words[end-1]+1, info[start]))
+		}
+		start = i
+	}
+	return roles
+}
+
+// stripClitics cuts proclitics off the first word of names: when the bare
+// word is another mention's name (لحفتر next to خليفة حفتر, وبوتين next to
+// بوتين), or, failing that, when the lexicon says so (بروسيا).
+func (a *articleState) stripClitics() {
+	keys := map[string]int{}
+	tokens := map[string]bool{}
+	for _, f := range a.forms {
+		keys[f.key]++
+		if len(f.tokens) > 1 {
+			for _, t := range f.tokens {
+				tokens[t] = true
+			}
+		}
+	}
+	for i := range a.forms {
+		f := &a.forms[i]
+		if f.lead == "" {
+			continue
+		}
+		rest := f.tokens[1:]
+		if len(f.tokens) > 0 && strings.Contains(f.tokens[0], " ") {
+			continue // a compound (عبد الله) starts with a name word
+		}
+		var chosen cliticCandidate
+		found := false
+		for _, c := range cliticCandidates(f.lead) {
+			k := strings.Join(append([]string{c.base}, rest...), " ")
+			if keys[k] > 0 || len(f.tokens) == 1 && tokens[c.base] {
+				chosen, found = c, true
+				break
+			}
+		}
+		if !found {
+			chosen, found = fallbackStrip(f.lead, f.typ == marsad.Person)
+		}
+		if found {
+			a.setSurface(f, chosen)
+		}
+	}
+}
+
+// agreeTypes gives every form with one key the majority type of that key;
+// a tie goes to the type of the longest span.
+func (a *articleState) agreeTypes() {
+	type vote struct {
+		count   map[marsad.EntityType]int
+		longest int
+		longTyp marsad.EntityType
+	}
+	votes := map[string]*vote{}
+	for _, f := range a.forms {
+		v := votes[f.key]
+		if v == nil {
+			v = &vote{count: map[marsad.EntityType]int{}}
+			votes[f.key] = v
+		}
+		v.count[f.typ]++
+		if f.spanLen > v.longest {
+			v.longest, v.longTyp = f.spanLen, f.typ
+		}
+	}
+	for i := range a.forms {
+		v := votes[a.forms[i].key]
+		best := v.longTyp
+		for t, n := range v.count {
+			bn := v.count[best]
+			if n > bn || n == bn && best != v.longTyp && typeRank(t) < typeRank(best) {
+				best = t
+			}
+		}
+		a.forms[i].typ = best
+	}
+}
+
+func typeRank(t marsad.EntityType) int {
+	switch t {
+	case marsad.Person:
+		return 0
+	case marsad.Organization:
+		return 1
+	case marsad.Location:
+		return 2
+	case marsad.Misc:
+		return 3
+	}
+	return 4
+}
+
+// findRoles looks for titles before each person name and in apposition
+// after it.
+func (a *articleState) findRoles() {
+	a.personTok = map[int]int{}
+	a.otherTok = map[int]bool{}
+	for fi, f := range a.forms {
+		for _, w := range f.words {
+			if f.typ == marsad.Person {
+				a.personTok[w] = fi
+			} else {
+				a.otherTok[w] = true
+			}
+		}
+	}
+	for fi := range a.forms {
+		f := &a.forms[fi]
+		if f.typ != marsad.Person {
+			continue
+		}
+		before := a.rolesBefore(f.first)
+		after := a.rolesAfter(f.last)
+		f.roles = append(append(before, f.roles...), after...)
+	}
+}
+
+// maxRoleWords bounds how far a role reaches from a name.
+const maxRoleWords = 10
+
+func isQuoteOrComma(s string) bool {
+	switch s {
+	case "،", ",", "“", "”", "«", "»", "\"", "'", "‘", "’":
+		return true
+	}
+	return false
+}
+
+func (a *articleState) rolesBefore(first int) []string {
+	i := first - 1
+	skipped := 0
+	for i >= 0 && a.toks[i].Kind == arabic.Punct && isQuoteOrComma(a.toks[i].Text) && skipped < 2 && !a.toks[i+1].LineStart {
+		i--
+		skipped++
+	}
+	var window []int
+	for i >= 0 && len(window) < maxRoleWords && !a.toks[i+1].LineStart {
+		t := a.toks[i]
+		if t.Kind != arabic.Word {
+			break
+		}
+		if _, ok := a.personTok[i]; ok {
+			break
+		}
+		window = append(window, i)
+		i--
+	}
+	if len(window) == 0 {
+		return nil
+	}
+	for l, r := 0, len(window)-1; l < r; l, r = l+1, r-1 {
+		window[l], window[r] = window[r], window[l]
+	}
+	info := make([]wordInfo, len(window))
+	for k, w := range window {
+		info[k] = analyzeWord(a.normWord(w))
+	}
+	// The role ends next to the name; it may not run over a word that
+	// cannot continue it.
+	validFrom := len(window)
+	for h := len(window) - 1; h >= 0; h-- {
+		if h < len(window)-1 && !continuesRole(info[h], info[h+1], false) {
+			break
+		}
+		if info[h].head {
+			validFrom = h
+		}
+	}
+	if validFrom == len(window) {
+		return nil
+	}
+	// Without a comma or quote between them, the word next to the name
+	// must be a title or carry the article: in "باسم قوات حفتر" the name is
+	// the genitive of قوات, not a person with a role.
+	// A word the lexicon does not know is most likely a proper noun
+	// ("رئيس مجلس نواب طبرق عقيلة صالح").
+	last, lastTok := info[len(info)-1], window[len(window)-1]
+	if skipped == 0 && !last.head && !last.definite && !last.rank && !a.otherTok[lastTok] && arabic.Known(a.normWord(lastTok)) {
+		return nil
+	}
+	return a.rolesFrom(window[validFrom:])
+}
+
+func (a *articleState) rolesAfter(last int) []string {
+	i := last + 1
+	skipped := 0
+	for i < len(a.toks) && a.toks[i].Kind == arabic.Punct && isQuoteOrComma(a.toks[i].Text) && skipped < 2 && !a.toks[i].LineStart {
+		i++
+		skipped++
+	}
+	if i >= len(a.toks) || a.toks[i].Kind != arabic.Word || a.toks[i].LineStart {
+		return nil
+	}
+	if _, ok := a.personTok[i]; ok {
+		return nil
+	}
+	first := analyzeWord(a.normWord(i))
+	if !first.head || first.conj {
+		return nil
+	}
+	window := []int{i}
+	prev := first
+	for j := i + 1; j < len(a.toks) && len(window) < maxRoleWords; j++ {
+		t := a.toks[j]
+		if t.Kind != arabic.Word || t.LineStart {
+			break
+		}
+		if _, ok := a.personTok[j]; ok {
+			// "بوتين الرئيس التركي أردوغان": the title belongs to the
+			// next name.
+			return nil
+		}
+		cur := analyzeWord(a.normWord(j))
+		if !continuesRole(prev, cur, false) {
+			break
+		}
+		window = append(window, j)
+		prev = cur
+	}
+	return a.rolesFrom(window)
+}
+
+// group turns the forms into entities.
+func (a *articleState) group() []marsad.Entity {
+	n := len(a.forms)
+	uf := newUnionFind(n)
+	isShort := func(f *form) bool { return f.typ == marsad.Person && len(f.tokens) == 1 }
+
+	// Same key, same entity, except lone person name parts: two men called
+	// صالح may both be in the article.
+	byKey := map[string]int{}
+	for i := range a.forms {
+		f := &a.forms[i]
+		if isShort(f) {
+			continue
+		}
+		k := string(f.typ) + "\x00" + f.key
+		if j, ok := byKey[k]; ok {
+			uf.union(j, i)
+		} else {
+			byKey[k] = i
+		}
+	}
+	// Variants among distinct full keys.
+	var reps []int
+	for _, i := range byKey {
+		reps = append(reps, i)
+	}
+	sort.Ints(reps)
+	for x := 0; x < len(reps); x++ {
+		for y := x + 1; y < len(reps); y++ {
+			fx, fy := &a.forms[reps[x]], &a.forms[reps[y]]
+			if fx.typ != fy.typ {
+				continue
+			}
+			var ok bool
+			if fx.typ == marsad.Person {
+				_, _, ok = comparePersons(fx.tokens, fy.tokens)
+				if !ok {
+					ok = isSuffix(fx.tokens, fy.tokens) || isSuffix(fy.tokens, fx.tokens)
+				}
+			} else {
+				_, _, ok = compareNames(fx.tokens, fy.tokens, string(fx.typ))
+			}
+			if ok {
+				uf.union(reps[x], reps[y])
+			}
+		}
+	}
+	// Lone person name parts, one mention at a time: a last name, else a
+	// first name, that exactly one full name in the article has; when
+	// several have it, the nearest full name before the mention.
+	var leftovers []int
+	for i := range a.forms {
+		f := &a.forms[i]
+		if !isShort(f) {
+			continue
+		}
+		target := a.attachShort(i, uf, func(full []string) string { return full[len(full)-1] })
+		if target < 0 {
+			target = a.attachShort(i, uf, func(full []string) string { return full[0] })
+		}
+		if target >= 0 {
+			uf.union(target, i)
+		} else {
+			leftovers = append(leftovers, i)
+		}
+	}
+	for x := 0; x < len(leftovers); x++ {
+		for y := x + 1; y < len(leftovers); y++ {
+			fx, fy := &a.forms[leftovers[x]], &a.forms[leftovers[y]]
+			if rel, _ := tokenRelation(fx.key, fy.key); rel != different {
+				uf.union(leftovers[x], leftovers[y])
+			}
+		}
+	}
+	return a.entities(uf)
+}
+
+// isSuffix reports whether short is the tail of long with at least two
+// tokens ("بك يفكيروف" of "يونس بك يفكيروف").
+func isSuffix(short, long []string) bool {
+	if len(short) < 2 || len(short) >= len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, t := range short {
+		if rel, _ := tokenRelation(t, long[off+i]); rel == different {
+			return false
+		}
+	}
+	return true
+}
+
+// attachShort finds the full person name a lone name part belongs to, or
+// -1. part picks the token of a full name to compare with.
+func (a *articleState) attachShort(i int, uf *unionFind, part func([]string) string) int {
+	f := &a.forms[i]
+	roots := map[int]bool{}
+	for j := range a.forms {
+		g := &a.forms[j]
+		if g.typ != marsad.Person || len(g.tokens) < 2 {
+			continue
+		}
+		if rel, _ := tokenRelation(f.key, part(g.tokens)); rel == different || rel == nearSpelling {
+			continue
+		}
+		roots[uf.find(j)] = true
+	}
+	switch len(roots) {
+	case 0:
+		return -1
+	case 1:
+		for r := range roots {
+			return r
+		}
+	}
+	// Several people share the name part: the nearest one mentioned before,
+	// else the nearest after.
+	best, bestDist := -1, 0
+	for j := range a.forms {
+		g := &a.forms[j]
+		if !roots[uf.find(j)] || len(g.tokens) < 2 {
+			continue
+		}
+		d := f.start - g.end
+		if d < 0 {
+			d = (g.start - f.end) + len(a.body) // after: only when nothing before
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = j, d
+		}
+	}
+	return best
+}
+
+func (a *articleState) entities(uf *unionFind) []marsad.Entity {
+	clusters := map[int][]int{}
+	var order []int
+	for i := range a.forms {
+		r := uf.find(i)
+		if _, ok := clusters[r]; !ok {
+			order = append(order, r)
+		}
+		clusters[r] = append(clusters[r], i)
+	}
+	sort.Slice(order, func(x, y int) bool {
+		return a.forms[clusters[order[x]][0]].start < a.forms[clusters[order[y]][0]].start
+	})
+	out := make([]marsad.Entity, 0, len(order))
+	for n, r := range order {
+		members := clusters[r]
+		out = append(out, a.entity("e"+strconv.Itoa(n+1), members))
+	}
+	return out
+}
+
+func (a *articleState) entity(id string, members []int) marsad.Entity {
+	keyCount := map[string]int{}
+	surfCount := map[string]int{}
+	typeCount := map[marsad.EntityType]int{}
+	for _, i := range members {
+		f := &a.forms[i]
+		keyCount[f.key]++
+		surfCount[f.surface]++
+		typeCount[f.typ]++
+	}
+	// The most complete form: most name tokens, then most frequent, then
+	// first seen.
+	best := members[0]
+	for _, i := range members[1:] {
+		f, b := &a.forms[i], &a.forms[best]
+		switch {
+		case len(f.tokens) > len(b.tokens):
+			best = i
+		case len(f.tokens) == len(b.tokens) && keyCount[f.key] > keyCount[b.key]:
+			best = i
+		}
+	}
+	bestKey := a.forms[best].key
+	name := a.forms[best].surface
+	for _, i := range members {
+		f := &a.forms[i]
+		if f.key == bestKey && surfCount[f.surface] > surfCount[name] {
+			name = f.surface
+		}
+	}
+	typ := a.forms[best].typ
+	for t, c := range typeCount {
+		if c > typeCount[typ] {
+			typ = t
+		}
+	}
+	e := marsad.Entity{ID: id, Name: name, Type: typ, Aliases: []string{}, Roles: []marsad.Role{}}
+	seenAlias := map[string]bool{name: true}
+	seenRole := map[string]bool{}
+	for _, i := range members {
+		f := &a.forms[i]
+		if !seenAlias[f.surface] {
+			seenAlias[f.surface] = true
+			e.Aliases = append(e.Aliases, f.surface)
+		}
+		for _, r := range f.roles {
+			k := Key(r)
+			if k == "" || seenRole[k] {
+				continue
+			}
+			seenRole[k] = true
+			e.Roles = append(e.Roles, marsad.Role{Role: r, Seen: a.published})
+		}
+		e.Mentions = append(e.Mentions, marsad.Mention{Text: a.body[f.start:f.end], Start: f.start, End: f.end})
+	}
+	sort.Slice(e.Mentions, func(x, y int) bool { return e.Mentions[x].Start < e.Mentions[y].Start })
+	return e
+}
+
+// unionFind is a disjoint-set forest with path halving.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins the sets of x and y; the smaller index becomes the root so
+// that the result does not depend on the order of calls.
+func (u *unionFind) union(x, y int) bool {
+	rx, ry := u.find(x), u.find(y)
+	if rx == ry {
+		return false
+	}
+	if ry < rx {
+		rx, ry = ry, rx
+	}
+	u.parent[ry] = rx
+	return true
+}

@@ -1,0 +1,323 @@
+package resolve
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/marsad-news/marsad"
+)
+
+// marked turns "قال [PER خليفة حفتر] في [LOC موسكو]" into a body and the
+// tagger's mentions, so that tests read as text. Marks may nest.
+func marked(t testing.TB, s string) (string, []Mention) {
+	t.Helper()
+	var b strings.Builder
+	var ms []Mention
+	type open struct {
+		typ   string
+		start int
+	}
+	var stack []open
+	for len(s) > 0 {
+		switch {
+		case s[0] == '[':
+			typ, rest, ok := strings.Cut(s[1:], " ")
+			if !ok {
+				t.Fatalf("bad mark in %q", s)
+			}
+			stack = append(stack, open{typ, b.Len()})
+			s = rest
+		case s[0] == ']':
+			if len(stack) == 0 {
+				t.Fatalf("unopened ] in %q", s)
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			text := b.String()[o.start:]
+			ms = append(ms, Mention{Start: o.start, End: b.Len(), Type: marsad.EntityType(o.typ), Text: text})
+			s = s[1:]
+		default:
+			b.WriteByte(s[0])
+			s = s[1:]
+		}
+	}
+	if len(stack) > 0 {
+		t.Fatalf("unclosed [")
+	}
+	return b.String(), ms
+}
+
+// summary is an entity reduced to what the grouping tests compare.
+type summary struct {
+	Type    marsad.EntityType
+	Name    string
+	Aliases []string
+	Roles   []string
+}
+
+func summarize(ents []marsad.Entity) []summary {
+	out := make([]summary, 0, len(ents))
+	for _, e := range ents {
+		s := summary{Type: e.Type, Name: e.Name, Aliases: e.Aliases}
+		if len(s.Aliases) == 0 {
+			s.Aliases = nil
+		}
+		for _, r := range e.Roles {
+			s.Roles = append(s.Roles, r.Role)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var pub = marsad.DayDate(2023, time.September, 26)
+
+func TestArticleGrouping(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []summary
+	}{
+		{
+			name: "surname and clitic forms join the full name",
+			text: "وصل [PER خليفة حفتر] إلى [LOC موسكو]. وقال [PER حفتر] إن الدعم [PER لحفتر] مستمر.",
+			want: []summary{
+				{Type: "PER", Name: "خليفة حفتر", Aliases: []string{"حفتر"}},
+				{Type: "LOC", Name: "موسكو"},
+			},
+		},
+		{
+			name: "conjunction before a name seen bare",
+			text: "التقى [PER بوتين] و[PER أردوغان] ثم قال [PER وبوتين] إن [PER أردوغان] صديق.",
+			want: []summary{
+				{Type: "PER", Name: "بوتين"},
+				{Type: "PER", Name: "أردوغان"},
+			},
+		},
+		{
+			name: "preposition before a known place",
+			text: "تستنجد [LOC بروسيا] وتعلن [LOC روسيا] دعمها.",
+			want: []summary{{Type: "LOC", Name: "روسيا"}},
+		},
+		{
+			name: "names that begin with a clitic-like letter stay whole",
+			text: "قال [PER كمال فيصل] و[PER فيصل] إن [ORG فاغنر] و[PER سيرجي] حاضرون.",
+			want: []summary{
+				{Type: "PER", Name: "كمال فيصل", Aliases: []string{"فيصل"}},
+				{Type: "ORG", Name: "فاغنر"},
+				{Type: "PER", Name: "سيرجي"},
+			},
+		},
+		{
+			name: "two men called صالح: each lone صالح goes to the nearest before it",
+			text: "قال [PER عقيلة صالح] إن [PER صالح] يرفض. وأعلن [PER محمد صالح] أن [PER صالح] سيحضر.",
+			want: []summary{
+				{Type: "PER", Name: "عقيلة صالح", Aliases: []string{"صالح"}},
+				{Type: "PER", Name: "محمد صالح", Aliases: []string{"صالح"}},
+			},
+		},
+		{
+			name: "first name alone joins only when unambiguous",
+			text: "قالت [PER أنغيلا ميركل] إن الاتفاق قريب، وأضافت [PER أنغيلا] أن الحوار مستمر.",
+			want: []summary{{Type: "PER", Name: "أنغيلا ميركل", Aliases: []string{"أنغيلا"}}},
+		},
+		{
+			name: "different first names, same family: apart",
+			text: "زار [PER محمد حسن] و[PER محمد حسين] و[PER سعد الحريري] و[PER سعيد الحريري] المدينة.",
+			want: []summary{
+				{Type: "PER", Name: "محمد حسن"},
+				{Type: "PER", Name: "محمد حسين"},
+				{Type: "PER", Name: "سعد الحريري"},
+				{Type: "PER", Name: "سعيد الحريري"},
+			},
+		},
+		{
+			name: "transliteration variants in one article",
+			text: "استقبل [PER يونس بيك يوفكيورف] الوفد، وكان [PER يونس بك يفكيروف] قد زار [LOC بنغازي].",
+			want: []summary{
+				{Type: "PER", Name: "يونس بيك يوفكيورف", Aliases: []string{"يونس بك يفكيروف"}},
+				{Type: "LOC", Name: "بنغازي"},
+			},
+		},
+		{
+			name: "nested place inside an organization keeps the longest span",
+			text: "ذكر موقع [ORG [LOC روسيا] اليوم] أن [LOC روسيا] سترد.",
+			want: []summary{
+				{Type: "ORG", Name: "روسيا اليوم"},
+				{Type: "LOC", Name: "روسيا"},
+			},
+		},
+		{
+			name: "majority type for one name",
+			text: "قال [PER حفتر] إن [LOC حفتر] و[PER حفتر] باقون.",
+			want: []summary{{Type: "PER", Name: "حفتر"}},
+		},
+		{
+			name: "generic organization heads",
+			text: "أرسلت [ORG مجموعة فاغنر] مقاتلين، وقال قائد [ORG فاغنر] إن [ORG تنظيم داعش] و[ORG داعش] يتراجعان.",
+			want: []summary{
+				{Type: "ORG", Name: "مجموعة فاغنر", Aliases: []string{"فاغنر"}},
+				{Type: "ORG", Name: "تنظيم داعش", Aliases: []string{"داعش"}},
+			},
+		},
+		{
+			name: "orthographic variants",
+			text: "في [LOC سوريا] و[LOC سورية] قال [ORG المسؤولون الأمنيون] و[ORG المسئولون الأمنيون] ذلك.",
+			want: []summary{
+				{Type: "LOC", Name: "سوريا", Aliases: []string{"سورية"}},
+				{Type: "ORG", Name: "المسؤولون الأمنيون", Aliases: []string{"المسئولون الأمنيون"}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body, ms := marked(t, tt.text)
+			got := summarize(Article(body, ms, pub))
+			for i := range got {
+				got[i].Roles = nil
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Article(%q)\n got %+v\nwant %+v", body, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticleRoles(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		wantName string
+		want     []string
+	}{
+		{"president before", "أكد الرئيس الروسي [PER فلاديمير بوتين] أن بلاده مستعدة.", "فلاديمير بوتين", []string{"الرئيس الروسي"}},
+		{"rank before", "وصل المشير [PER خليفة حفتر] إلى موسكو.", "خليفة حفتر", []string{"المشير"}},
+		{"minister before", "نقلت الوكالة عن وزير الخارجية [PER سيرجي لافروف] قوله.", "سيرجي لافروف", []string{"وزير الخارجية"}},
+		{"apposition after", "وسبق أن أكد [PER أحمد المسماري] المتحدث باسم قوات الجيش الليبي وجود تطلعات.", "أحمد المسماري", []string{"المتحدث باسم قوات الجيش الليبي"}},
+		{"brigadier", "قال العميد [PER أحمد المسماري] إن الخبر غير صحيح.", "أحمد المسماري", []string{"العميد"}},
+		{"deputy minister chain", "بحث نائب وزير الدفاع الروسي [PER يونس بك يفكيروف] الأوضاع.", "يونس بك يفكيروف", []string{"نائب وزير الدفاع الروسي"}},
+		{"general", "الجنرال [PER خليفة حفتر] يصافح الوزير.", "خليفة حفتر", []string{"الجنرال"}},
+		{"colonel with adjective and comma", "زيارات قام بها العقيد الليبي، [PER خليفة حفتر]، إلى موسكو.", "خليفة حفتر", []string{"العقيد الليبي"}},
+		{"two roles in a row", "وصل القائد العام للجيش الليبي الفريق أول [PER خليفة حفتر] إلى موسكو.", "خليفة حفتر", []string{"القائد العام للجيش الليبي", "الفريق أول"}},
+		{"major general", "قال اللواء [PER خليفة حفتر] ذلك.", "خليفة حفتر", []string{"اللواء"}},
+		{"sheikh", "استقبل الشيخ [PER تميم بن حمد] الوفد.", "تميم بن حمد", []string{"الشيخ"}},
+		{"doctor", "قال الدكتور [PER محمد البرادعي] إن الأزمة عميقة.", "محمد البرادعي", []string{"الدكتور"}},
+		{"construct chain with place", "وصل قائد قوات شرق ليبيا، [PER خليفة حفتر]، الثلاثاء.", "خليفة حفتر", []string{"قائد قوات شرق ليبيا"}},
+		{"title swallowed by the tagger", "وصل [PER المشير خليفة حفتر] إلى موسكو.", "خليفة حفتر", []string{"المشير"}},
+		{"long title swallowed", "وقال [PER الرئيس الروسي فلاديمير بوتين] إن الحل قريب.", "فلاديمير بوتين", []string{"الرئيس الروسي"}},
+		{"apposition swallowed", "أكد [PER أحمد المسماري المتحدث باسم قوات الجيش الليبي] ذلك.", "أحمد المسماري", []string{"المتحدث باسم قوات الجيش الليبي"}},
+		{"definite surname after a title", "التقى [PER المشير السيسي] بالوفد.", "السيسي", []string{"المشير"}},
+		{"conjunction before the title", "بين الرئيس الروسي بوتين والرئيس التركي [PER رجب طيب أردوغان] اتصال.", "رجب طيب أردوغان", []string{"الرئيس التركي"}},
+		{"preposition before the title", "احتضان الكريملين للمشير [PER حفتر] يشير إلى رغبة.", "حفتر", []string{"المشير"}},
+		{"quotes around the name", "اتصال بين وزير الخارجية الروسي “[PER سيرغي لافروف]” ونظيره.", "سيرغي لافروف", []string{"وزير الخارجية الروسي"}},
+		{"feminine spokesperson", "نفته المتحدثة باسم وزارة الخارجية الروسية [PER ماريا زاخاروفا] أمس.", "ماريا زاخاروفا", []string{"المتحدثة باسم وزارة الخارجية الروسية"}},
+		{"king and monarch", "استقبل العاهل الأردني الملك [PER عبد الله الثاني] الوفد.", "عبد الله الثاني", []string{"العاهل الأردني", "الملك"}},
+		{"no role: genitive of a noun", "سارع الناطق الرسمي باسم قوات [PER حفتر] للرد.", "حفتر", nil},
+		{"no role: someone else's title", "وكشف مستشار بالجيش الوطني الليبي التابع للمشير [PER حفتر] أن روسيا أرسلت ضباطا.", "حفتر", []string{"المشير"}},
+		{"no role: verb between", "قال الرئيس إن [PER خليفة حفتر] وصل.", "خليفة حفتر", nil},
+		{"no role: title of the next person", "التقى [PER بوتين] الرئيس التركي [PER أردوغان] أمس.", "بوتين", nil},
+		{"no role: given name that is also a title word", "قال [PER أمير طاهري] إن الأمر انتهى.", "أمير طاهري", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body, ms := marked(t, tt.text)
+			ents := Article(body, ms, pub)
+			var found *marsad.Entity
+			for i := range ents {
+				if ents[i].Name == tt.wantName {
+					found = &ents[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no entity %q in %+v", tt.wantName, summarize(ents))
+			}
+			var got []string
+			for _, r := range found.Roles {
+				got = append(got, r.Role)
+				if !r.Seen.Time.Equal(pub.Time) {
+					t.Errorf("role %q seen %v, want %v", r.Role, r.Seen, pub)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("roles of %q = %q, want %q", tt.wantName, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticleMentionOffsets(t *testing.T) {
+	body, ms := marked(t, "قال [PER لحفتر] و[PER المشير خليفة حفتر] و[LOC للقاهرة] ذلك.")
+	for _, e := range Article(body, ms, pub) {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(body) || m.Start >= m.End || body[m.Start:m.End] != m.Text {
+				t.Errorf("%s: bad mention %+v", e.Name, m)
+			}
+		}
+	}
+	// The title is cut out of the mention, the clitic too.
+	ents := Article(body, ms, pub)
+	if len(ents) == 0 || len(ents[0].Mentions) != 2 {
+		t.Fatalf("got %+v", ents)
+	}
+	for _, m := range ents[0].Mentions {
+		if m.Text != "حفتر" && m.Text != "خليفة حفتر" {
+			t.Errorf("mention text %q, want the name only", m.Text)
+		}
+	}
+}
+
+func TestArticleBadInput(t *testing.T) {
+	body := "قال خليفة حفتر"
+	tests := []struct {
+		name string
+		ms   []Mention
+	}{
+		{"out of range", []Mention{{Start: -5, End: 1000, Type: "PER"}}},
+		{"inverted", []Mention{{Start: 10, End: 2, Type: "PER"}}},
+		{"inside a rune", []Mention{{Start: 1, End: 3, Type: "PER"}}},
+		{"only punctuation", []Mention{{Start: 0, End: 0, Type: "PER"}}},
+		{"title only", []Mention{{Start: 0, End: len("قال"), Type: "PER"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range Article(body, tt.ms, pub) {
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > len(body) || m.Start >= m.End || body[m.Start:m.End] != m.Text {
+						t.Errorf("bad mention %+v", m)
+					}
+				}
+			}
+		})
+	}
+	if got := Article("", []Mention{{0, 5, "PER", "x"}}, pub); got != nil {
+		t.Errorf("empty body: got %v", got)
+	}
+	if got := Article("\xff\xfe حفتر", []Mention{{0, 11, "PER", ""}}, pub); len(got) != 1 || got[0].Name != "حفتر" {
+		t.Errorf("invalid UTF-8: got %+v", summarize(got))
+	}
+}
+
+func FuzzArticle(f *testing.F) {
+	f.Add("وصل المشير خليفة حفتر إلى موسكو وقال لحفتر", 0, 20, 11, 40)
+	f.Add("الرئيس الروسي “فلاديمير بوتين” والرئيس التركي", 27, 55, 0, 13)
+	f.Add("\xff\xfeبروسيا، ", 0, 14, 3, 4)
+	f.Fuzz(func(t *testing.T, body string, s1, e1, s2, e2 int) {
+		ms := []Mention{
+			{Start: s1, End: e1, Type: marsad.Person},
+			{Start: s2, End: e2, Type: marsad.Location},
+			{Start: s1, End: e2, Type: marsad.Organization},
+		}
+		for _, e := range Article(body, ms, pub) {
+			if e.Name == "" || !strings.HasPrefix(e.ID, "e") {
+				t.Errorf("entity %+v", e)
+			}
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > len(body) || m.Start >= m.End || body[m.Start:m.End] != m.Text {
+					t.Errorf("mention %+v out of range of %d bytes", m, len(body))
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,209 @@
+package resolve
+
+import (
+	"fmt"
+	"strings"
+)
+
+// mergeThreshold is the score at which two name forms are one entity.
+const mergeThreshold = 0.75
+
+// Scores of the merge rules. A transliterated or respelled token costs a
+// little confidence; a missing middle name costs more.
+const (
+	scoreSame          = 1.0
+	costOrthographic   = 0.02
+	costTransliterate  = 0.07
+	costNearSpelling   = 0.12
+	scoreSubset        = 0.88
+	scoreShortForm     = 0.80
+	scoreShortRole     = 0.70
+	scoreShortDominant = 0.55
+	scoreGenericHead   = 0.90
+	scoreClitic        = 0.85
+	scoreSameArticle   = 0.95
+)
+
+// position names a token's place in a name for explanations.
+func position(i, n int) string {
+	switch {
+	case i == n-1:
+		return "last name"
+	case i == 0:
+		return "first name"
+	}
+	return "middle name"
+}
+
+// comparePersons scores two person names given as name tokens. Both must
+// have at least two tokens: a lone surname is a short form, decided
+// elsewhere with what else is known. Names of different length match when
+// first and last names match and the longer one only adds middle names.
+func comparePersons(a, b []string) (float64, string, bool) {
+	if len(a) < 2 || len(b) < 2 {
+		return 0, "", false
+	}
+	if len(a) == len(b) {
+		score := scoreSame
+		var parts []string
+		allSame := true
+		for i := range a {
+			rel, desc := tokenRelation(a[i], b[i])
+			switch rel {
+			case different:
+				return 0, "", false
+			case same:
+				continue
+			case orthographic:
+				score -= costOrthographic
+			case transliterate:
+				score -= costTransliterate
+			case nearSpelling:
+				score -= costNearSpelling
+			}
+			allSame = false
+			parts = append(parts, fmt.Sprintf("%ss differ only by %s", position(i, len(a)), transliterationWord(desc)))
+		}
+		if allSame {
+			return scoreSame, "same name after normalization", true
+		}
+		if rel, _ := tokenRelation(a[len(a)-1], b[len(b)-1]); rel == same {
+			parts = append([]string{"same last name"}, parts...)
+		}
+		return score, strings.Join(parts, " + "), score >= mergeThreshold
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	// First and last must match; the short form's middle tokens, if any,
+	// must appear in order in the long form's middle.
+	score := scoreSubset
+	for _, pair := range [][2]string{{short[0], long[0]}, {short[len(short)-1], long[len(long)-1]}} {
+		rel, _ := tokenRelation(pair[0], pair[1])
+		switch rel {
+		case different:
+			return 0, "", false
+		case orthographic:
+			score -= costOrthographic
+		case transliterate:
+			score -= costTransliterate
+		case nearSpelling:
+			score -= costNearSpelling
+		}
+	}
+	j := 1
+	for _, t := range short[1 : len(short)-1] {
+		found := false
+		for j < len(long)-1 && !found {
+			rel, _ := tokenRelation(t, long[j])
+			j++
+			found = rel != different
+		}
+		if !found {
+			return 0, "", false
+		}
+	}
+	var extra []string
+	for _, t := range long[1 : len(long)-1] {
+		found := false
+		for _, s := range short[1 : len(short)-1] {
+			if rel, _ := tokenRelation(s, t); rel != different {
+				found = true
+			}
+		}
+		if !found {
+			extra = append(extra, t)
+		}
+	}
+	reason := fmt.Sprintf("same first and last name, middle name '%s' only in the longer form", strings.Join(extra, " "))
+	return score, reason, score >= mergeThreshold
+}
+
+func transliterationWord(desc string) string {
+	if desc == "ا/ة ending" {
+		return "the " + desc
+	}
+	return desc + " transliteration"
+}
+
+// Generic heads of organization names: "مجموعة فاغنر", "شركة فاغنر" and
+// "فاغنر" are one organization; "تنظيم داعش" is داعش.
+var genericOrgHeads = normalizedSet(`
+مجموعة شركة تنظيم حركة حزب جماعة ميليشيا ميليشيات مليشيا مليشيات منظمة جبهة
+وكالة صحيفة جريدة مجلة موقع قناة شبكة إذاعة تلفزيون مؤسسة مجموعات كتائب كتيبة لواء
+`)
+
+// orgQualifiers are words an organization's name often carries or drops:
+// "مجلس الأمن الدولي" is "مجلس الأمن", "حكومة الوفاق الوطني" is "حكومة الوفاق".
+var orgQualifiers = normalizedSet(`الوطني الوطنية الدولي الدولية`)
+
+// orgCore returns an organization's name without a generic head and
+// without qualifiers, and the head it dropped. It returns the key itself
+// when nothing can be dropped safely.
+func orgCore(tokens []string) (core, head string) {
+	toks := tokens
+	if len(toks) >= 2 && genericOrgHeads[toks[0]] {
+		head = toks[0]
+		toks = toks[1:]
+	}
+	if len(toks) >= 3 {
+		var kept []string
+		for _, t := range toks {
+			if !orgQualifiers[t] {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) >= 2 {
+			toks = kept
+		}
+	}
+	return strings.Join(toks, " "), head
+}
+
+// compareNames scores two non-person names of the same type: equal keys,
+// one organization core, or the same phonetic form token by token.
+func compareNames(a, b []string, typ string) (float64, string, bool) {
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		return scoreSame, "same name after normalization", true
+	}
+	if typ == "ORG" {
+		ca, ha := orgCore(a)
+		cb, hb := orgCore(b)
+		if ca == cb {
+			var dropped []string
+			for _, h := range []string{ha, hb} {
+				if h != "" {
+					dropped = append(dropped, "'"+h+"'")
+				}
+			}
+			why := "same name without the qualifiers"
+			if len(dropped) > 0 {
+				why = "same name after dropping generic head " + strings.Join(dropped, " and ")
+			}
+			return scoreGenericHead, why, true
+		}
+	}
+	if len(a) != len(b) {
+		return 0, "", false
+	}
+	score := scoreSame
+	var parts []string
+	for i := range a {
+		rel, desc := tokenRelation(a[i], b[i])
+		switch rel {
+		case different:
+			return 0, "", false
+		case same:
+			continue
+		case orthographic:
+			score -= costOrthographic
+		case transliterate:
+			score -= costTransliterate
+		case nearSpelling:
+			score -= costNearSpelling
+		}
+		parts = append(parts, "'"+a[i]+"'/'"+b[i]+"' differ only by "+transliterationWord(desc))
+	}
+	return score, strings.Join(parts, " + "), score >= mergeThreshold
+}

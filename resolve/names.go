@@ -1,0 +1,372 @@
+package resolve
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Name keys. A name is compared as a list of normalized name tokens, where
+// a token is one word or a compound that only means something whole:
+// "عبد الحميد", "أبو بكر", "نور الدين", "جاويش أوغلو". Keeping compounds
+// whole stops "عبد" or "الدين" from passing for a first or last name.
+
+// leftCompounds bind to the word after them.
+var leftCompounds = normalizedSet(`عبد أبو ابو أبي ابي أبا ابا بو ذو أم`)
+
+// rightCompounds bind to the word before them.
+var rightCompounds = normalizedSet(`الدين الله الإسلام العابدين العرب الرحمن أوغلو اوغلو`)
+
+func normalizedSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}
+
+// nameWords splits a name into its words (letters and digits only).
+func nameWords(s string) []string {
+	var out []string
+	for _, t := range arabic.Tokenize(s) {
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// nameTokens returns the normalized name tokens of a name, compounds joined
+// by a space.
+func nameTokens(name string) []string {
+	words := nameWords(name)
+	norm := make([]string, 0, len(words))
+	for _, w := range words {
+		if n := arabic.Normalize(w); n != "" {
+			norm = append(norm, n)
+		}
+	}
+	return joinCompounds(norm)
+}
+
+func joinCompounds(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if leftCompounds[w] && i+1 < len(words) {
+			out = append(out, w+" "+words[i+1])
+			i++
+			continue
+		}
+		if rightCompounds[w] && len(out) > 0 && !strings.Contains(out[len(out)-1], " ") {
+			out[len(out)-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// Key returns the matching key of a name: Arabic normalization (hamza,
+// alef, ta marbuta, alef maqsura, tashkeel), punctuation dropped, one space
+// between words. Two spellings with the same key are the same name.
+func Key(name string) string {
+	return strings.Join(nameTokens(name), " ")
+}
+
+// nativeNames are common Arabic given names and name words whose spelling
+// is meaningful: حسن and حسين, سعد and سعيد, كمال and جمال are different
+// names, not transliterations of one foreign name. A token in this list
+// matches another token only when their normalized forms are equal.
+var nativeNames = normalizedSet(`
+محمد محمود أحمد حامد حمد حميد حمدي حمدان محمدي أمجد مجدي ماجد مجيد
+حسن حسين حسني حسان حسنين محسن إحسان
+سعد سعيد سعود مسعود سعدي سعدون أسعد
+علي عليان عالي علاء عالية
+عمر عمرو عمار عامر معمر
+كريم كرم كرمة أكرم مكرم
+جمال جميل جمل جميلة
+كمال كامل
+نبيل نبيلة
+خالد خليل خليفة خلف
+صالح صلاح مصلح صالحة
+سالم سليم سلمان سليمان سلامة سلام إسلام أسامة
+فهد فهمي فاهم
+فيصل فاضل فضل فضيل
+ناصر نصر نصار منصور نصير
+يوسف يونس يعقوب يحيى ياسر ياسين يسري
+إبراهيم إسماعيل إسحاق
+عبد عباس عبيد عابد عبود
+رشيد راشد رشاد مرشد
+هاني هناء هند هادي هدى
+طارق طلال طلعت
+زياد زايد زيد زيدان مزيد
+وليد ولد
+فارس فراس
+بشار بشير بشرى مبشر
+جاسم قاسم قسيم
+جابر جبر جبريل
+رامي رامز رمزي
+سامي سامر سمير سمر
+منير منى منيرة
+نادر ندى نادية
+عادل عدلي عدنان
+عزيز عز عزت عزام
+فتحي فتح فاتح مفتاح
+رجب رجاء
+مصطفى مختار مرتضى مهدي
+عثمان عمران عدي قصي
+زكي زكريا
+شريف أشرف مشرف
+لطفي لطيف
+مراد مريد
+نجيب نجاح ناجي
+توفيق وفيق رفيق رفعت
+حازم حاتم حكيم حكمت
+وائل وليد
+بكر أبوبكر
+`)
+
+// isNative reports whether a normalized name token is a native Arabic name
+// word. The article ال is ignored: الحسن is حسن.
+func isNative(tok string) bool {
+	if nativeNames[tok] {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(tok, "ال"); ok && nativeNames[rest] {
+		return true
+	}
+	// Compounds: عبد الله, أبو بكر, نور الدين are names of their own.
+	return strings.Contains(tok, " ")
+}
+
+// The phonetic key folds letters that Arabic writers use interchangeably
+// when they transliterate a foreign name: g is ج, غ, ق or ك; t is ت or ط; s
+// is س or ص; z is ذ, ز or ظ; long vowels (ا و ي) and hamza seats come and go
+// (بوتين/بوتن, يوفكيورف/يفكيروف); the final ة/ه/ا of a feminine or
+// Latin ending is dropped (سوريا/سورية). The first letter is kept, so that
+// a word's onset survives.
+func foldConsonant(r rune) rune {
+	switch r {
+	case 'ج', 'غ', 'ق', 'ك', 'گ', 'ڨ', 'ڭ', 'چ':
+		return 'ك'
+	case 'ط', 'ث':
+		return 'ت'
+	case 'ص':
+		return 'س'
+	case 'ذ', 'ظ':
+		return 'ز'
+	case 'ض':
+		return 'د'
+	case 'پ':
+		return 'ب'
+	case 'ڤ', 'ڥ':
+		return 'ف'
+	}
+	return r
+}
+
+func isVowelLetter(r rune) bool {
+	switch r {
+	case 'ا', 'و', 'ي', 'ى', 'ء', 'آ', 'أ', 'إ', 'ؤ', 'ئ':
+		return true
+	}
+	return false
+}
+
+// phoneticToken returns the phonetic skeleton of one normalized token.
+func phoneticToken(tok string) string {
+	if strings.Contains(tok, " ") {
+		parts := strings.Fields(tok)
+		for i, p := range parts {
+			parts[i] = phoneticToken(p)
+		}
+		return strings.Join(parts, "_")
+	}
+	if rest, ok := strings.CutPrefix(tok, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
+		tok = rest
+	}
+	rs := []rune(tok)
+	// Drop the feminine or Latin ending: سوريه/سوريا, زاخاروفا.
+	for len(rs) > 2 && (rs[len(rs)-1] == 'ه' || rs[len(rs)-1] == 'ة') {
+		rs = rs[:len(rs)-1]
+	}
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		var c rune
+		switch {
+		case i == 0 && (r == 'ا' || r == 'ء' || r == 'أ' || r == 'إ' || r == 'آ'):
+			c = 'ا'
+		case i == 0 && (r == 'و' || r == 'ي'):
+			c = r
+		case isVowelLetter(r):
+			continue
+		default:
+			c = foldConsonant(r)
+		}
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return tok
+	}
+	return string(out)
+}
+
+// PhoneticKey returns the transliteration-insensitive key of a name: each
+// name token reduced to its consonant skeleton with the letters used
+// interchangeably for one foreign sound folded together. سيرجي لافروف and
+// سيرغي لافروف have the same PhoneticKey; so do بوتين and بوتن.
+func PhoneticKey(name string) string {
+	toks := nameTokens(name)
+	for i, t := range toks {
+		toks[i] = phoneticToken(t)
+	}
+	return strings.Join(toks, " ")
+}
+
+// relation is how two name tokens relate.
+type relation int
+
+const (
+	different     relation = iota
+	same                   // equal after normalization
+	orthographic           // only the final ا/ة differs (سوريا/سورية)
+	transliterate          // same phonetic skeleton
+	nearSpelling           // skeletons one edit apart (long foreign names)
+)
+
+// tokenRelation compares two normalized name tokens and, when they differ
+// but match, says how in words ("ج/غ", "long vowels").
+func tokenRelation(a, b string) (relation, string) {
+	if a == b {
+		return same, ""
+	}
+	if isNative(a) || isNative(b) {
+		return different, ""
+	}
+	pa, pb := phoneticToken(a), phoneticToken(b)
+	if pa == pb && hasEnding(a) != hasEnding(b) {
+		// كورتونوف/كورتونوفا, سوري/سوريا: an ending more is another word
+		// (often the other gender), not another spelling.
+		return different, ""
+	}
+	if pa == pb {
+		desc, vowelsOnly, endingOnly := describeDifference(a, b)
+		if endingOnly {
+			return orthographic, desc
+		}
+		// A skeleton of one letter says too little to call two words
+		// one name (لي/لو).
+		if vowelsOnly && utf8.RuneCountInString(pa) < 2 {
+			return different, ""
+		}
+		return transliterate, desc
+	}
+	if utf8.RuneCountInString(pa) >= 5 && utf8.RuneCountInString(pb) >= 5 && levenshtein(pa, pb) == 1 {
+		return nearSpelling, "one letter of the consonant skeleton"
+	}
+	return different, ""
+}
+
+// describeDifference says which letters differ between two tokens with the
+// same phonetic skeleton.
+func describeDifference(a, b string) (desc string, vowelsOnly, endingOnly bool) {
+	ta, tb := trimEnding(a), trimEnding(b)
+	if ta == tb {
+		return "ا/ة ending", false, true
+	}
+	ca, cb := consonants(ta), consonants(tb)
+	var pairs []string
+	seen := map[string]bool{}
+	if len(ca) == len(cb) {
+		for i := range ca {
+			if ca[i] != cb[i] {
+				p := string(ca[i]) + "/" + string(cb[i])
+				if ca[i] > cb[i] {
+					p = string(cb[i]) + "/" + string(ca[i])
+				}
+				if !seen[p] {
+					seen[p] = true
+					pairs = append(pairs, p)
+				}
+			}
+		}
+	}
+	vowels := stripVowels(ta) != ta || stripVowels(tb) != tb
+	vowels = vowels && vowelPattern(ta) != vowelPattern(tb)
+	switch {
+	case len(pairs) > 0 && vowels:
+		return strings.Join(pairs, ", ") + " and long vowels", false, false
+	case len(pairs) > 0:
+		return strings.Join(pairs, ", "), false, false
+	default:
+		return "long vowels (ا/و/ي)", true, false
+	}
+}
+
+// hasEnding reports whether a word ends in ا, ة/ه or ى.
+func hasEnding(s string) bool {
+	return strings.HasSuffix(s, "ا") || strings.HasSuffix(s, "ه") || strings.HasSuffix(s, "ة") || strings.HasSuffix(s, "ى")
+}
+
+func trimEnding(s string) string {
+	rs := []rune(s)
+	for len(rs) > 2 && (rs[len(rs)-1] == 'ه' || rs[len(rs)-1] == 'ا') {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs)
+}
+
+// consonants lists the non-vowel letters after the first, unfolded.
+func consonants(s string) []rune {
+	var out []rune
+	for i, r := range []rune(s) {
+		if i > 0 && isVowelLetter(r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func stripVowels(s string) string { return string(consonants(s)) }
+
+// vowelPattern marks where the long vowels sit between consonants.
+func vowelPattern(s string) string {
+	var b strings.Builder
+	for i, r := range []rune(s) {
+		if i > 0 && isVowelLetter(r) {
+			b.WriteByte('v')
+		} else {
+			b.WriteByte('c')
+		}
+	}
+	return b.String()
+}
+
+// levenshtein is the edit distance between two strings in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

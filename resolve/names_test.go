@@ -1,0 +1,213 @@
+package resolve
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestPhoneticKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"سيرجي لافروف", "سيرغي لافروف", true},
+		{"بوتين", "بوتن", true},
+		{"يونس بيك يوفكيورف", "يونس بك يفكيروف", true},
+		{"سوريا", "سورية", true},
+		{"فاغنر", "فاجنر", true},
+		{"مايكل لانجلي", "مايكل لانغلي", true},
+		{"بلومبيرغ", "بلومبرج", true},
+		{"ترامب", "ترمب", true},
+		{"الكريملين", "الكرملين", true},
+		{"زاخاروفا", "زخاروفا", true},
+		{"أوغلو", "اوغلو", true},
+		{"طالبان", "تالبان", true},
+		{"ذا تايمز", "زا تايمز", true},
+		{"لافروف", "بوتين", false},
+		{"حفتر", "حفيظ", false},
+		{"موسكو", "مسقط", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			ka, kb := PhoneticKey(tt.a), PhoneticKey(tt.b)
+			if (ka == kb) != tt.same {
+				t.Errorf("PhoneticKey(%q)=%q, PhoneticKey(%q)=%q, same=%v, want %v", tt.a, ka, tt.b, kb, ka == kb, tt.same)
+			}
+		})
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"أحمد المسماري", "احمد المسماري"},
+		{"خليفة  حفتر", "خليفه حفتر"},
+		{"المسؤولين", "المسءولين"},
+		{"المسئولين", "المسءولين"},
+		{"مُعَمَّر القذّافي", "معمر القذافي"},
+		{"“فاغنر”", "فاغنر"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNameTokensCompounds(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"عبد الحميد الدبيبة", []string{"عبد الحميد", "الدبيبه"}},
+		{"محمد عز العرب", []string{"محمد", "عز العرب"}},
+		{"مولود جاويش أوغلو", []string{"مولود", "جاويش اوغلو"}},
+		{"أبو بكر البغدادي", []string{"ابو بكر", "البغدادي"}},
+		{"صلاح الدين", []string{"صلاح الدين"}},
+	}
+	for _, tt := range tests {
+		if got := nameTokens(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("nameTokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokenRelation(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want relation
+		desc string
+	}{
+		{"بوتين", "بوتين", same, ""},
+		{"سوريا", "سوريه", orthographic, "ا/ة ending"},
+		{"سيرجي", "سيرغي", transliterate, "ج/غ"},
+		{"بوتين", "بوتن", transliterate, "long vowels (ا/و/ي)"},
+		{"يوفكيورف", "يفكيروف", transliterate, "long vowels (ا/و/ي)"},
+		{"بيك", "بك", transliterate, "long vowels (ا/و/ي)"},
+		{"كورتونوف", "كورتنوف", transliterate, "long vowels (ا/و/ي)"},
+		{"كورتونوف", "كورتونوفا", different, ""},
+		{"سوري", "سوريا", different, ""},
+		{"ميدفيديف", "مدفيديف", transliterate, "long vowels (ا/و/ي)"},
+		{"شويغو", "شويجو", transliterate, "ج/غ"},
+		// Native names: a letter more is another name.
+		{"حسن", "حسين", different, ""},
+		{"سعد", "سعيد", different, ""},
+		{"كمال", "جمال", different, ""},
+		{"عمر", "عمرو", different, ""},
+		{"محمد", "محمود", different, ""},
+		{"جاسم", "قاسم", different, ""},
+		{"لافروف", "لافرنتييف", different, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			got, desc := tokenRelation(tt.a, tt.b)
+			if got != tt.want || desc != tt.desc {
+				t.Errorf("tokenRelation(%q, %q) = %v %q, want %v %q", tt.a, tt.b, got, desc, tt.want, tt.desc)
+			}
+		})
+	}
+}
+
+func TestComparePersons(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		merge  bool
+		score  float64
+		reason string
+	}{
+		{"سيرغي لافروف", "سيرجي لافروف", true, 0.93, "same last name + first names differ only by ج/غ transliteration"},
+		{"يونس بيك يوفكيورف", "يونس بك يفكيروف", true, 0.86, ""},
+		{"أندرية كورتونوف", "أندريه كورتونوف", true, 1, "same name after normalization"},
+		{"يونس بك يفكيروف", "يونس يفكيروف", true, 0.88, "same first and last name, middle name 'بك' only in the longer form"},
+		{"جورج بوش", "جورج دبليو بوش", true, 0.88, ""},
+		{"دونالد ترامب", "دونالد ترمب", true, 0.93, ""},
+		// Different people.
+		{"عقيلة صالح", "صالح المسماري", false, 0, ""},
+		{"محمد حسن", "محمد حسين", false, 0, ""},
+		{"محمد بن سلمان", "خالد بن سلمان", false, 0, ""},
+		{"سعد الحريري", "رفيق الحريري", false, 0, ""},
+		{"خليفة حفتر", "صدام حفتر", false, 0, ""},
+		{"جورج بوش", "جورج بوش الابن الثاني", false, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			score, reason, ok := comparePersons(nameTokens(tt.a), nameTokens(tt.b))
+			if ok != tt.merge {
+				t.Fatalf("comparePersons(%q, %q) merge=%v (score %.2f, %q), want %v", tt.a, tt.b, ok, score, reason, tt.merge)
+			}
+			if !ok {
+				return
+			}
+			if d := score - tt.score; d > 0.001 || d < -0.001 {
+				t.Errorf("score %.3f, want %.2f", score, tt.score)
+			}
+			if tt.reason != "" && reason != tt.reason {
+				t.Errorf("reason %q, want %q", reason, tt.reason)
+			}
+		})
+	}
+}
+
+func TestCompareNames(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		typ   string
+		merge bool
+		why   string
+	}{
+		{"مجموعة فاغنر", "فاغنر", "ORG", true, "generic head 'مجموعه'"},
+		{"شركة فاجنر", "مجموعة فاغنر", "ORG", false, ""},
+		{"تنظيم داعش", "داعش", "ORG", true, "'تنظيم'"},
+		{"مجلس الأمن الدولي", "مجلس الأمن", "ORG", true, "qualifiers"},
+		{"حكومة الوفاق الوطني", "حكومة الوفاق", "ORG", true, "qualifiers"},
+		{"مجلس الأمن القومي الأمريكي", "مجلس الأمن", "ORG", false, ""},
+		{"حزب الله", "الله", "ORG", false, ""}, // حزب الله is one compound name
+		{"سوريا", "سورية", "LOC", true, "ا/ة ending"},
+		{"الإمارات", "الامارات", "LOC", true, "normalization"},
+		{"النمسا", "النيجر", "LOC", false, ""},
+		{"الولايات المتحدة", "الولايات المتحدة الأمريكية", "LOC", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			_, why, ok := compareNames(nameTokens(tt.a), nameTokens(tt.b), tt.typ)
+			if ok != tt.merge || !strings.Contains(why, tt.why) {
+				t.Errorf("compareNames(%q, %q) = %v %q, want %v containing %q", tt.a, tt.b, ok, why, tt.merge, tt.why)
+			}
+		})
+	}
+}
+
+func TestClitics(t *testing.T) {
+	tests := []struct {
+		word   string
+		person bool
+		want   string // base after the cut, "" for no cut
+	}{
+		{"بروسيا", false, "روسيا"},
+		{"لليبيا", false, "ليبيا"},
+		{"بالقاهره", false, "القاهره"},
+		{"والمرج", false, "المرج"},
+		{"وبوتين", true, "بوتين"},
+		{"ليبيا", false, ""},
+		{"بنغازي", false, ""},
+		{"كمال", true, ""},
+		{"فيصل", true, ""},
+		{"فاغنر", false, ""},
+		{"سيرجي", true, ""},
+		{"فلاديمير", true, ""},
+		{"بسام", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			c, ok := fallbackStrip(tt.word, tt.person)
+			got := ""
+			if ok {
+				got = c.base
+			}
+			if got != tt.want {
+				t.Errorf("fallbackStrip(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}

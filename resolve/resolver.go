@@ -1,0 +1,807 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/marsad-news/marsad"
+)
+
+// Resolver assigns article entities to canonical entities, incrementally:
+// Add can be called article by article in any order; results should not
+// depend on order more than necessary.
+//
+// How. Every distinct normalized name is a node. Nodes are joined by rules
+// that only look at the names themselves and at the types they were
+// tagged with (same phonetic skeleton, middle name dropped, generic
+// organization head dropped, clitic stripped); those joins only ever grow,
+// so the clusters they make do not depend on the order of Add. A lone name
+// part (a person's surname alone) is never joined for good: each time the
+// canonical entities are read it goes to the one full name that ends with
+// it, or, when several do, to the one that shares a role with it, or to a
+// clearly dominant one (3× the articles of the next and at least 3);
+// otherwise it stays an entity of its own. Entities, Links and Why reflect
+// everything added so far; the links Add returns reflect what was known
+// when it was called, and a later Add can move a short form to a newly seen
+// full name.
+//
+// Adding the same article id twice replaces its links but counts its
+// names twice. A Resolver is not safe for concurrent use.
+type Resolver struct {
+	nodes   []*node
+	byKey   map[string]int
+	buckets map[string][]int
+
+	parent  []int
+	members [][]int  // root → nodes
+	edges   [][]edge // root → merges inside the cluster, in order
+
+	links    map[linkKey]int // article entity → node
+	order    []linkKey
+	snapshot *snapshot
+}
+
+type linkKey struct {
+	article int64
+	local   string
+}
+
+// node is one normalized name with what was seen with it.
+type node struct {
+	key      string
+	tokens   []string
+	phon     []string
+	votes    map[marsad.EntityType]int
+	forms    map[string]int // surfaces with this key
+	aliases  map[string]int // other surfaces of the same article entities (lone name parts)
+	roles    map[string]*roleSeen
+	articles map[int64]struct{}
+	first    int64
+}
+
+type roleSeen struct {
+	display map[string]int
+	dates   map[string]marsad.Date
+}
+
+// edge is one recorded merge: node from was joined to node into.
+type edge struct {
+	from, into int
+	score      float64
+	reason     string
+	article    int64 // article that brought the evidence, or -1
+}
+
+// NewResolver returns an empty Resolver.
+func NewResolver() *Resolver {
+	return &Resolver{
+		byKey:   map[string]int{},
+		buckets: map[string][]int{},
+		links:   map[linkKey]int{},
+	}
+}
+
+// Add records the entities of one article (as Article returns them) and
+// returns the canonical entity of each.
+func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsad.EntityLink) {
+	r.snapshot = nil
+	var added []linkKey
+	for i := range entities {
+		e := &entities[i]
+		id := r.addEntity(articleID, e)
+		if id < 0 {
+			continue
+		}
+		lk := linkKey{articleID, e.ID}
+		if _, ok := r.links[lk]; !ok {
+			r.order = append(r.order, lk)
+		}
+		r.links[lk] = id
+		added = append(added, lk)
+	}
+	for _, lk := range added {
+		root, _ := r.finalRoot(r.find(r.links[lk]), nil)
+		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: r.clusterID(root)})
+	}
+	return links
+}
+
+// addEntity records one article entity and returns its node, or -1 when
+// it has no usable name.
+func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
+	key := Key(e.Name)
+	if key == "" {
+		return -1
+	}
+	typ := e.Type
+	counts := surfaceCounts(e)
+	main := r.node(key, typ, articleID)
+	n := r.nodes[main]
+	n.forms[strings.TrimSpace(e.Name)] += counts[e.Name]
+	for _, al := range e.Aliases {
+		ak := Key(al)
+		switch {
+		case ak == "":
+		case ak == key:
+			n.forms[strings.TrimSpace(al)] += counts[al]
+		case typ == marsad.Person && len(nameTokens(al)) < 2:
+			n.aliases[strings.TrimSpace(al)] += counts[al]
+		default:
+			other := r.node(ak, typ, articleID)
+			r.nodes[other].forms[strings.TrimSpace(al)] += counts[al]
+			r.union(main, other, edge{from: other, into: main, score: scoreSameArticle,
+				reason: fmt.Sprintf("both names of one entity in article %d", articleID), article: articleID})
+		}
+	}
+	newRole := false
+	for _, role := range e.Roles {
+		rk := Key(role.Role)
+		if rk == "" {
+			continue
+		}
+		rs := n.roles[rk]
+		if rs == nil {
+			rs = &roleSeen{display: map[string]int{}, dates: map[string]marsad.Date{}}
+			n.roles[rk] = rs
+			newRole = true
+		}
+		rs.display[role.Role]++
+		rs.dates[role.Seen.String()] = role.Seen
+	}
+	_ = newRole
+	return main
+}
+
+// surfaceCounts counts how often each of an entity's forms was mentioned;
+// a form with no mention counts once.
+func surfaceCounts(e *marsad.Entity) map[string]int {
+	forms := append([]string{e.Name}, e.Aliases...)
+	counts := make(map[string]int, len(forms))
+	byKey := map[string][]string{}
+	for _, f := range forms {
+		byKey[Key(f)] = append(byKey[Key(f)], f)
+	}
+	for _, m := range e.Mentions {
+		cands := byKey[Key(m.Text)]
+		if len(cands) == 0 {
+			continue
+		}
+		pick := cands[0]
+		for _, c := range cands {
+			if c == m.Text {
+				pick = c
+			}
+		}
+		counts[pick]++
+	}
+	for _, f := range forms {
+		if counts[f] == 0 {
+			counts[f] = 1
+		}
+	}
+	return counts
+}
+
+// node returns the node of key, creating it, and records a type vote and
+// the article. A new node or a new type for a node is compared with the
+// nodes that could match it.
+func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int {
+	id, ok := r.byKey[key]
+	if !ok {
+		toks := strings.Split(key, " ")
+		toks = joinCompounds(toks)
+		phon := make([]string, len(toks))
+		for i, t := range toks {
+			phon[i] = phoneticToken(t)
+		}
+		id = len(r.nodes)
+		r.nodes = append(r.nodes, &node{
+			key: key, tokens: toks, phon: phon,
+			votes: map[marsad.EntityType]int{}, forms: map[string]int{}, aliases: map[string]int{},
+			roles: map[string]*roleSeen{}, articles: map[int64]struct{}{}, first: articleID,
+		})
+		r.byKey[key] = id
+		r.parent = append(r.parent, id)
+		r.members = append(r.members, []int{id})
+		r.edges = append(r.edges, nil)
+		for _, b := range r.blockingKeys(id) {
+			r.buckets[b] = append(r.buckets[b], id)
+		}
+	}
+	n := r.nodes[id]
+	n.articles[articleID] = struct{}{}
+	if articleID < n.first {
+		n.first = articleID
+	}
+	n.votes[typ]++
+	if n.votes[typ] == 1 {
+		r.link(id)
+	}
+	return id
+}
+
+// blockingKeys are the buckets a node is filed under; only nodes that
+// share a bucket are compared.
+func (r *Resolver) blockingKeys(id int) []string {
+	n := r.nodes[id]
+	keys := []string{"p:" + strings.Join(n.phon, " ")}
+	last := n.phon[len(n.phon)-1]
+	if len(n.tokens) >= 2 {
+		first := []rune(last)
+		keys = append(keys, "l:"+last, "f:"+n.phon[0]+"|"+string(first[0]))
+	} else {
+		keys = append(keys, "s:"+last)
+	}
+	core, _ := orgCore(n.tokens)
+	keys = append(keys, "c:"+core)
+	for _, c := range cliticCandidates(n.tokens[0]) {
+		if strings.Contains(n.tokens[0], " ") {
+			break
+		}
+		keys = append(keys, "k:"+strings.Join(append([]string{c.base}, n.tokens[1:]...), " "))
+	}
+	return keys
+}
+
+// link compares node id with the nodes in its buckets and joins those that
+// match.
+func (r *Resolver) link(id int) {
+	n := r.nodes[id]
+	seen := map[int]bool{id: true}
+	for _, b := range r.blockingKeys(id) {
+		for _, other := range r.buckets[b] {
+			if seen[other] {
+				continue
+			}
+			seen[other] = true
+			if score, reason, ok := r.match(n, r.nodes[other]); ok {
+				r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
+			}
+		}
+	}
+	// This node may be the bare form of nodes that carry a clitic
+	// ("حفتر" for "لحفتر"), or carry one itself.
+	for _, other := range r.buckets["k:"+n.key] {
+		if seen[other] {
+			continue
+		}
+		seen[other] = true
+		if score, reason, ok := r.matchClitic(r.nodes[other], n); ok {
+			r.union(id, other, edge{from: other, into: id, score: score, reason: reason, article: -1})
+		}
+	}
+	for _, c := range cliticCandidates(n.tokens[0]) {
+		if strings.Contains(n.tokens[0], " ") {
+			break
+		}
+		bare := strings.Join(append([]string{c.base}, n.tokens[1:]...), " ")
+		if other, ok := r.byKey[bare]; ok && !seen[other] {
+			seen[other] = true
+			if score, reason, ok := r.matchClitic(n, r.nodes[other]); ok {
+				r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
+			}
+		}
+	}
+}
+
+func sharedTypes(a, b *node) []marsad.EntityType {
+	var out []marsad.EntityType
+	for t := range a.votes {
+		if b.votes[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return typeRank(out[i]) < typeRank(out[j]) })
+	return out
+}
+
+// match applies the merge rules to two nodes of a shared type.
+func (r *Resolver) match(a, b *node) (float64, string, bool) {
+	for _, t := range sharedTypes(a, b) {
+		if t == marsad.Person {
+			if len(a.tokens) >= 2 && len(b.tokens) >= 2 {
+				if s, why, ok := comparePersons(a.tokens, b.tokens); ok {
+					return s, why, true
+				}
+			}
+			if len(a.tokens) == 1 && len(b.tokens) == 1 {
+				rel, desc := tokenRelation(a.key, b.key)
+				if rel == orthographic || rel == transliterate {
+					s := scoreSame - costTransliterate
+					if rel == orthographic {
+						s = scoreSame - costOrthographic
+					}
+					return s, "same name, spellings differ only by " + transliterationWord(desc), true
+				}
+			}
+			continue
+		}
+		if s, why, ok := compareNames(a.tokens, b.tokens, string(t)); ok {
+			return s, why, true
+		}
+	}
+	return 0, "", false
+}
+
+// matchClitic joins a name written with a proclitic to the same name
+// without it, when both were tagged with one type.
+func (r *Resolver) matchClitic(withClitic, bare *node) (float64, string, bool) {
+	if len(sharedTypes(withClitic, bare)) == 0 {
+		return 0, "", false
+	}
+	for _, c := range cliticCandidates(withClitic.tokens[0]) {
+		if strings.Join(append([]string{c.base}, withClitic.tokens[1:]...), " ") == bare.key {
+			return scoreClitic, fmt.Sprintf("same name after stripping the clitic '%s'", c.prefix), true
+		}
+	}
+	return 0, "", false
+}
+
+func (r *Resolver) find(x int) int {
+	for r.parent[x] != x {
+		r.parent[x] = r.parent[r.parent[x]]
+		x = r.parent[x]
+	}
+	return x
+}
+
+// union joins the clusters of a and b and records why.
+func (r *Resolver) union(a, b int, e edge) {
+	ra, rb := r.find(a), r.find(b)
+	if ra == rb {
+		return
+	}
+	if len(r.members[ra]) < len(r.members[rb]) {
+		ra, rb = rb, ra
+	}
+	r.parent[rb] = ra
+	r.members[ra] = append(r.members[ra], r.members[rb]...)
+	r.edges[ra] = append(append(r.edges[ra], r.edges[rb]...), e)
+	r.members[rb], r.edges[rb] = nil, nil
+}
+
+// clusterType is the majority type of a cluster's votes; ties go to the
+// type listed first (PER, ORG, LOC, MISC).
+func (r *Resolver) clusterType(root int) marsad.EntityType {
+	votes := map[marsad.EntityType]int{}
+	for _, m := range r.members[root] {
+		for t, c := range r.nodes[m].votes {
+			votes[t] += c
+		}
+	}
+	var best marsad.EntityType
+	bestN := -1
+	for t, c := range votes {
+		if c > bestN || c == bestN && typeRank(t) < typeRank(best) || c == bestN && typeRank(t) == typeRank(best) && t < best {
+			best, bestN = t, c
+		}
+	}
+	return best
+}
+
+// isShortGroup reports whether a cluster is only lone person name parts.
+func (r *Resolver) isShortGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if len(r.nodes[m].tokens) != 1 {
+			return false
+		}
+	}
+	return r.clusterType(root) == marsad.Person
+}
+
+// attachment says where a short group went and why.
+type attachment struct {
+	into   int
+	score  float64
+	reason string
+}
+
+// finalRoot returns the cluster a cluster belongs to once lone name parts
+// are attached to their full names. articles, when given, counts articles
+// per root for the dominance rule; nil counts them on demand.
+func (r *Resolver) finalRoot(root int, articles map[int]int) (int, *attachment) {
+	if !r.isShortGroup(root) {
+		return root, nil
+	}
+	type cand struct {
+		root int
+		full int // a full-name node that matched
+		part string
+	}
+	cands := map[int]cand{}
+	for _, m := range r.members[root] {
+		s := r.nodes[m]
+		parts := []string{s.key}
+		for _, c := range cliticCandidates(s.key) {
+			parts = append(parts, c.base)
+		}
+		for pi, part := range parts {
+			for _, f := range r.buckets["l:"+phoneticToken(part)] {
+				fn := r.nodes[f]
+				if fn.votes[marsad.Person] == 0 {
+					continue
+				}
+				rel, _ := tokenRelation(part, fn.tokens[len(fn.tokens)-1])
+				if rel == different || rel == nearSpelling || pi > 0 && rel != same {
+					continue
+				}
+				fr := r.find(f)
+				if r.clusterType(fr) != marsad.Person {
+					continue
+				}
+				if _, ok := cands[fr]; !ok {
+					cands[fr] = cand{root: fr, full: f, part: s.key}
+				}
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return root, nil
+	}
+	roots := make([]int, 0, len(cands))
+	for cr := range cands {
+		roots = append(roots, cr)
+	}
+	sort.Ints(roots)
+	if len(roots) == 1 {
+		c := cands[roots[0]]
+		return c.root, &attachment{into: c.root, score: scoreShortForm,
+			reason: fmt.Sprintf("short form: the only known full name ending in '%s'", c.part)}
+	}
+	// Several full names end with it: a shared role decides.
+	shortRoles := r.roleKeys(root)
+	var withRole []int
+	var role string
+	for _, cr := range roots {
+		for rk := range r.roleKeys(cr) {
+			if shortRoles[rk] {
+				withRole = append(withRole, cr)
+				role = rk
+				break
+			}
+		}
+	}
+	if len(withRole) == 1 {
+		return withRole[0], &attachment{into: withRole[0], score: scoreShortRole,
+			reason: fmt.Sprintf("short form shared by %d full names; only this one has the role '%s'", len(roots), role)}
+	}
+	// Else a clearly dominant full name takes it, with low confidence.
+	count := func(cr int) int {
+		if articles != nil {
+			return articles[cr]
+		}
+		return r.articleCount(cr)
+	}
+	sort.SliceStable(roots, func(i, j int) bool { return count(roots[i]) > count(roots[j]) })
+	top, next := count(roots[0]), count(roots[1])
+	if top >= 3 && top >= 3*next {
+		return roots[0], &attachment{into: roots[0], score: scoreShortDominant,
+			reason: fmt.Sprintf("low confidence: short form shared by %d full names, this one is in %d articles, the next in %d", len(roots), top, next)}
+	}
+	return root, nil
+}
+
+// roleKeys lists a cluster's roles, without bare honorifics that say
+// nothing about who someone is.
+func (r *Resolver) roleKeys(root int) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range r.members[root] {
+		for rk := range r.nodes[m].roles {
+			if !strings.Contains(rk, " ") && weakRoles[rk] {
+				continue
+			}
+			out[rk] = true
+		}
+	}
+	return out
+}
+
+var weakRoles = normalizedSet(`السيد السيدة الشيخ الدكتور الأستاذ الحاج المهندس الآنسة`)
+
+func (r *Resolver) articleCount(root int) int {
+	seen := map[int64]struct{}{}
+	for _, m := range r.members[root] {
+		for a := range r.nodes[m].articles {
+			seen[a] = struct{}{}
+		}
+	}
+	return len(seen)
+}
+
+// displayNode picks the node that names a cluster: for people the most
+// common full name (two tokens or more), for others the most common form;
+// ties go to the longer, then to the smaller key.
+func (r *Resolver) displayNode(root int) int {
+	members := r.members[root]
+	person := r.clusterType(root) == marsad.Person
+	hasFull := false
+	if person {
+		for _, m := range members {
+			if len(r.nodes[m].tokens) >= 2 {
+				hasFull = true
+			}
+		}
+	}
+	best, bestN := -1, 0
+	for _, m := range members {
+		n := r.nodes[m]
+		if hasFull && len(n.tokens) < 2 {
+			continue
+		}
+		c := 0
+		for _, k := range n.forms {
+			c += k
+		}
+		if best < 0 {
+			best, bestN = m, c
+			continue
+		}
+		b := r.nodes[best]
+		switch {
+		case c > bestN,
+			c == bestN && len(n.tokens) > len(b.tokens),
+			c == bestN && len(n.tokens) == len(b.tokens) && n.key < b.key:
+			best, bestN = m, c
+		}
+	}
+	return best
+}
+
+// surface is a node's most common written form.
+func (n *node) surface() string {
+	best, bestN := n.key, 0
+	for s, c := range n.forms {
+		if c > bestN || c == bestN && s < best {
+			best, bestN = s, c
+		}
+	}
+	return best
+}
+
+var typePrefix = map[marsad.EntityType]string{
+	marsad.Person: "per", marsad.Location: "loc", marsad.Organization: "org", marsad.Misc: "misc",
+}
+
+// clusterID is the stable id of a cluster: its type and the normalized key
+// of its display name ("per-خليفه-حفتر").
+func (r *Resolver) clusterID(root int) string {
+	return entityID(r.clusterType(root), r.nodes[r.displayNode(root)].key)
+}
+
+func entityID(t marsad.EntityType, key string) string {
+	p, ok := typePrefix[t]
+	if !ok {
+		p = strings.ToLower(string(t))
+		if p == "" {
+			p = "ent"
+		}
+	}
+	return p + "-" + strings.ReplaceAll(key, " ", "-")
+}
+
+// snapshot is the canonical view at one moment.
+type snapshot struct {
+	entities []marsad.Entity
+	byID     map[string]int // entity id → index
+	groups   map[string][]int
+	attached map[string][]attachedGroup
+	links    []marsad.EntityLink
+	rootID   map[int]string
+}
+
+type attachedGroup struct {
+	root int
+	att  *attachment
+}
+
+func (r *Resolver) snap() *snapshot {
+	if r.snapshot != nil {
+		return r.snapshot
+	}
+	s := &snapshot{byID: map[string]int{}, groups: map[string][]int{}, attached: map[string][]attachedGroup{}, rootID: map[int]string{}}
+	var roots []int
+	articles := map[int]int{}
+	for i := range r.nodes {
+		if r.find(i) == i {
+			roots = append(roots, i)
+			articles[i] = r.articleCount(i)
+		}
+	}
+	final := map[int][]int{} // final root → roots folded into it
+	for _, root := range roots {
+		into, att := r.finalRoot(root, articles)
+		final[into] = append(final[into], root)
+		if att != nil {
+			id := r.clusterID(into)
+			s.attached[id] = append(s.attached[id], attachedGroup{root: root, att: att})
+		}
+	}
+	for into, parts := range final {
+		id := r.clusterID(into)
+		for _, p := range parts {
+			s.rootID[p] = id
+			s.groups[id] = append(s.groups[id], r.members[p]...)
+		}
+	}
+	ids := make([]string, 0, len(s.groups))
+	for id := range s.groups {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		s.entities = append(s.entities, r.canonical(id, s.groups[id]))
+	}
+	sort.SliceStable(s.entities, func(i, j int) bool {
+		if s.entities[i].Articles != s.entities[j].Articles {
+			return s.entities[i].Articles > s.entities[j].Articles
+		}
+		return s.entities[i].ID < s.entities[j].ID
+	})
+	for i, e := range s.entities {
+		s.byID[e.ID] = i
+	}
+	for _, lk := range r.order {
+		s.links = append(s.links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.rootID[r.find(r.links[lk])]})
+	}
+	sort.SliceStable(s.links, func(i, j int) bool {
+		a, b := s.links[i], s.links[j]
+		if a.ArticleID != b.ArticleID {
+			return a.ArticleID < b.ArticleID
+		}
+		return localLess(a.LocalID, b.LocalID)
+	})
+	r.snapshot = s
+	return s
+}
+
+// localLess orders article-local ids naturally: e2 before e10.
+func localLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// canonical builds the canonical entity of a group of nodes.
+func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
+	root := r.find(nodes[0])
+	for _, m := range nodes {
+		if !r.isShortGroup(r.find(m)) {
+			root = r.find(m)
+			break
+		}
+	}
+	name := r.nodes[r.displayNode(root)].surface()
+	e := marsad.Entity{ID: id, Name: name, Type: r.clusterType(root), Aliases: []string{}, Roles: []marsad.Role{}}
+	aliasCount := map[string]int{}
+	type roleAgg struct {
+		display map[string]int
+		dates   map[string]marsad.Date
+	}
+	roles := map[string]*roleAgg{}
+	articles := map[int64]struct{}{}
+	for _, m := range nodes {
+		n := r.nodes[m]
+		for s, c := range n.forms {
+			aliasCount[s] += c
+		}
+		for s, c := range n.aliases {
+			aliasCount[s] += c
+		}
+		for rk, rs := range n.roles {
+			ra := roles[rk]
+			if ra == nil {
+				ra = &roleAgg{display: map[string]int{}, dates: map[string]marsad.Date{}}
+				roles[rk] = ra
+			}
+			for d, c := range rs.display {
+				ra.display[d] += c
+			}
+			for k, d := range rs.dates {
+				ra.dates[k] = d
+			}
+		}
+		for a := range n.articles {
+			articles[a] = struct{}{}
+		}
+	}
+	for s := range aliasCount {
+		if s != name {
+			e.Aliases = append(e.Aliases, s)
+		}
+	}
+	sort.Slice(e.Aliases, func(i, j int) bool {
+		ci, cj := aliasCount[e.Aliases[i]], aliasCount[e.Aliases[j]]
+		if ci != cj {
+			return ci > cj
+		}
+		return e.Aliases[i] < e.Aliases[j]
+	})
+	for _, ra := range roles {
+		display, best := "", 0
+		for d, c := range ra.display {
+			if c > best || c == best && d < display {
+				display, best = d, c
+			}
+		}
+		for _, d := range ra.dates {
+			e.Roles = append(e.Roles, marsad.Role{Role: display, Seen: d})
+		}
+	}
+	sort.Slice(e.Roles, func(i, j int) bool {
+		a, b := e.Roles[i], e.Roles[j]
+		if !a.Seen.Time.Equal(b.Seen.Time) {
+			return a.Seen.Time.Before(b.Seen.Time)
+		}
+		return a.Role < b.Role
+	})
+	e.Articles = len(articles)
+	return e
+}
+
+// Entities returns the canonical entities, most articles first: id
+// (type + normalized key of the display name), type, display name (the most
+// common full form, as most often written), aliases (most common first),
+// roles with the dates they were seen, and the number of articles.
+func (r *Resolver) Entities() []marsad.Entity {
+	s := r.snap()
+	out := make([]marsad.Entity, len(s.entities))
+	copy(out, s.entities)
+	return out
+}
+
+// Links returns, for every article entity added, its canonical entity,
+// ordered by article and local id.
+func (r *Resolver) Links() []marsad.EntityLink {
+	s := r.snap()
+	out := make([]marsad.EntityLink, len(s.links))
+	copy(out, s.links)
+	return out
+}
+
+// Why explains how the canonical entity id was put together, one merge per
+// line, e.g. "merged 'سيرغي لافروف' (article 3) into 'سيرجي لافروف': same
+// last name + first names differ only by ج/غ transliteration (score
+// 0.93)". It returns nil for an unknown id.
+func (r *Resolver) Why(id string) []string {
+	s := r.snap()
+	nodes, ok := s.groups[id]
+	if !ok {
+		return nil
+	}
+	var out []string
+	seenRoot := map[int]bool{}
+	for _, m := range nodes {
+		root := r.find(m)
+		if seenRoot[root] {
+			continue
+		}
+		seenRoot[root] = true
+		for _, e := range r.edges[root] {
+			out = append(out, r.explain(e.from, e.into, e.score, e.reason))
+		}
+	}
+	for _, ag := range s.attached[id] {
+		from := r.displayNode(ag.root)
+		into := r.displayNode(ag.att.into)
+		out = append(out, r.explain(from, into, ag.att.score, ag.att.reason))
+	}
+	for _, m := range nodes {
+		n := r.nodes[m]
+		if len(n.forms) > 1 {
+			var fs []string
+			for f := range n.forms {
+				fs = append(fs, "'"+f+"'")
+			}
+			sort.Strings(fs)
+			out = append(out, fmt.Sprintf("%s are one name after normalization (hamza, alef, ta marbuta, tashkeel)", strings.Join(fs, ", ")))
+		}
+	}
+	return out
+}
+
+func (r *Resolver) explain(from, into int, score float64, reason string) string {
+	f, t := r.nodes[from], r.nodes[into]
+	return fmt.Sprintf("merged '%s' (article %d) into '%s': %s (score %.2f)", f.surface(), f.first, t.surface(), reason, score)
+}

@@ -1,0 +1,377 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// ReplaceEntities replaces the canonical entities and their links in one
+// transaction. A link to an unknown article or entity, or two entities with
+// one id, is an EINVALID error and changes nothing.
+func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, links []marsad.EntityLink) error {
+	if err := s.replaceEntities(ctx, entities, links); err != nil {
+		if marsad.ErrorCode(err) != marsad.EINTERNAL {
+			return err
+		}
+		return fmt.Errorf("sqlite: replace entities: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) replaceEntities(ctx context.Context, entities []marsad.Entity, links []marsad.EntityLink) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, table := range []string{"entity_links", "entity_names", "entities"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return err
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, norm_name, type, data) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	name, err := tx.PrepareContext(ctx, `INSERT INTO entity_names (entity_id, norm_name) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer name.Close()
+	for _, e := range entities {
+		if e.ID == "" {
+			return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity %q has no id", e.Name)
+		}
+		if _, err := ins.ExecContext(ctx, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), jsonText(e)); err != nil {
+			if isUniqueError(err) {
+				return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity id %q given twice", e.ID)
+			}
+			return fmt.Errorf("entity %q: %w", e.ID, err)
+		}
+		for _, n := range normalizedNames(e.Name, e.Aliases) {
+			if _, err := name.ExecContext(ctx, e.ID, n); err != nil {
+				return fmt.Errorf("entity %q: %w", e.ID, err)
+			}
+		}
+	}
+	link, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_links (article_id, local_id, entity_id) VALUES (?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer link.Close()
+	for _, l := range links {
+		if _, err := link.ExecContext(ctx, l.ArticleID, l.LocalID, l.EntityID); err != nil {
+			if isForeignKeyError(err) {
+				return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: link of article %d entity %q to %q: no such article or entity",
+					l.ArticleID, l.LocalID, l.EntityID)
+			}
+			return fmt.Errorf("link %d/%s: %w", l.ArticleID, l.LocalID, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// entityQuery selects an entity's stored JSON and its article count.
+const entityQuery = `SELECT e.data,
+	(SELECT count(DISTINCT l.article_id) FROM entity_links l WHERE l.entity_id = e.id) AS n
+	FROM entities e`
+
+func scanEntity(row scanner) (marsad.Entity, error) {
+	var data string
+	var n int
+	var e marsad.Entity
+	if err := row.Scan(&data, &n); err != nil {
+		return e, err
+	}
+	if err := json.Unmarshal([]byte(data), &e); err != nil {
+		return e, fmt.Errorf("read entity: %w", err)
+	}
+	e.Articles = n
+	return e, nil
+}
+
+// Entities lists canonical entities, most articles first, then by name.
+func (s *Store) Entities(ctx context.Context, f marsad.EntityFilter) ([]marsad.Entity, error) {
+	var where []string
+	var args []any
+	if f.Type != "" {
+		where, args = append(where, "e.type = ?"), append(args, string(f.Type))
+	}
+	if f.Name != "" {
+		where = append(where, "e.id IN (SELECT entity_id FROM entity_names WHERE norm_name = ?)")
+		args = append(args, arabic.Normalize(f.Name))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	limit, offset := limitArgs(f.Limit, f.Offset)
+	rows, err := s.read.QueryContext(ctx, entityQuery+cond+` ORDER BY n DESC, e.name, e.id LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	defer rows.Close()
+	out := []marsad.Entity{}
+	for rows.Next() {
+		e, err := scanEntity(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	return out, nil
+}
+
+// Entity returns one canonical entity.
+func (s *Store) Entity(ctx context.Context, id string) (*marsad.Entity, error) {
+	e, err := scanEntity(s.read.QueryRowContext(ctx, entityQuery+` WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, marsad.Errorf(marsad.ENOTFOUND, "entity %q not found", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %q: %w", id, err)
+	}
+	return &e, nil
+}
+
+// EntityArticles lists the articles the entity occurs in, newest
+// publication first; articles without a date come last.
+func (s *Store) EntityArticles(ctx context.Context, id string) ([]marsad.ArticleRef, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, id).Scan(&n); err != nil {
+		return nil, fmt.Errorf("sqlite: entity %q articles: %w", id, err)
+	}
+	if n == 0 {
+		return nil, marsad.Errorf(marsad.ENOTFOUND, "entity %q not found", id)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+refColumns+` FROM articles a
+		WHERE a.id IN (SELECT article_id FROM entity_links WHERE entity_id = ?)
+		ORDER BY a.published_unix DESC NULLS LAST, a.id DESC`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %q articles: %w", id, err)
+	}
+	return collectRefs(rows, fmt.Sprintf("entity %q articles", id))
+}
+
+func collectRefs(rows *sql.Rows, what string) ([]marsad.ArticleRef, error) {
+	defer rows.Close()
+	out := []marsad.ArticleRef{}
+	for rows.Next() {
+		r, err := scanRef(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// resolveEntity finds the canonical entities a user's name or id stands
+// for: ids equal to it, or whose name or an alias matches it after
+// normalization. It returns their ids and every normalized name they go
+// by, including the names of the article-local entities linked to them.
+func (s *Store) resolveEntity(ctx context.Context, nameOrID string) (ids, names []string, err error) {
+	norm := arabic.Normalize(nameOrID)
+	ids, err = queryStrings(ctx, s.read, `SELECT id FROM entities WHERE id = ?
+		UNION SELECT entity_id FROM entity_names WHERE norm_name = ?`, nameOrID, norm)
+	if err != nil || len(ids) == 0 {
+		return nil, nil, err
+	}
+	in, args := inList(ids)
+	names, err = queryStrings(ctx, s.read, `SELECT norm_name FROM entity_names WHERE entity_id IN `+in+`
+		UNION SELECT n.norm_name FROM entity_links l
+		JOIN article_entity_names n ON n.article_id = l.article_id AND n.local_id = l.local_id
+		WHERE l.entity_id IN `+in, append(args, args...)...)
+	return ids, names, err
+}
+
+func queryStrings(ctx context.Context, db *sql.DB, query string, args ...any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// inList returns "(?, ?, …)" and the arguments for an IN clause.
+func inList(values []string) (string, []any) {
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ") + ")", args
+}
+
+// likeEscape escapes LIKE wildcards; the query uses ESCAPE '\'.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Timeline lists events that have a resolved time, ordered by time, then
+// article, then their order in the article.
+//
+// The Entity filter is first resolved to canonical entities (by id, name or
+// alias); an event matches when one of its who/with names is a name of
+// those entities. When it names no canonical entity (none stored yet, or
+// an unknown name), an event matches when a who/with name equals it or
+// contains it as whole words after normalization ("حفتر" matches
+// "خليفة حفتر").
+func (s *Store) Timeline(ctx context.Context, f marsad.TimelineFilter) ([]marsad.TimelineItem, error) {
+	where := []string{"e.when_value <> ''"}
+	var args []any
+	if f.From != "" {
+		where, args = append(where, "e.when_value >= ?"), append(args, f.From)
+	}
+	if f.To != "" {
+		where, args = append(where, "substr(e.when_value, 1, length(?)) <= ?"), append(args, f.To, f.To)
+	}
+	if f.StoryID != 0 {
+		where = append(where, "e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ? AND duplicate = 0)")
+		args = append(args, f.StoryID)
+	}
+	if f.Entity != "" {
+		ids, names, err := s.resolveEntity(ctx, f.Entity)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: timeline: %w", err)
+		}
+		if len(ids) > 0 {
+			if len(names) == 0 {
+				return []marsad.TimelineItem{}, nil
+			}
+			in, nargs := inList(names)
+			where = append(where, "e.id IN (SELECT event_id FROM event_participants WHERE norm_name IN "+in+")")
+			args = append(args, nargs...)
+		} else {
+			norm := arabic.Normalize(f.Entity)
+			if norm == "" {
+				return []marsad.TimelineItem{}, nil
+			}
+			where = append(where, `e.id IN (SELECT event_id FROM event_participants
+				WHERE norm_name = ? OR (' ' || norm_name || ' ') LIKE ? ESCAPE '\')`)
+			args = append(args, norm, "% "+likeEscape(norm)+" %")
+		}
+	}
+	limit, _ := limitArgs(f.Limit, 0)
+	rows, err := s.read.QueryContext(ctx, `SELECT e.when_value, e.kind, e.text, e.who, e.with_, e.where_, `+refColumns+`
+		FROM events e JOIN articles a ON a.id = e.article_id
+		WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY e.when_value, e.article_id, e.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: timeline: %w", err)
+	}
+	defer rows.Close()
+	out := []marsad.TimelineItem{}
+	for rows.Next() {
+		var it marsad.TimelineItem
+		var who, with string
+		var pub sql.NullString
+		var gran string
+		r := &it.Article
+		if err := rows.Scan(&it.When, &it.Kind, &it.Text, &who, &with, &it.Where,
+			&r.ID, &r.Title, &r.URL, &r.File, &r.Outlet, &pub, &gran); err != nil {
+			return nil, fmt.Errorf("sqlite: timeline: %w", err)
+		}
+		if r.Published, err = parseDate(pub, gran); err != nil {
+			return nil, fmt.Errorf("sqlite: timeline: %w", err)
+		}
+		if err := json.Unmarshal([]byte(who), &it.Who); err != nil {
+			return nil, fmt.Errorf("sqlite: timeline: event who: %w", err)
+		}
+		if err := json.Unmarshal([]byte(with), &it.With); err != nil {
+			return nil, fmt.Errorf("sqlite: timeline: event with: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: timeline: %w", err)
+	}
+	return out, nil
+}
+
+// Quotes lists quotes in article order, then in their order in the article.
+// Speaker matches the speaker's name after normalization, the quote's
+// speaker id, or a canonical entity (by id, name or alias) that the
+// speaker is linked to or named as.
+func (s *Store) Quotes(ctx context.Context, f marsad.QuoteFilter) ([]marsad.QuoteItem, error) {
+	var where []string
+	var args []any
+	if f.Kind != "" {
+		where, args = append(where, "q.kind = ?"), append(args, string(f.Kind))
+	}
+	if f.Speaker != "" {
+		conds := []string{"q.norm_speaker = ?", "q.speaker_id = ?"}
+		args = append(args, arabic.Normalize(f.Speaker), f.Speaker)
+		ids, names, err := s.resolveEntity(ctx, f.Speaker)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: quotes: %w", err)
+		}
+		if len(ids) > 0 {
+			in, idArgs := inList(ids)
+			conds = append(conds, "q.speaker_id IN "+in,
+				"EXISTS (SELECT 1 FROM entity_links l WHERE l.article_id = q.article_id AND l.local_id = q.speaker_id AND l.entity_id IN "+in+")")
+			args = append(append(args, idArgs...), idArgs...)
+		}
+		if len(names) > 0 {
+			in, nargs := inList(names)
+			conds = append(conds, "q.norm_speaker IN "+in)
+			args = append(args, nargs...)
+		}
+		where = append(where, "("+strings.Join(conds, " OR ")+")")
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	limit, offset := limitArgs(f.Limit, f.Offset)
+	rows, err := s.read.QueryContext(ctx, `SELECT q.speaker, q.speaker_id, q.text, q.kind, q.via, q.start_offset, q.end_offset, `+refColumns+`
+		FROM quotes q JOIN articles a ON a.id = q.article_id`+cond+`
+		ORDER BY q.article_id, q.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	defer rows.Close()
+	out := []marsad.QuoteItem{}
+	for rows.Next() {
+		var it marsad.QuoteItem
+		var kind string
+		var pub sql.NullString
+		var gran string
+		r := &it.Article
+		if err := rows.Scan(&it.Speaker, &it.SpeakerID, &it.Text, &kind, &it.Via, &it.Start, &it.End,
+			&r.ID, &r.Title, &r.URL, &r.File, &r.Outlet, &pub, &gran); err != nil {
+			return nil, fmt.Errorf("sqlite: quotes: %w", err)
+		}
+		it.Kind = marsad.QuoteKind(kind)
+		if r.Published, err = parseDate(pub, gran); err != nil {
+			return nil, fmt.Errorf("sqlite: quotes: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,405 @@
+package story
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Options tune the index. The zero value of a field means its default.
+type Options struct {
+	// DupThreshold is the estimated Jaccard similarity of body shingles at
+	// or above which two documents are copies of one text. Default 0.5.
+	DupThreshold float64
+	// EventThreshold is the Similarity at or above which two documents
+	// report the same event. Default 0.5.
+	EventThreshold float64
+	// StoryThreshold is the similarity of two event clusters (content of
+	// their centroids and shared entities, no time) at or above which they
+	// belong to one story. Default 0.3.
+	StoryThreshold float64
+	// SummarySentences is the most sentences a story summary has (3 to 5).
+	// Default 5.
+	SummarySentences int
+	// Redundancy is the sentence cosine above which a candidate summary
+	// sentence repeats one already chosen and is skipped. Default 0.5.
+	Redundancy float64
+}
+
+func (o Options) withDefaults() Options {
+	if o.DupThreshold <= 0 {
+		o.DupThreshold = 0.5
+	}
+	if o.EventThreshold <= 0 {
+		o.EventThreshold = 0.5
+	}
+	if o.StoryThreshold <= 0 {
+		o.StoryThreshold = 0.3
+	}
+	if o.SummarySentences <= 0 {
+		o.SummarySentences = 5
+	}
+	if o.SummarySentences < 3 {
+		o.SummarySentences = 3
+	}
+	if o.SummarySentences > 5 {
+		o.SummarySentences = 5
+	}
+	if o.Redundancy <= 0 {
+		o.Redundancy = 0.5
+	}
+	return o
+}
+
+const (
+	// minShingles keeps very short bodies (a caption, an empty body) out of
+	// near-duplicate detection: two ten-word texts alike are not evidence
+	// of one copied article.
+	minShingles = 8
+	// topTerms is how many of a document's heaviest terms index it for
+	// event candidates; two documents are compared when they share at
+	// least minShared of them. Both sides use the same rule, so whether a
+	// pair is compared does not depend on which came first.
+	topTerms  = 12
+	minShared = 2
+	// maxPosting skips a term whose posting list grew this long: it is too
+	// common to point at one event.
+	maxPosting = 3000
+)
+
+// entry is one stored document.
+type entry struct {
+	doc  Doc // Body cleared after analysis
+	seq  int // ingest order
+	text text
+	sig  signature
+	ents []string
+	top  []uint64
+}
+
+// Index groups documents into near-duplicates, events and stories as they
+// arrive. Add is incremental: it compares the new document with candidates
+// found through LSH buckets and an inverted index of salient terms, and
+// merges groups; nothing already grouped is recomputed. Because IDF comes
+// from a fixed background and candidate generation is symmetric, the groups
+// do not depend on the order documents are added in, except through the
+// maxPosting cut-off and MinHash ties (measured in EVAL.md).
+//
+// An Index is safe for concurrent use.
+type Index struct {
+	mu       sync.Mutex
+	opts     Options
+	entries  []*entry
+	byID     map[int64]int32
+	lsh      *lsh
+	dup      unionFind
+	event    unionFind
+	postings map[uint64][]int32
+}
+
+// NewIndex returns an empty index.
+func NewIndex(opts Options) *Index {
+	return &Index{
+		opts:     opts.withDefaults(),
+		byID:     map[int64]int32{},
+		lsh:      newLSH(),
+		postings: map[uint64][]int32{},
+	}
+}
+
+// Len returns the number of documents added.
+func (ix *Index) Len() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.entries)
+}
+
+func prepare(d Doc) *entry {
+	e := &entry{doc: d, text: analyze(d.Title, d.Body), ents: normEntities(d.Entities)}
+	e.doc.Body = ""
+	if len(e.text.shingles) >= minShingles {
+		e.sig = minhash(e.text.shingles)
+	} else {
+		e.sig = minhash(nil)
+	}
+	e.text.shingles = nil // the signature stands for them from now on
+	e.top = e.text.vec.top(topTerms)
+	return e
+}
+
+// Add stores d and groups it. A document whose ID is already stored is
+// ignored: re-ingest does not duplicate.
+func (ix *Index) Add(d Doc) {
+	ix.mu.Lock()
+	_, seen := ix.byID[d.ID]
+	ix.mu.Unlock()
+	if seen {
+		return
+	}
+	e := prepare(d)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.insert(e)
+}
+
+// AddBatch adds docs in order, analyzing them on all CPUs first. The result
+// is the same as calling Add on each in turn.
+func (ix *Index) AddBatch(docs []Doc) {
+	prepared := make([]*entry, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				prepared[i] = prepare(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, e := range prepared {
+		ix.insert(e)
+	}
+}
+
+func (ix *Index) insert(e *entry) {
+	if _, ok := ix.byID[e.doc.ID]; ok {
+		return
+	}
+	slot := int32(len(ix.entries))
+	e.seq = int(slot)
+	ix.entries = append(ix.entries, e)
+	ix.byID[e.doc.ID] = slot
+	ix.dup.add()
+	ix.event.add()
+
+	for _, c := range ix.lsh.query(&e.sig) {
+		if jaccardEstimate(&e.sig, &ix.entries[c].sig) >= ix.opts.DupThreshold {
+			ix.dup.union(slot, c)
+			ix.event.union(slot, c)
+		}
+	}
+	ix.lsh.insert(&e.sig, slot)
+
+	for c := range ix.candidates(e) {
+		o := ix.entries[c]
+		if featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score() >= ix.opts.EventThreshold {
+			ix.event.union(slot, c)
+		}
+	}
+	for _, k := range e.top {
+		ix.postings[k] = append(ix.postings[k], slot)
+	}
+}
+
+// candidates returns the stored slots that share at least minShared of e's
+// top terms.
+func (ix *Index) candidates(e *entry) map[int32]struct{} {
+	shared := map[int32]int{}
+	for _, k := range e.top {
+		p := ix.postings[k]
+		if len(p) >= maxPosting {
+			continue
+		}
+		for _, s := range p {
+			shared[s]++
+		}
+	}
+	out := make(map[int32]struct{}, len(shared))
+	need := minShared
+	if len(e.top) < need {
+		need = len(e.top)
+	}
+	for s, n := range shared {
+		if n >= need {
+			out[s] = struct{}{}
+		}
+	}
+	return out
+}
+
+// canonicalOf returns, for every slot, the slot of its canonical copy: the
+// earliest published copy, else the first ingested.
+func (ix *Index) canonicalOf() []int32 {
+	best := map[int32]int32{} // dup root → canonical slot
+	for i := range ix.entries {
+		s := int32(i)
+		r := ix.dup.find(s)
+		b, ok := best[r]
+		if !ok || ix.earlier(s, b) {
+			best[r] = s
+		}
+	}
+	out := make([]int32, len(ix.entries))
+	for i := range out {
+		out[i] = best[ix.dup.find(int32(i))]
+	}
+	return out
+}
+
+// earlier orders copies: known publication date first, earlier date first,
+// then ingest order.
+func (ix *Index) earlier(a, b int32) bool {
+	da, db := ix.entries[a].doc.Published, ix.entries[b].doc.Published
+	switch {
+	case !da.IsZero() && db.IsZero():
+		return true
+	case da.IsZero() && !db.IsZero():
+		return false
+	case !da.IsZero() && !da.Time.Equal(db.Time):
+		return da.Time.Before(db.Time)
+	}
+	return ix.entries[a].seq < ix.entries[b].seq
+}
+
+// Duplicates maps each canonical document id that has copies to the ids of
+// its copies, earliest first. Copies are kept, never deleted.
+func (ix *Index) Duplicates() map[int64][]int64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	canon := ix.canonicalOf()
+	groups := map[int32][]int32{}
+	for i, c := range canon {
+		if int32(i) != c {
+			groups[c] = append(groups[c], int32(i))
+		}
+	}
+	out := make(map[int64][]int64, len(groups))
+	for c, copies := range groups {
+		sort.Slice(copies, func(i, j int) bool { return ix.earlier(copies[i], copies[j]) })
+		ids := make([]int64, len(copies))
+		for i, s := range copies {
+			ids[i] = ix.entries[s].doc.ID
+		}
+		out[ix.entries[c].doc.ID] = ids
+	}
+	return out
+}
+
+// Events returns the event clusters as canonical document ids, each sorted,
+// largest cluster first (ties by smallest id). Singletons are included.
+func (ix *Index) Events() [][]int64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	var out [][]int64
+	for _, slots := range ix.eventSlots(ix.canonicalOf()) {
+		ids := make([]int64, len(slots))
+		for i, s := range slots {
+			ids[i] = ix.entries[s].doc.ID
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		out = append(out, ids)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i][0] < out[j][0]
+	})
+	return out
+}
+
+// eventSlots groups canonical slots by event, in slot order.
+func (ix *Index) eventSlots(canon []int32) [][]int32 {
+	pos := map[int32]int{}
+	var out [][]int32
+	for i, c := range canon {
+		if int32(i) != c {
+			continue
+		}
+		r := ix.event.find(c)
+		p, ok := pos[r]
+		if !ok {
+			p = len(out)
+			pos[r] = p
+			out = append(out, nil)
+		}
+		out[p] = append(out[p], c)
+	}
+	return out
+}
+
+// Similar returns up to n stored documents most similar to the stored
+// document id (itself excluded), best first. Unknown ids give nil.
+func (ix *Index) Similar(id int64, n int) []Match {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	slot, ok := ix.byID[id]
+	if !ok || n <= 0 {
+		return nil
+	}
+	e := ix.entries[slot]
+	var out []Match
+	seen := map[int32]bool{slot: true}
+	consider := func(c int32) {
+		if seen[c] {
+			return
+		}
+		seen[c] = true
+		o := ix.entries[c]
+		s := featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score()
+		if s > 0 {
+			out = append(out, Match{ID: o.doc.ID, Score: s})
+		}
+	}
+	for _, c := range ix.lsh.query(&e.sig) {
+		consider(c)
+	}
+	for _, k := range e.top {
+		if p := ix.postings[k]; len(p) < maxPosting {
+			for _, c := range p {
+				consider(c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].ID < out[j].ID
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// unionFind is a disjoint-set forest over slots with path halving and
+// union by size.
+type unionFind struct {
+	parent []int32
+	size   []int32
+}
+
+func (u *unionFind) add() {
+	u.parent = append(u.parent, int32(len(u.parent)))
+	u.size = append(u.size, 1)
+}
+
+func (u *unionFind) find(x int32) int32 {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *unionFind) union(a, b int32) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if u.size[ra] < u.size[rb] {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	u.size[ra] += u.size[rb]
+}

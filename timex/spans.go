@@ -1,0 +1,354 @@
+package timex
+
+import (
+	"time"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// yearCue are the words after which a number in 1900–2100 is a year:
+// "عام 2011", "ثورة 2011", "في 2017", "منذ 2011", "مطلع 2022".
+var yearCue = map[string]bool{
+	"عام": true, "العام": true, "سنه": true, "السنه": true, "عامي": true, "سنتي": true,
+	"في": true, "منذ": true, "خلال": true, "حتي": true, "قبل": true, "بعد": true, "بحلول": true, "طوال": true,
+	"مطلع": true, "منتصف": true, "اواخر": true, "اواءل": true, "بدايه": true, "نهايه": true, "مستهل": true, "اواسط": true,
+	"ثوره": true, "انتخابات": true, "موسم": true, "مونديال": true, "اولمبياد": true, "كاس": true, "رءيه": true,
+	"حرب": true, "احداث": true, "انتفاضه": true, "ازمه": true, "صيف": true, "شتاء": true, "خريف": true, "ربيع": true,
+	"ميزانيه": true, "موازنه": true, "دستور": true, "اتفاق": true, "اتفاقيه": true, "نكسه": true, "نكبه": true,
+	"الي": true, "عن": true, "لعام": true, "ومنذ": true,
+}
+
+// yearSelf are cues that belong to the expression text ("عام 2011");
+// prepositions and event nouns stay outside it.
+var yearSelf = map[string]bool{"عام": true, "العام": true, "سنه": true, "السنه": true}
+
+// countedNoun are words that make a number before them a count, not a
+// year: "في 2000 منزل", "حتى 1950 دولارا".
+var countedNoun = map[string]bool{
+	"الف": true, "الفا": true, "مليون": true, "مليار": true, "دولار": true, "دولارا": true, "ريال": true, "ريالا": true,
+	"جنيه": true, "درهم": true, "دينار": true, "يورو": true, "طن": true, "كيلو": true, "متر": true, "كم": true,
+	"كيلومتر": true, "برميل": true, "شخص": true, "شخصا": true, "قتيل": true, "قتيلا": true, "مقاتل": true, "جندي": true,
+	"عنصر": true, "منزل": true, "وحده": true, "طالب": true, "طالبا": true, "موظف": true, "حاله": true, "مرتزق": true,
+	"ميجاوات": true, "ميغاواط": true, "نسمه": true, "عامل": true, "لاجء": true, "سياره": true, "صاروخ": true,
+}
+
+// yearAtCue reads a year led by a cue word, or followed by an era mark.
+// After عام/سنة (strong cues) any year from 1000 is taken; after a
+// preposition or event noun only 1900–2100, and not before a counted noun.
+// A year in 1350–1500 after a strong cue, or with هـ, is Hijri ("عام
+// 1434", "العام 1436هـ") and spans the Gregorian days of that year.
+func (p *parser) yearAtCue(i int) (match, bool) {
+	start := i
+	cue := p.key(i)
+	j := i
+	if yearCue[cue] {
+		j = i + 1
+		if !yearSelf[cue] {
+			start = j
+		}
+	}
+	if j >= len(p.toks) || p.toks[j].Kind != arabic.Number || p.toks[j].digits != 4 {
+		return match{}, false
+	}
+	y := p.toks[j].num
+	end := j + 1
+	era := p.key(end)
+	strong := yearSelf[cue] || cue == "عامي" || cue == "سنتي"
+	hijriYear := false
+	switch {
+	case hijriEra[era]:
+		hijriYear = true
+		end++
+	case gregorianEra[era]:
+		end++
+		if y < 1000 || y > 2100 {
+			return match{}, false
+		}
+	case j == i:
+		return match{}, false
+	case strong && y >= 1350 && y <= 1500:
+		hijriYear = true
+	case strong && y >= 1000 && y <= 2100:
+	case y >= 1900 && y <= 2100:
+		if countedNoun[p.key(end)] || p.isPunct(end, "%٪") {
+			return match{}, false
+		}
+	default:
+		return match{}, false
+	}
+	// "1790 قبل الميلاد", "500 ق.م", "بين عامي 1798 و1790 قبل الميلاد" are
+	// not on this calendar.
+	for k := end; k < end+4 && k < len(p.toks); k++ {
+		if p.key(k) == "قبل" && p.key(k+1) == "الميلاد" || p.key(k) == "ق" && p.isPunct(k+1, ".") {
+			return match{}, false
+		}
+		if k > end && (cue != "عامي" && cue != "سنتي") {
+			break
+		}
+	}
+	if hijriYear {
+		from, ok1 := hijriToGregorian(y, 1, 1)
+		to, ok2 := hijriToGregorian(y+1, 1, 1)
+		if !ok1 || !ok2 {
+			return match{}, false
+		}
+		return match{start: start, end: end, lo: point{from, marsad.Day}, hi: point{to.AddDate(0, 0, -1), marsad.Day}}, true
+	}
+	return match{start: start, end: end, lo: yearPoint(y)}, true
+}
+
+// fractionAt reads a half or quarter of a year: "النصف الأول من عام
+// 2015", "الربع الثالث من العام الجاري", "النصف الثاني من 2016".
+func (p *parser) fractionAt(i int) (match, bool) {
+	size := 0
+	switch p.key(i) {
+	case "النصف":
+		size = 6
+	case "الربع":
+		size = 3
+	default:
+		return match{}, false
+	}
+	n, ok := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 12 / size}[p.key(i + 1)]
+	if !ok || n*size > 12 || p.key(i+2) != "من" {
+		return match{}, false
+	}
+	j := i + 3
+	var year match
+	if m, ok := p.calendarUnitAt(j); ok && m.lo.g == marsad.Year {
+		year = m
+	} else if m, ok := p.yearAtCue(j); ok && !m.isRange() {
+		year = m
+	} else if y, e, ok := p.yearAt(j); ok {
+		year = match{end: e, lo: yearPoint(y)}
+	} else {
+		return match{}, false
+	}
+	y := year.lo.t.Year()
+	from := time.Month((n-1)*size + 1)
+	return match{start: i, end: year.end, lo: monthPoint(y, from), hi: monthPoint(y, from+time.Month(size-1)), rel: year.rel}, true
+}
+
+// partAt reads the start, middle or end of a year or month: "مطلع 2022",
+// "منتصف الشهر", "أواخر العام", "نهاية العام الماضي", "مطلع سبتمبر
+// 2023", "منتصف عام 2019". A year splits into thirds of four months, a
+// month into days 1–10, 11–20 and 21 to its end.
+func (p *parser) partAt(i int) (match, bool) {
+	var third int
+	switch p.key(i) {
+	case "مطلع", "اواءل", "بدايه", "مستهل", "بدء":
+		third = 0
+	case "منتصف", "اواسط", "وسط":
+		third = 1
+	case "اواخر", "نهايه", "ختام":
+		third = 2
+	default:
+		return match{}, false
+	}
+	j := i + 1
+	var whole match
+	var kind unitKind
+	if m, ok := p.calendarUnitAt(j); ok && m.lo.g != marsad.Week {
+		whole = m
+	} else if k := p.key(j); (k == "العام" || k == "السنه" || k == "الشهر") && p.key(j+1) != "الهجري" {
+		if yy, e, ok := p.yearAt(j + 1); ok {
+			whole = match{start: j, end: e, lo: yearPoint(yy)}
+		} else {
+			whole = match{start: j, end: j + 1, lo: p.shiftUnit(map[bool]unitKind{true: months, false: years}[k == "الشهر"], 0), rel: true}
+		}
+	} else if m, ok := p.calendarDateAt(j); ok && !m.isRange() && m.lo.g == marsad.Month {
+		whole = m
+	} else if m, ok := p.monthRelAt(j); ok {
+		whole = m
+	} else if m, ok := p.yearAtCue(j); ok {
+		whole = m
+	} else if y, e, ok := p.yearAt(j); ok {
+		whole = match{start: j, end: e, lo: yearPoint(y)}
+	} else if mon, e, _, ok := p.monthAt(j); ok {
+		whole = match{start: j, end: e, lo: monthPoint(p.anchor.Year(), mon), rel: true}
+	} else {
+		return match{}, false
+	}
+	switch whole.lo.g {
+	case marsad.Year:
+		kind = years
+	case marsad.Month:
+		kind = months
+	default:
+		return match{}, false
+	}
+	t := whole.lo.t
+	m := match{start: i, end: whole.end, rel: whole.rel}
+	if kind == years {
+		m.lo = monthPoint(t.Year(), time.Month(1+4*third))
+		m.hi = monthPoint(t.Year(), time.Month(4+4*third))
+		return m, true
+	}
+	last := t.AddDate(0, 1, -1).Day()
+	from, to := 1+10*third, 10+10*third
+	if third == 2 {
+		to = last
+	}
+	m.lo = point{time.Date(t.Year(), t.Month(), from, 0, 0, 0, 0, time.UTC), marsad.Day}
+	m.hi = point{time.Date(t.Year(), t.Month(), to, 0, 0, 0, 0, time.UTC), marsad.Day}
+	return m, true
+}
+
+// rangeAt reads "بين X و Y", "من X إلى/حتى Y", "X - Y" where X and Y
+// are dates, months or years ("بين أبريل/نيسان 2019 ويونيو/حزيران 2020",
+// "بين عامي 2019 و2020", "من 10 إلى 12 سبتمبر", "2019-2020"). A left end
+// without a year (or month) takes it from the right end.
+func (p *parser) rangeAt(i int) (match, bool) {
+	j := i
+	switch p.key(i) {
+	case "بين", "من", "منذ", "خلال", "طوال", "الفتره", "يومي":
+		j++
+		if k := p.key(j); k == "عامي" || k == "سنتي" || k == "العامين" {
+			j++
+		}
+	}
+	lo, ok := p.endpointAt(j)
+	if !ok {
+		return match{}, false
+	}
+	// The joint: و (own token or proclitic), إلى, حتى, -.
+	k := lo.end
+	conj := false
+	switch {
+	case p.key(k) == "و" || p.key(k) == "الي" || p.key(k) == "حتي" || p.key(k) == "ولغايه" || p.key(k) == "لغايه":
+		k++
+	case p.isPunct(k, "-–/"):
+		k++
+	case k < len(p.toks) && p.toks[k].conj:
+		conj = true
+	default:
+		return match{}, false
+	}
+	_ = conj
+	if p.key(k) == "عام" || p.key(k) == "العام" || p.key(k) == "سنه" {
+		k++
+	}
+	hi, ok := p.endpointAt(k)
+	if !ok {
+		return match{}, false
+	}
+	if j == i && lo.yearOnly && hi.yearOnly && !(lo.end == k-1 && p.isPunct(k-1, "-–/")) {
+		// Two bare years need a cue ("بين", "من") or a dash: "2019 و2020"
+		// alone is two numbers.
+		return match{}, false
+	}
+	if j == i && !lo.yearOnly && lo.bare {
+		return match{}, false
+	}
+	// Fill the left end from the right end: "من 10 إلى 12 سبتمبر 2023",
+	// "بين أبريل ويونيو 2020".
+	l, h := lo.m, hi.m
+	switch {
+	case lo.bare && lo.day > 0 && h.hijriYear > 0:
+		t, ok := hijriToGregorian(h.hijriYear, h.hijriMonth, lo.day)
+		if !ok {
+			return match{}, false
+		}
+		l.lo = point{t, marsad.Day}
+	case lo.bare && lo.day > 0 && h.lo.g == marsad.Day:
+		pt, ok := validDay(h.lo.t.Year(), h.lo.t.Month(), lo.day)
+		if !ok {
+			return match{}, false
+		}
+		l.lo = pt
+		l.rel = h.rel
+	case lo.bare && lo.day > 0:
+		return match{}, false
+	case lo.noYear && (h.lo.g == marsad.Month || h.lo.g == marsad.Day) && !h.rel:
+		l.lo.t = time.Date(h.lo.t.Year(), l.lo.t.Month(), l.lo.t.Day(), 0, 0, 0, 0, time.UTC)
+		l.rel = false
+	}
+	if h.isRange() || l.isRange() || !l.lo.t.Before(h.lo.end()) {
+		return match{}, false
+	}
+	start := i
+	if j == i || p.key(i) == "بين" || p.key(i) == "من" || p.key(i) == "منذ" {
+		start = i
+	}
+	if p.key(i) == "خلال" || p.key(i) == "طوال" || p.key(i) == "الفتره" {
+		start = j
+	}
+	return match{start: start, end: h.end, lo: l.lo, hi: h.lo, rel: l.rel || h.rel}, true
+}
+
+// endpoint is one end of a range.
+type endpoint struct {
+	m        match
+	end      int
+	bare     bool // a lone day number, completed by the other end
+	day      int
+	noYear   bool // a month or day-month whose year comes from the other end
+	yearOnly bool
+}
+
+func (p *parser) endpointAt(i int) (endpoint, bool) {
+	if m, ok := p.calendarDateAt(i); ok && !m.isRange() {
+		return endpoint{m: m, end: m.end, noYear: m.rel}, true
+	}
+	if k := p.key(i); (k == "عام" || k == "العام" || k == "سنه") && p.num(i+1) >= 0 {
+		i++
+	}
+	if y, e, ok := p.yearAt(i); ok {
+		return endpoint{m: match{start: i, end: e, lo: yearPoint(y)}, end: e, yearOnly: true}, true
+	}
+	if mon, e, strong, ok := p.monthAt(i); ok && strong {
+		return endpoint{m: match{start: i, end: e, lo: monthPoint(p.anchor.Year(), mon), rel: true}, end: e, noYear: true}, true
+	}
+	if d, ok := p.dayAt(i); ok && i < len(p.toks) && p.toks[i].Kind == arabic.Number {
+		return endpoint{m: match{start: i, end: i + 1}, end: i + 1, bare: true, day: d}, true
+	}
+	return endpoint{}, false
+}
+
+// clockOnlyAt reads a time of day led by الساعة: "الساعة 21:15 بتوقيت
+// غرينتش" is on the anchor day; "الساعة 16:49 من مساء أمس", "الساعة
+// 14:38 بتوقيت غرينتش أمس" and "الساعة 10:00 صباح يوم الأحد" take the day
+// named after it.
+func (p *parser) clockOnlyAt(i int) (match, bool) {
+	if k := p.key(i); k != "الساعه" {
+		return match{}, false
+	}
+	m, ok := p.timeAt(i, p.anchor)
+	if !ok {
+		return match{}, false
+	}
+	m.start, m.rel = i, true
+	k := m.end
+	if p.key(k) == "من" {
+		k++
+	}
+	pod := ""
+	if partOfDay[p.key(k)] {
+		pod = p.key(k)
+		k++
+	}
+	for _, rule := range []func(int) (match, bool){p.dateAt, p.dayWordAt, p.weekdayAt} {
+		d, ok := rule(k)
+		if !ok || d.isRange() || d.lo.g != marsad.Day {
+			continue
+		}
+		t := m.lo.t
+		h := t.Hour()
+		switch pod {
+		case "مساء", "ليل", "ليله", "عصر":
+			if h < 12 {
+				h += 12
+			}
+		case "ظهر":
+			if h < 6 {
+				h += 12
+			}
+		}
+		day := d.lo.t
+		m.lo.t = time.Date(day.Year(), day.Month(), day.Day(), h, t.Minute(), 0, 0, t.Location())
+		m.end, m.rel = d.end, d.rel
+		return m, true
+	}
+	return m, true
+}

@@ -1,0 +1,317 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"net/url"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/marsad-news/marsad"
+)
+
+// storyMaxArticles bounds the articles a story page reads for its quotes.
+const storyMaxArticles = 200
+
+// speakerQuotes is one speaker's quotes in a story.
+type speakerQuotes struct {
+	Speaker   string
+	SpeakerID string
+	Quotes    []*quoteView
+}
+
+// quoteView is a quote with where it appeared and the quotes it
+// contradicts.
+type quoteView struct {
+	marsad.Quote
+	Anchor  string
+	Article marsad.ArticleRef
+	Against []quoteLink // the other side of each contradiction it is in
+}
+
+type quoteLink struct {
+	Anchor  string
+	Speaker string
+	Kind    marsad.QuoteKind
+}
+
+// contradictionView is a claim and its denial, linked to both quotes when
+// the story shows them.
+type contradictionView struct {
+	Claim, Denial               marsad.Quote
+	ClaimAnchor, DenialAnchor   string
+	ClaimArticle, DenialArticle marsad.ArticleRef
+}
+
+// outletSpan is one outlet's part in a story.
+type outletSpan struct {
+	Outlet      string
+	First, Last marsad.Date
+	Articles    int
+}
+
+// storyQuotes gathers the quotes of a story's articles by speaker and links
+// the contradictions the analysis found.
+func storyQuotes(ctx context.Context, store marsad.Store, st *marsad.Story) ([]speakerQuotes, []contradictionView, error) {
+	var all []*quoteView
+	byText := map[string]*quoteView{} // speaker + text → quote, to find contradiction sides
+	var contras []contradictionView
+	for _, sa := range st.Articles[:min(len(st.Articles), storyMaxArticles)] {
+		a, err := store.Article(ctx, sa.ID)
+		if marsad.ErrorCode(err) == marsad.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, nil, err
+		}
+		for _, q := range a.Quotes {
+			qv := &quoteView{Quote: q, Anchor: quoteAnchor(a.ID, q), Article: sa.ArticleRef}
+			all = append(all, qv)
+			byText[q.Speaker+"\x00"+q.Text] = qv
+		}
+		for _, c := range a.Contradictions {
+			contras = append(contras, contradictionView{Claim: c.Claim, Denial: c.Denial, ClaimArticle: sa.ArticleRef, DenialArticle: sa.ArticleRef})
+		}
+	}
+	for i := range contras {
+		c := &contras[i]
+		claim := byText[c.Claim.Speaker+"\x00"+c.Claim.Text]
+		denial := byText[c.Denial.Speaker+"\x00"+c.Denial.Text]
+		if claim != nil {
+			c.ClaimAnchor, c.ClaimArticle = claim.Anchor, claim.Article
+		}
+		if denial != nil {
+			c.DenialAnchor, c.DenialArticle = denial.Anchor, denial.Article
+		}
+		if claim != nil && denial != nil {
+			claim.Against = append(claim.Against, quoteLink{Anchor: denial.Anchor, Speaker: denial.Speaker, Kind: marsad.Denial})
+			denial.Against = append(denial.Against, quoteLink{Anchor: claim.Anchor, Speaker: claim.Speaker, Kind: marsad.Claim})
+		}
+	}
+
+	groups := map[string]*speakerQuotes{}
+	var order []string
+	for _, q := range all {
+		key := q.SpeakerID
+		if key == "" {
+			key = q.Speaker
+		}
+		g := groups[key]
+		if g == nil {
+			g = &speakerQuotes{Speaker: q.Speaker, SpeakerID: q.SpeakerID}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.Quotes = append(g.Quotes, q)
+	}
+	out := make([]speakerQuotes, 0, len(order))
+	for _, k := range order {
+		out = append(out, *groups[k])
+	}
+	slices.SortStableFunc(out, func(a, b speakerQuotes) int { return cmp.Compare(len(b.Quotes), len(a.Quotes)) })
+	return out, contras, nil
+}
+
+// storyOutlets lists the outlets of a story, duplicates included, with the
+// first and last dates each published on it; earliest first.
+func storyOutlets(st *marsad.Story) []outletSpan {
+	spans := map[string]*outletSpan{}
+	add := func(ref marsad.ArticleRef) {
+		name := ref.Outlet
+		if name == "" {
+			name = "مصدر غير معروف"
+		}
+		o := spans[name]
+		if o == nil {
+			o = &outletSpan{Outlet: name}
+			spans[name] = o
+		}
+		o.Articles++
+		if d := ref.Published; !d.IsZero() {
+			if o.First.IsZero() || d.Time.Before(o.First.Time) {
+				o.First = d
+			}
+			if o.Last.IsZero() || d.Time.After(o.Last.Time) {
+				o.Last = d
+			}
+		}
+	}
+	for _, sa := range st.Articles {
+		add(sa.ArticleRef)
+		for _, d := range sa.Duplicates {
+			add(d)
+		}
+	}
+	out := make([]outletSpan, 0, len(spans))
+	for _, o := range spans {
+		out = append(out, *o)
+	}
+	slices.SortFunc(out, func(a, b outletSpan) int {
+		switch {
+		case a.First.IsZero() != b.First.IsZero():
+			if a.First.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.First.Time.Equal(b.First.Time):
+			return a.First.Time.Compare(b.First.Time)
+		}
+		return cmp.Compare(a.Outlet, b.Outlet)
+	})
+	return out
+}
+
+// timelineChart is a timeline drawn as an SVG strip: time runs right to
+// left, as Arabic reads, with a dot per event linked to its entry below.
+type timelineChart struct {
+	Width, Height int
+	AxisY         float64
+	Ticks         []chartTick
+	Dots          []chartDot
+}
+
+type chartTick struct {
+	X     float64
+	Label string
+}
+
+type chartDot struct {
+	X, Y  float64
+	Href  string
+	Title string
+	Kind  string
+}
+
+// timelineEntry is an event of the list under the chart.
+type timelineEntry struct {
+	marsad.TimelineItem
+	Anchor string
+	Label  string // the date in Arabic
+}
+
+// timelineYear groups entries under a year heading.
+type timelineYear struct {
+	Year    string
+	Entries []timelineEntry
+}
+
+// buildTimeline prepares a timeline's chart and its list grouped by year.
+// Items whose date cannot be read are listed under an unknown year and not
+// drawn.
+func buildTimeline(items []marsad.TimelineItem) (timelineChart, []timelineYear) {
+	const w, h, pad = 800, 110, 30.0
+	chart := timelineChart{Width: w, Height: h, AxisY: 70}
+	var years []timelineYear
+	var first, last time.Time
+	type dated struct {
+		i int
+		t time.Time
+	}
+	var ds []dated
+	for i, it := range items {
+		anchor := "ev-" + strconv.Itoa(i+1)
+		year := "تاريخ غير معروف"
+		if t, ok := whenTime(it.When); ok {
+			ds = append(ds, dated{i, t})
+			if first.IsZero() || t.Before(first) {
+				first = t
+			}
+			if t.After(last) {
+				last = t
+			}
+			year = strconv.Itoa(t.Year())
+		}
+		if len(years) == 0 || years[len(years)-1].Year != year {
+			years = append(years, timelineYear{Year: year})
+		}
+		years[len(years)-1].Entries = append(years[len(years)-1].Entries, timelineEntry{TimelineItem: it, Anchor: anchor, Label: arabicWhen(it.When)})
+	}
+	if len(ds) == 0 {
+		return chart, years
+	}
+	// Pad the span to whole years so ticks fall on 1 January.
+	from := time.Date(first.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(last.Year()+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	span := to.Sub(from).Seconds()
+	x := func(t time.Time) float64 {
+		frac := t.Sub(from).Seconds() / span
+		return round1(float64(w) - pad - frac*(float64(w)-2*pad))
+	}
+	nYears := to.Year() - from.Year()
+	step := max(1, (nYears+9)/10)
+	for y := from.Year(); y <= to.Year(); y += step {
+		chart.Ticks = append(chart.Ticks, chartTick{X: x(time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)), Label: strconv.Itoa(y)})
+	}
+	stack := map[float64]int{} // dots at one x stack upward
+	for _, d := range ds {
+		it := items[d.i]
+		px := x(d.t)
+		bucket := math10(px)
+		n := stack[bucket]
+		stack[bucket]++
+		chart.Dots = append(chart.Dots, chartDot{
+			X: px, Y: chart.AxisY - 10 - float64(min(n, 5))*9,
+			Href:  "#ev-" + strconv.Itoa(d.i+1),
+			Title: arabicWhen(it.When) + " — " + it.Text,
+			Kind:  it.Kind,
+		})
+	}
+	return chart, years
+}
+
+// math10 buckets an x coordinate to 10 units, so near dots stack.
+func math10(x float64) float64 { return float64(int(x/10) * 10) }
+
+// alsoIn maps an article id to the other copies of the same article that
+// stories list (the main article and its duplicates), for "also in" on
+// search results and article pages. It is rebuilt at most once per ttl.
+type dupCache struct {
+	mu    sync.Mutex
+	ttl   time.Duration
+	built time.Time
+	index map[int64][]marsad.ArticleRef
+}
+
+// storyListPage is the page size used to read every story.
+const storyListPage = 100
+
+func (s *Server) alsoIn(ctx context.Context) (map[int64][]marsad.ArticleRef, error) {
+	c := &s.dups
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := s.Now()
+	if c.index != nil && now.Sub(c.built) < c.ttl {
+		return c.index, nil
+	}
+	index := map[int64][]marsad.ArticleRef{}
+	for offset := 0; offset < maxOffset; offset += storyListPage {
+		stories, err := s.Store.Stories(ctx, marsad.StoryFilter{Limit: storyListPage, Offset: offset})
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range stories {
+			for _, sa := range st.Articles {
+				if len(sa.Duplicates) == 0 {
+					continue
+				}
+				group := append([]marsad.ArticleRef{sa.ArticleRef}, sa.Duplicates...)
+				for _, m := range group {
+					for _, other := range group {
+						if other.ID != m.ID {
+							index[m.ID] = append(index[m.ID], other)
+						}
+					}
+				}
+			}
+		}
+		if len(stories) < storyListPage {
+			break
+		}
+	}
+	c.index, c.built = index, now
+	return index, nil
+}
+
+func pathEscape(s string) string  { return url.PathEscape(s) }
+func queryEscape(s string) string { return url.QueryEscape(s) }
