@@ -15,6 +15,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html"
 	"strings"
 	"unicode"
 
@@ -33,7 +34,7 @@ func Text(source string, data []byte) (*marsad.Article, error) {
 	if err != nil {
 		return nil, &marsad.InputError{Input: source, Err: err}
 	}
-	text = arabic.Clean(normalizeNewlines(text))
+	text = arabic.Clean(normalizeNewlines(unescapeEntities(text)))
 	if err := checkArabic(text); err != nil {
 		return nil, &marsad.InputError{Input: source, Err: err}
 	}
@@ -86,7 +87,7 @@ func Clean(a *marsad.Article) {
 	if a == nil {
 		return
 	}
-	text := arabic.Clean(normalizeNewlines(strings.ToValidUTF8(a.Body, "")))
+	text := arabic.Clean(normalizeNewlines(unescapeEntities(strings.ToValidUTF8(a.Body, ""))))
 	r := analyze(splitLines(text), a.Title == "", a.Title)
 	a.Body = strings.Join(r.body, "\n")
 	fill := func(dst *string, v string) {
@@ -115,6 +116,15 @@ func Clean(a *marsad.Article) {
 func ContentHash(title, body string) string {
 	sum := sha256.Sum256([]byte(arabic.Normalize(title + "\n" + body)))
 	return hex.EncodeToString(sum[:])
+}
+
+// unescapeEntities decodes HTML character references a scraper left in the
+// text ("&nbsp;", "&quot;", "&#1604;").
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") || !strings.Contains(s, ";") {
+		return s
+	}
+	return html.UnescapeString(s)
 }
 
 func normalizeNewlines(s string) string {
@@ -210,6 +220,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			// "واشنطن - المغرب اليوم" on a line of its own.
 			setOnce(&r.dateline, d.place)
 			setOnce(&votes.dateline, d.outlet)
+			setOnce(&r.author, d.author)
 			continue
 		}
 		if isParagraph(t) {
@@ -277,8 +288,9 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
 				continue
 			}
-			r.dateline = d.place
+			setOnce(&r.dateline, d.place)
 			setOnce(&votes.dateline, d.outlet)
+			setOnce(&r.author, d.author)
 			body[k].text = d.rest
 			if d.rest == "" {
 				body = append(body[:k], body[k+1:]...)

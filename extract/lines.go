@@ -47,11 +47,19 @@ func lineKey(s string) string {
 // wordCount counts the words of s that hold a letter or a digit.
 func wordCount(s string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	inWord, counted := false, false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || (r > 0x7f && unicode.IsSpace(r)) {
+			inWord, counted = false, false
+			continue
+		}
+		inWord = true
+		if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			n++
+			counted = true
 		}
 	}
+	_ = inWord
 	return n
 }
 
@@ -253,6 +261,10 @@ var (
 // more" button, a share bar or font widget, a short "follow us"/"read also"
 // line.
 func isChrome(s string) bool {
+	n := wordCount(s)
+	if n > 30 {
+		return false
+	}
 	k := lineKey(s)
 	if k == "" {
 		return false
@@ -260,7 +272,6 @@ func isChrome(s string) bool {
 	if chromeLineSet.has(k) {
 		return true
 	}
-	n := wordCount(s)
 	if isAgencyCredit(s, k, n) {
 		return true
 	}
@@ -434,6 +445,9 @@ func isCredit(s string) bool {
 
 // isCaptionOpening reports a line that introduces itself as a caption.
 func isCaptionOpening(s string) bool {
+	if wordCount(s) > 15 {
+		return false
+	}
 	k := lineKey(s)
 	for _, p := range []string{"صوره", "الصوره", "مصدر الصوره", "صوره ارشيفيه", "تصوير", "photo", "image"} {
 		if k == p || strings.HasPrefix(k, p+" ") && wordCount(s) <= 15 && !endsSentence(s) {
@@ -505,3 +519,5 @@ func stripTashkeel(s string) string {
 		return r
 	}, s)
 }
+
+func splitWords(s string) []string { return strings.Fields(s) }

@@ -154,14 +154,18 @@ func parseSourceLine(s string) (string, bool) {
 type dateline struct {
 	place  string // "واشنطن"
 	outlet string // the outlet or agency it names, canonical when known
+	author string // the reporter, in "X- سبق- جدة:" bylines
 	rest   string // the text after it
 }
 
+// reSecondPlace is the place after an outlet or a reporter's name: "جدة: …",
+// "مكة المكرمة - …".
+var reSecondPlace = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*([:\-–—])\s*(.*)$`)
+
 // parseDateline reads a dateline at the start of s: "موسكو - نجح …",
 // "القاهرة (رويترز) - قال …", "لندن - «القدس العربي»: …", "واشنطن -
-// المغرب اليوم". whole is set when s is a line of its own (nothing but
-// place and outlet); then an unknown outlet name is accepted only in
-// quotes.
+// المغرب اليوم", "عكاظ (جدة) - …", and the reporter's form "عبدالله
+// الراجحي- سبق- جدة: …" (name, outlet, place).
 func parseDateline(s string) (dateline, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) > 4000 {
@@ -171,12 +175,27 @@ func parseDateline(s string) (dateline, bool) {
 	if m == nil {
 		return dateline{}, false
 	}
-	place, region, agency, sep, rest := m[1], m[2], m[3], m[4], m[5]
+	place, agency, sep, rest := m[1], m[3], m[4], strings.TrimSpace(m[5])
+	// "عكاظ (جدة) -": the outlet first, the place in brackets.
+	if o, ok := lookupOutlet(place); ok && !o.Common && agency != "" && isPlaceLike(agency) {
+		return dateline{place: displayName(agency), outlet: o.Name, rest: rest}, true
+	}
 	if !isPlaceLike(place) {
 		return dateline{}, false
 	}
-	_ = region
-	d := dateline{place: displayName(place), rest: strings.TrimSpace(rest)}
+	// "زيد الخمشي- الرياض- سبق:", "محمد السيد- سبق:": a reporter first.
+	if agency == "" && sep != ":" && isPersonName(place) {
+		author := displayName(place)
+		if d, ok := parseDateline(rest); ok && d.author == "" {
+			d.author = author
+			return d, true
+		}
+		if o, ok := leadingOutlet(rest); ok {
+			return dateline{outlet: o.name, author: author, rest: o.rest}, true
+		}
+		return dateline{}, false
+	}
+	d := dateline{place: displayName(place), rest: rest}
 	if agency != "" {
 		o, ok := lookupOutlet(agency)
 		if !ok {
@@ -190,9 +209,11 @@ func parseDateline(s string) (dateline, bool) {
 			return dateline{}, false
 		}
 	} else {
-		// The dash must stand apart: "موسكو - نجح", not "الصخيرات-2".
+		// A space must follow the dash: "موسكو - نجح" and "أنقرة- رويترز",
+		// not the parenthesis of "غادر -بحفظ الله ورعايته-" nor
+		// "الصخيرات-2".
 		i := strings.Index(s, sep)
-		if i <= 0 || (s[i-1] != ' ' && (i+len(sep) >= len(s) || s[i+len(sep)] != ' ')) {
+		if i <= 0 || i+len(sep) >= len(s) || !unicode.IsSpace(rune(s[i+len(sep)])) {
 			return dateline{}, false
 		}
 	}
@@ -201,6 +222,17 @@ func parseDateline(s string) (dateline, bool) {
 			d.outlet = o.name
 		}
 		d.rest = o.rest
+	}
+	// A second place after the outlet or the name: the first words were
+	// the reporter ("محمد حضاض- سبق- جدة:", "أحمد البراهيم- جازان:").
+	if m := reSecondPlace.FindStringSubmatch(d.rest); m != nil && agency == "" && isPlaceLike(m[1]) &&
+		isNameLike(place) && (d.outlet != "" || m[2] == ":") {
+		d.author, d.place, d.rest = d.place, displayName(m[1]), strings.TrimSpace(m[3])
+	}
+	// Without an outlet to vouch for it, a dateline is one or two words
+	// of place and a sentence after.
+	if d.outlet == "" && d.author == "" && len(strings.Fields(place)) > 2 {
+		return dateline{}, false
 	}
 	return d, true
 }
@@ -224,11 +256,15 @@ func leadingOutlet(s string) (outletLead, bool) {
 	if head == "" || wordCount(head) > 5 {
 		return outletLead{}, false
 	}
-	if o, ok := lookupOutlet(head); ok {
+	r, _ := firstRune(head)
+	quoted := r == '«' || r == '"' || r == '“'
+	// A name that is also a place or a word (الرياض, اليوم) counts only in
+	// quotes: "أم خالد - الرياض:" names a city.
+	if o, ok := lookupOutlet(head); ok && (!o.Common || quoted) {
 		return outletLead{o.Name, rest}, true
 	}
 	// An unknown name in quotes: «X» or "X".
-	if r, _ := firstRune(head); r == '«' || r == '"' || r == '“' {
+	if quoted {
 		if name := displayName(head); name != "" && wordCount(name) <= 4 {
 			return outletLead{name, rest}, true
 		}
@@ -258,7 +294,10 @@ func isPlaceLike(s string) bool {
 			return false
 		}
 	}
-	if chromeLineSet.has(lineKey(s)) {
+	if startsWithConjunction(ws[0]) {
+		return false // "وبفضل شراكة …", "وأكل الحشرات": a sentence
+	}
+	if k := lineKey(s); chromeLineSet.has(k) || notPlaces[k] {
 		return false
 	}
 	// An outlet is no place, unless its name is one (الرياض, عمان).
@@ -267,6 +306,10 @@ func isPlaceLike(s string) bool {
 	}
 	return true
 }
+
+// Words that stand where a dateline's place stands but name none.
+var notPlaces = map[string]bool{"متابعه": true, "متابعات": true, "خاص": true, "وكالات": true, "تقرير": true,
+	"عاجل": true, "حصري": true, "ترجمه": true, "تحليل": true, "رصد": true, "تحرير": true}
 
 var weekdays = func() map[string]bool {
 	m := map[string]bool{}
@@ -342,4 +385,15 @@ func firstSentence(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// startsWithConjunction reports a word that is و or ف glued to a known
+// word (وبفضل, فأكد), not a name that starts with that letter (واشنطن).
+func startsWithConjunction(w string) bool {
+	n := arabic.Normalize(w)
+	rest, ok := strings.CutPrefix(n, "و")
+	if !ok {
+		rest, ok = strings.CutPrefix(n, "ف")
+	}
+	return ok && len([]rune(rest)) >= 3 && !arabic.Known(n) && arabic.Known(rest)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,7 +69,11 @@ func TestSaudiNewsNet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	recs := loadSaudiNewsNet(t, 3000)
+	limit := 1500
+	if n, err := strconv.Atoi(os.Getenv("EXTRACT_SNN_MAX")); err == nil && n > 0 {
+		limit = n
+	}
+	recs := loadSaudiNewsNet(t, limit)
 	var n, errs, titleOK, kept, total, outlets, datelines int
 	for _, r := range recs {
 		if strings.TrimSpace(r.Content) == "" || strings.TrimSpace(r.Title) == "" {

@@ -31,6 +31,9 @@ type Options struct {
 	// OnReject is called once for each rejected input with a one-line
 	// error naming it.
 	OnReject func(err error)
+	// NoRebuild skips the cross-article rebuild after the batch; the
+	// caller runs Rebuild itself (bench times it apart).
+	NoRebuild bool
 	// OnArticle is called after each article is analyzed (and stored, when
 	// storing), for progress display.
 	OnArticle func(a *marsad.Article, created bool)
@@ -69,7 +72,7 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 	if err != nil {
 		return sum, err
 	}
-	if sum.Stored > 0 {
+	if sum.Stored > 0 && !opts.NoRebuild {
 		if err := Rebuild(ctx, store); err != nil {
 			return sum, err
 		}

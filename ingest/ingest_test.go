@@ -30,7 +30,7 @@ type expected struct {
 
 func loadExpected(t *testing.T) expected {
 	t.Helper()
-	raw, err := os.ReadFile("../examples/expected.json")
+	raw, err := os.ReadFile("../testdata/expected.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -230,15 +230,6 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 	f(tShape, 1, p1.shape)
 	f(tShape, 2, n1.shape)
 	f(tShapeTrigram, p1.shape, cur.shape, n1.shape)
-	if cur.known {
-		f(tKnown, 1)
-	}
-	if p1.known {
-		f(tKnown, 2)
-	}
-	if n1.known {
-		f(tKnown, 3)
-	}
 	f(tWordBigram, 0, p1.word, cur.word)
 	f(tWordBigram, 1, cur.word, n1.word)
 	f(tWordBigram, 2, p2.word, p1.word)

@@ -2,27 +2,17 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 
-	"github.com/marsad-news/marsad"
-	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/resolve"
 )
 
-// Resolve groups the tagger's spans into the article's entities.
-// (Placeholder grouping by normalized text until package resolve lands.)
+// Resolve groups the tagger's spans into the article's entities: short
+// forms with their full names, clitics stripped, titles kept as roles.
 var Resolve = StageFunc{StageName: "resolve", Fn: func(_ context.Context, d *Document) error {
-	byKey := map[string]int{}
-	d.Article.Entities = nil
-	for _, n := range d.Names {
-		key := string(n.Type) + "|" + arabic.Normalize(n.Text)
-		k, ok := byKey[key]
-		if !ok {
-			d.Article.Entities = append(d.Article.Entities, marsad.Entity{ID: fmt.Sprintf("e%d", len(d.Article.Entities)+1), Name: n.Text, Type: n.Type})
-			k = len(d.Article.Entities) - 1
-			byKey[key] = k
-		}
-		e := &d.Article.Entities[k]
-		e.Mentions = append(e.Mentions, marsad.Mention{Text: n.Text, Start: n.Start, End: n.End})
+	mentions := make([]resolve.Mention, len(d.Names))
+	for i, n := range d.Names {
+		mentions[i] = resolve.Mention{Start: n.Start, End: n.End, Type: n.Type, Text: n.Text}
 	}
+	d.Article.Entities = resolve.Article(d.Article.Body, mentions, d.Article.Published)
 	return nil
 }}

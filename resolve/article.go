@@ -128,17 +128,22 @@ func cleanSpans(body string, toks []arabic.Token, mentions []Mention) []span {
 		return out[i].start < out[j].start
 	})
 	var kept []span
+	taken := make([]bool, len(body))
 	for _, sp := range out {
 		overlaps := false
-		for _, k := range kept {
-			if sp.start < k.end && k.start < sp.end {
+		for i := sp.start; i < sp.end; i++ {
+			if taken[i] {
 				overlaps = true
 				break
 			}
 		}
-		if !overlaps {
-			kept = append(kept, sp)
+		if overlaps {
+			continue
 		}
+		for i := sp.start; i < sp.end; i++ {
+			taken[i] = true
+		}
+		kept = append(kept, sp)
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept
@@ -151,6 +156,8 @@ type articleState struct {
 	forms     []form
 	personTok map[int]int  // token index → form index, for person names
 	otherTok  map[int]bool // tokens of other names (places, organizations)
+	norm      []string     // normalized token text, filled on demand
+	normDone  []bool
 }
 
 // tokenText is the part of token i inside [s, e).
@@ -160,7 +167,17 @@ func (a *articleState) tokenText(i, s, e int) (string, int, int) {
 	return a.body[ts:te], ts, te
 }
 
-func (a *articleState) normWord(i int) string { return arabic.Normalize(a.toks[i].Text) }
+// normWord is the normalized text of token i, computed once.
+func (a *articleState) normWord(i int) string {
+	if a.norm == nil {
+		a.norm = make([]string, len(a.toks))
+		a.normDone = make([]bool, len(a.toks))
+	}
+	if !a.normDone[i] {
+		a.norm[i], a.normDone[i] = arabic.Normalize(a.toks[i].Text), true
+	}
+	return a.norm[i]
+}
 
 func (a *articleState) buildForms(spans []span) {
 	for _, sp := range spans {
@@ -328,7 +345,7 @@ func (a *articleState) stripClitics() {
 			continue
 		}
 		rest := f.tokens[1:]
-		if len(f.tokens) > 0 && strings.Contains(f.tokens[0], " ") {
+		if strings.Contains(f.tokens[0], " ") {
 			continue // a compound (عبد الله) starts with a name word
 		}
 		var chosen cliticCandidate
@@ -535,6 +552,7 @@ func (a *articleState) group() []marsad.Entity {
 	// Same key, same entity, except lone person name parts: two men called
 	// صالح may both be in the article.
 	byKey := map[string]int{}
+	var reps []int
 	for i := range a.forms {
 		f := &a.forms[i]
 		if isShort(f) {
@@ -545,62 +563,105 @@ func (a *articleState) group() []marsad.Entity {
 			uf.union(j, i)
 		} else {
 			byKey[k] = i
+			reps = append(reps, i)
 		}
 	}
-	// Variants among distinct full keys.
-	var reps []int
-	for _, i := range byKey {
-		reps = append(reps, i)
+	// Variants among distinct full keys, compared within blocks that share
+	// a phonetic key, a last or first name, or an organization core.
+	blocks := map[string][]int{}
+	for _, i := range reps {
+		for _, b := range formBlocks(&a.forms[i]) {
+			blocks[b] = append(blocks[b], i)
+		}
 	}
-	sort.Ints(reps)
-	for x := 0; x < len(reps); x++ {
-		for y := x + 1; y < len(reps); y++ {
-			fx, fy := &a.forms[reps[x]], &a.forms[reps[y]]
-			if fx.typ != fy.typ {
-				continue
-			}
-			var ok bool
-			if fx.typ == marsad.Person {
-				_, _, ok = comparePersons(fx.tokens, fy.tokens)
-				if !ok {
-					ok = isSuffix(fx.tokens, fy.tokens) || isSuffix(fy.tokens, fx.tokens)
+	for _, members := range blocks {
+		if len(members) > maxBlock {
+			members = members[:maxBlock]
+		}
+		for x := 0; x < len(members); x++ {
+			for y := x + 1; y < len(members); y++ {
+				if uf.find(members[x]) == uf.find(members[y]) {
+					continue
 				}
-			} else {
-				_, _, ok = compareNames(fx.tokens, fy.tokens, string(fx.typ))
-			}
-			if ok {
-				uf.union(reps[x], reps[y])
+				fx, fy := &a.forms[members[x]], &a.forms[members[y]]
+				if fx.typ != fy.typ {
+					continue
+				}
+				var ok bool
+				if fx.typ == marsad.Person {
+					_, _, ok = comparePersons(fx.tokens, fy.tokens)
+					if !ok {
+						ok = isSuffix(fx.tokens, fy.tokens) || isSuffix(fy.tokens, fx.tokens)
+					}
+				} else {
+					_, _, ok = compareNames(fx.tokens, fy.tokens, string(fx.typ))
+				}
+				if ok {
+					uf.union(members[x], members[y])
+				}
 			}
 		}
 	}
 	// Lone person name parts, one mention at a time: a last name, else a
 	// first name, that exactly one full name in the article has; when
 	// several have it, the nearest full name before the mention.
-	var leftovers []int
+	byLast, byFirst := map[string][]int{}, map[string][]int{}
+	for i := range a.forms {
+		f := &a.forms[i]
+		if f.typ == marsad.Person && len(f.tokens) >= 2 {
+			byLast[phoneticToken(f.tokens[len(f.tokens)-1])] = append(byLast[phoneticToken(f.tokens[len(f.tokens)-1])], i)
+			byFirst[phoneticToken(f.tokens[0])] = append(byFirst[phoneticToken(f.tokens[0])], i)
+		}
+	}
+	leftovers := map[string][]int{}
 	for i := range a.forms {
 		f := &a.forms[i]
 		if !isShort(f) {
 			continue
 		}
-		target := a.attachShort(i, uf, func(full []string) string { return full[len(full)-1] })
+		ph := phoneticToken(f.key)
+		target := a.attachShort(i, uf, byLast[ph], func(full []string) string { return full[len(full)-1] })
 		if target < 0 {
-			target = a.attachShort(i, uf, func(full []string) string { return full[0] })
+			target = a.attachShort(i, uf, byFirst[ph], func(full []string) string { return full[0] })
 		}
 		if target >= 0 {
 			uf.union(target, i)
 		} else {
-			leftovers = append(leftovers, i)
+			leftovers[ph] = append(leftovers[ph], i)
 		}
 	}
-	for x := 0; x < len(leftovers); x++ {
-		for y := x + 1; y < len(leftovers); y++ {
-			fx, fy := &a.forms[leftovers[x]], &a.forms[leftovers[y]]
-			if rel, _ := tokenRelation(fx.key, fy.key); rel != different {
-				uf.union(leftovers[x], leftovers[y])
+	for _, members := range leftovers {
+		for x := 0; x < len(members) && x < maxBlock; x++ {
+			for y := x + 1; y < len(members) && y < maxBlock; y++ {
+				fx, fy := &a.forms[members[x]], &a.forms[members[y]]
+				if rel, _ := tokenRelation(fx.key, fy.key); rel != different {
+					uf.union(members[x], members[y])
+				}
 			}
 		}
 	}
 	return a.entities(uf)
+}
+
+// maxBlock bounds the pairs compared in one block, so that a hostile
+// article with thousands of similar names stays linear.
+const maxBlock = 64
+
+// formBlocks are the keys under which a form is compared with others.
+func formBlocks(f *form) []string {
+	ph := make([]string, len(f.tokens))
+	for i, t := range f.tokens {
+		ph[i] = phoneticToken(t)
+	}
+	blocks := []string{"p:" + strings.Join(ph, " ")}
+	if f.typ == marsad.Person {
+		blocks = append(blocks, "l:"+ph[len(ph)-1], "f:"+ph[0])
+	}
+	if f.typ == marsad.Organization {
+		core, _ := orgCore(f.tokens)
+		blocks = append(blocks, "c:"+PhoneticKey(core))
+	}
+	return blocks
 }
 
 // isSuffix reports whether short is the tail of long with at least two
@@ -618,37 +679,31 @@ func isSuffix(short, long []string) bool {
 	return true
 }
 
-// attachShort finds the full person name a lone name part belongs to, or
-// -1. part picks the token of a full name to compare with.
-func (a *articleState) attachShort(i int, uf *unionFind, part func([]string) string) int {
+// attachShort finds the full person name a lone name part belongs to among
+// cands, or -1. part picks the token of a full name to compare with.
+func (a *articleState) attachShort(i int, uf *unionFind, cands []int, part func([]string) string) int {
 	f := &a.forms[i]
 	roots := map[int]bool{}
-	for j := range a.forms {
+	var matching []int
+	for _, j := range cands {
 		g := &a.forms[j]
-		if g.typ != marsad.Person || len(g.tokens) < 2 {
-			continue
-		}
 		if rel, _ := tokenRelation(f.key, part(g.tokens)); rel == different || rel == nearSpelling {
 			continue
 		}
 		roots[uf.find(j)] = true
+		matching = append(matching, j)
 	}
 	switch len(roots) {
 	case 0:
 		return -1
 	case 1:
-		for r := range roots {
-			return r
-		}
+		return matching[0]
 	}
 	// Several people share the name part: the nearest one mentioned before,
 	// else the nearest after.
 	best, bestDist := -1, 0
-	for j := range a.forms {
+	for _, j := range matching {
 		g := &a.forms[j]
-		if !roots[uf.find(j)] || len(g.tokens) < 2 {
-			continue
-		}
 		d := f.start - g.end
 		if d < 0 {
 			d = (g.start - f.end) + len(a.body) // after: only when nothing before

@@ -50,6 +50,9 @@ func fallbackStrip(w string, person bool) (cliticCandidate, bool) {
 	for _, c := range cliticCandidates(w) {
 		bn := utf8.RuneCountInString(c.base)
 		conj := c.prefix == "و" || c.prefix == "ف"
+		if conj && leftCompounds[c.base] {
+			return c, true // وأبو السكر, وعبد الله
+		}
 		if strings.HasPrefix(c.base, "ال") {
 			// وبالقاهرة, والمرج: a clitic before the article. Names that
 			// start with وال/فال are rare enough outside persons (والتر).

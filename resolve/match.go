@@ -18,6 +18,7 @@ const (
 	scoreSubset        = 0.88
 	scoreShortForm     = 0.80
 	scoreShortRole     = 0.70
+	scoreRoleSurname   = 0.78
 	scoreShortDominant = 0.55
 	scoreGenericHead   = 0.90
 	scoreClitic        = 0.85
@@ -49,6 +50,9 @@ func comparePersons(a, b []string) (float64, string, bool) {
 		allSame := true
 		for i := range a {
 			rel, desc := tokenRelation(a[i], b[i])
+			if i > 0 && i < len(a)-1 {
+				rel, desc = relaxedRelation(a[i], b[i])
+			}
 			switch rel {
 			case different:
 				return 0, "", false
@@ -170,6 +174,14 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 	if typ == "ORG" {
 		ca, ha := orgCore(a)
 		cb, hb := orgCore(b)
+		score, spelling := scoreGenericHead, ""
+		if ca != cb && (ha != "" || hb != "") {
+			// "شركة فاجنر" and "فاغنر": compare the cores as names.
+			s, why, ok := compareNames(strings.Fields(ca), strings.Fields(cb), "")
+			if ok {
+				ca, score, spelling = cb, s-(scoreSame-scoreGenericHead), " + "+why
+			}
+		}
 		if ca == cb {
 			var dropped []string
 			for _, h := range []string{ha, hb} {
@@ -181,7 +193,7 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 			if len(dropped) > 0 {
 				why = "same name after dropping generic head " + strings.Join(dropped, " and ")
 			}
-			return scoreGenericHead, why, true
+			return score, why + spelling, score >= mergeThreshold
 		}
 	}
 	if len(a) != len(b) {

@@ -12,8 +12,9 @@ import (
 // "عبد الحميد", "أبو بكر", "نور الدين", "جاويش أوغلو". Keeping compounds
 // whole stops "عبد" or "الدين" from passing for a first or last name.
 
-// leftCompounds bind to the word after them.
-var leftCompounds = normalizedSet(`عبد أبو ابو أبي ابي أبا ابا بو ذو أم`)
+// leftCompounds bind to the word after them; بن/ابن make the patronymic
+// one token, so that "بن سلمان" and "بن لادن" work as surnames.
+var leftCompounds = normalizedSet(`عبد أبو ابو أبي ابي أبا ابا بو ذو أم بن ابن بنت`)
 
 // rightCompounds bind to the word before them.
 var rightCompounds = normalizedSet(`الدين الله الإسلام العابدين العرب الرحمن أوغلو اوغلو`)
@@ -56,8 +57,16 @@ func joinCompounds(words []string) []string {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if leftCompounds[w] && i+1 < len(words) {
-			out = append(out, w+" "+words[i+1])
-			i++
+			// بن عبد العزيز: a compound can hold another.
+			for leftCompounds[words[i]] && i+1 < len(words) {
+				w += " " + words[i+1]
+				i++
+			}
+			if i+1 < len(words) && rightCompounds[words[i+1]] {
+				w += " " + words[i+1]
+				i++
+			}
+			out = append(out, w)
 			continue
 		}
 		if rightCompounds[w] && len(out) > 0 && !strings.Contains(out[len(out)-1], " ") {
@@ -185,9 +194,6 @@ func phoneticToken(tok string) string {
 		}
 		return strings.Join(parts, "_")
 	}
-	if rest, ok := strings.CutPrefix(tok, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
-		tok = rest
-	}
 	rs := []rune(tok)
 	// Drop the feminine or Latin ending: سوريه/سوريا, زاخاروفا.
 	for len(rs) > 2 && (rs[len(rs)-1] == 'ه' || rs[len(rs)-1] == 'ة') {
@@ -260,17 +266,51 @@ func tokenRelation(a, b string) (relation, string) {
 		if endingOnly {
 			return orthographic, desc
 		}
-		// A skeleton of one letter says too little to call two words
-		// one name (لي/لو).
-		if vowelsOnly && utf8.RuneCountInString(pa) < 2 {
+		if !plausibleRespelling(a, b, pa, vowelsOnly, 3) {
 			return different, ""
 		}
 		return transliterate, desc
 	}
-	if utf8.RuneCountInString(pa) >= 5 && utf8.RuneCountInString(pb) >= 5 && levenshtein(pa, pb) == 1 {
+	// Skeletons one letter apart: only long names, and not two words the
+	// lexicon knows (البحر/الصحراء, الترجي/الأفريقي are words, not spellings).
+	ca, cb := strings.TrimPrefix(pa, "ال"), strings.TrimPrefix(pb, "ال")
+	if utf8.RuneCountInString(ca) >= 5 && utf8.RuneCountInString(cb) >= 5 && levenshtein(pa, pb) == 1 &&
+		!(arabic.Known(a) && arabic.Known(b)) {
 		return nearSpelling, "one letter of the consonant skeleton"
 	}
 	return different, ""
+}
+
+// plausibleRespelling bounds how far two words with one phonetic skeleton
+// may be apart in letters. A short skeleton is shared by many unrelated
+// names (المالكي, المليجي, ملكاوي all reduce to م-ل-ك), so short names may
+// differ in one letter only (بوتين/بوتن, سيرجي/سيرغي); long foreign names
+// drift more (يوفكيورف/يفكيروف). minVowelSkeleton is the shortest skeleton
+// on which a vowel alone may differ (خان/خوان are two names).
+func plausibleRespelling(a, b, skeleton string, vowelsOnly bool, minVowelSkeleton int) bool {
+	n := utf8.RuneCountInString(strings.TrimPrefix(skeleton, "ال"))
+	if n < 2 || vowelsOnly && n < minVowelSkeleton {
+		return false
+	}
+	d := levenshtein(a, b)
+	if n < 5 {
+		return d <= 1
+	}
+	return d <= max(2, (n+1)/2)
+}
+
+// relaxedRelation is tokenRelation for a middle name, whose spelling
+// varies most (بك/بيك) and which matters least: one letter of difference
+// in the same skeleton is enough.
+func relaxedRelation(a, b string) (relation, string) {
+	if rel, desc := tokenRelation(a, b); rel != different {
+		return rel, desc
+	}
+	if isNative(a) || isNative(b) || phoneticToken(a) != phoneticToken(b) || levenshtein(a, b) > 1 {
+		return different, ""
+	}
+	desc, _, _ := describeDifference(a, b)
+	return transliterate, desc
 }
 
 // describeDifference says which letters differ between two tokens with the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 )
@@ -36,6 +37,9 @@ type Resolver struct {
 	parent  []int
 	members [][]int  // root → nodes
 	edges   [][]edge // root → merges inside the cluster, in order
+	// rootArticles counts (node, article) pairs per root: the number of
+	// articles, give or take an article that names one entity two ways.
+	rootArticles []int
 
 	links    map[linkKey]int // article entity → node
 	order    []linkKey
@@ -101,7 +105,7 @@ func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsa
 		added = append(added, lk)
 	}
 	for _, lk := range added {
-		root, _ := r.finalRoot(r.find(r.links[lk]), nil)
+		root, _ := r.finalRoot(r.find(r.links[lk]))
 		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: r.clusterID(root)})
 	}
 	return links
@@ -149,7 +153,9 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		rs.display[role.Role]++
 		rs.dates[role.Seen.String()] = role.Seen
 	}
-	_ = newRole
+	if newRole {
+		r.link(main) // a role can decide a merge the names alone could not
+	}
 	return main
 }
 
@@ -205,12 +211,16 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		r.parent = append(r.parent, id)
 		r.members = append(r.members, []int{id})
 		r.edges = append(r.edges, nil)
+		r.rootArticles = append(r.rootArticles, 0)
 		for _, b := range r.blockingKeys(id) {
 			r.buckets[b] = append(r.buckets[b], id)
 		}
 	}
 	n := r.nodes[id]
-	n.articles[articleID] = struct{}{}
+	if _, ok := n.articles[articleID]; !ok {
+		n.articles[articleID] = struct{}{}
+		r.rootArticles[r.find(id)]++
+	}
 	if articleID < n.first {
 		n.first = articleID
 	}
@@ -234,7 +244,7 @@ func (r *Resolver) blockingKeys(id int) []string {
 		keys = append(keys, "s:"+last)
 	}
 	core, _ := orgCore(n.tokens)
-	keys = append(keys, "c:"+core)
+	keys = append(keys, "c:"+PhoneticKey(core))
 	for _, c := range cliticCandidates(n.tokens[0]) {
 		if strings.Contains(n.tokens[0], " ") {
 			break
@@ -304,6 +314,9 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 				if s, why, ok := comparePersons(a.tokens, b.tokens); ok {
 					return s, why, true
 				}
+				if s, why, ok := sameRoleSurname(a, b); ok {
+					return s, why, true
+				}
 			}
 			if len(a.tokens) == 1 && len(b.tokens) == 1 {
 				rel, desc := tokenRelation(a.key, b.key)
@@ -319,6 +332,40 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 		}
 		if s, why, ok := compareNames(a.tokens, b.tokens, string(t)); ok {
 			return s, why, true
+		}
+	}
+	return 0, "", false
+}
+
+// sameRoleSurname joins two full names with one last name whose first
+// names are close but not a known respelling (مايك/مايكل, أليكس/ألكسندر)
+// when both were seen with the same specific role: the role is the
+// evidence the names lack. Native first names never qualify: محمد بن
+// سلمان and خالد بن سلمان both were "وزير الدفاع".
+func sameRoleSurname(a, b *node) (float64, string, bool) {
+	if len(a.tokens) != len(b.tokens) {
+		return 0, "", false
+	}
+	last := len(a.tokens) - 1
+	if rel, _ := tokenRelation(a.tokens[last], b.tokens[last]); rel == different {
+		return 0, "", false
+	}
+	for i := 1; i < last; i++ {
+		if rel, _ := relaxedRelation(a.tokens[i], b.tokens[i]); rel == different {
+			return 0, "", false
+		}
+	}
+	fa, fb := a.tokens[0], b.tokens[0]
+	if isNative(fa) || isNative(fb) {
+		return 0, "", false
+	}
+	pa, pb := phoneticToken(fa), phoneticToken(fb)
+	if !strings.HasPrefix(pa, pb) && !strings.HasPrefix(pb, pa) && levenshtein(pa, pb) > 1 {
+		return 0, "", false
+	}
+	for rk := range a.roles {
+		if b.roles[rk] != nil && strings.Contains(rk, " ") {
+			return scoreRoleSurname, fmt.Sprintf("same last name + same role '%s', first names '%s'/'%s' close", rk, fa, fb), true
 		}
 	}
 	return 0, "", false
@@ -359,6 +406,7 @@ func (r *Resolver) union(a, b int, e edge) {
 	r.members[ra] = append(r.members[ra], r.members[rb]...)
 	r.edges[ra] = append(append(r.edges[ra], r.edges[rb]...), e)
 	r.members[rb], r.edges[rb] = nil, nil
+	r.rootArticles[ra] += r.rootArticles[rb]
 }
 
 // clusterType is the majority type of a cluster's votes; ties go to the
@@ -398,9 +446,8 @@ type attachment struct {
 }
 
 // finalRoot returns the cluster a cluster belongs to once lone name parts
-// are attached to their full names. articles, when given, counts articles
-// per root for the dominance rule; nil counts them on demand.
-func (r *Resolver) finalRoot(root int, articles map[int]int) (int, *attachment) {
+// are attached to their full names.
+func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	if !r.isShortGroup(root) {
 		return root, nil
 	}
@@ -417,6 +464,9 @@ func (r *Resolver) finalRoot(root int, articles map[int]int) (int, *attachment) 
 			parts = append(parts, c.base)
 		}
 		for pi, part := range parts {
+			if utf8.RuneCountInString(part) < 3 {
+				continue // "ال", "دي": not a surname to go by
+			}
 			for _, f := range r.buckets["l:"+phoneticToken(part)] {
 				fn := r.nodes[f]
 				if fn.votes[marsad.Person] == 0 {
@@ -467,14 +517,8 @@ func (r *Resolver) finalRoot(root int, articles map[int]int) (int, *attachment) 
 			reason: fmt.Sprintf("short form shared by %d full names; only this one has the role '%s'", len(roots), role)}
 	}
 	// Else a clearly dominant full name takes it, with low confidence.
-	count := func(cr int) int {
-		if articles != nil {
-			return articles[cr]
-		}
-		return r.articleCount(cr)
-	}
-	sort.SliceStable(roots, func(i, j int) bool { return count(roots[i]) > count(roots[j]) })
-	top, next := count(roots[0]), count(roots[1])
+	sort.SliceStable(roots, func(i, j int) bool { return r.rootArticles[roots[i]] > r.rootArticles[roots[j]] })
+	top, next := r.rootArticles[roots[0]], r.rootArticles[roots[1]]
 	if top >= 3 && top >= 3*next {
 		return roots[0], &attachment{into: roots[0], score: scoreShortDominant,
 			reason: fmt.Sprintf("low confidence: short form shared by %d full names, this one is in %d articles, the next in %d", len(roots), top, next)}
@@ -498,16 +542,6 @@ func (r *Resolver) roleKeys(root int) map[string]bool {
 }
 
 var weakRoles = normalizedSet(`السيد السيدة الشيخ الدكتور الأستاذ الحاج المهندس الآنسة`)
-
-func (r *Resolver) articleCount(root int) int {
-	seen := map[int64]struct{}{}
-	for _, m := range r.members[root] {
-		for a := range r.nodes[m].articles {
-			seen[a] = struct{}{}
-		}
-	}
-	return len(seen)
-}
 
 // displayNode picks the node that names a cluster: for people the most
 // common full name (two tokens or more), for others the most common form;
@@ -601,16 +635,14 @@ func (r *Resolver) snap() *snapshot {
 	}
 	s := &snapshot{byID: map[string]int{}, groups: map[string][]int{}, attached: map[string][]attachedGroup{}, rootID: map[int]string{}}
 	var roots []int
-	articles := map[int]int{}
 	for i := range r.nodes {
 		if r.find(i) == i {
 			roots = append(roots, i)
-			articles[i] = r.articleCount(i)
 		}
 	}
 	final := map[int][]int{} // final root → roots folded into it
 	for _, root := range roots {
-		into, att := r.finalRoot(root, articles)
+		into, att := r.finalRoot(root)
 		final[into] = append(final[into], root)
 		if att != nil {
 			id := r.clusterID(into)

@@ -17,8 +17,8 @@ const (
 var phraseStops = setOf(`في عبر على عن من إلى الى مع خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
 
 // quoteMark kinds.
-func isOpenMark(s string) bool  { return s == "“" || s == "«" }
-func isCloseMark(s string) bool { return s == "”" || s == "»" }
+func isOpenMark(s string) bool  { return s == "“" || s == "«" || s == "„" }
+func isCloseMark(s string) bool { return s == "”" || s == "»" || s == "″" || s == "‟" }
 
 // findQuotes finds direct quotes (inside quotation marks) and reported
 // speech (verb + أن/إن clause), in text order.
@@ -133,6 +133,10 @@ func (a *analysis) isQuotedName(sp qspan) bool {
 	if sp.open > 0 && inSet(outletHeads, a.toks[sp.open-1].Text) {
 		return true
 	}
+	// قالت "وول ستريت جورنال" إن …: the quoted words are the subject.
+	if sp.close+1 < len(a.toks) && complementizers[a.norm[sp.close+1]] && a.wordCount(sp.open+1, sp.close) <= 5 {
+		return true
+	}
 	if a.wordCount(sp.open+1, sp.close) > 4 {
 		return false
 	}
@@ -148,11 +152,16 @@ func (a *analysis) isQuotedName(sp qspan) bool {
 // CONTENT".
 func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int]bool) {
 	sFrom, sTo := a.sentenceBounds(vi)
-	_ = sFrom
+	if vi > sFrom && nounHeads[a.norm[vi-1]] {
+		return // "على حد وصف المسؤولين": a noun, not a verb
+	}
 	limit := min(sTo, vi+16)
 	c := -1
 	for j := vi + 1; j < limit; j++ {
 		n := a.norm[j]
+		if complementizers[n] && conjunctionHeads[a.norm[j-1]] {
+			return // "لا سيما أن", "بعد أن": a conjunction
+		}
 		if complementizers[n] || (j > vi+1 && n == "عن" && (v == vClaim || isAnnounce(a.norm[vi]))) {
 			c = j
 			break
@@ -301,6 +310,12 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		end = min(len(a.toks), vi+6)
 	}
 	region := [2]int{vi + 1, end}
+	for j := region[0]; j < region[1]; j++ {
+		if complementizers[a.norm[j]] || a.toks[j].Text == ":" {
+			region[1] = j // the speaker is named before what is said
+			break
+		}
+	}
 	via := ""
 	// "نقل X عن Y": X is the outlet, Y the speaker.
 	for j := region[0]; j < region[1]; j++ {

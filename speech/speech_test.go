@@ -213,7 +213,7 @@ func TestEvents(t *testing.T) {
 // of the expected quotes speech finds with the right speaker and kind. The
 // full pipeline's figure (with NER) is measured in cmd/marsad's tests.
 func TestSeedQuotesWithGoldEntities(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "examples", "expected.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "expected.json"))
 	if err != nil {
 		t.Skip("no examples/expected.json")
 	}

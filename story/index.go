@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math"
 	"runtime"
 	"sort"
 	"sync"
@@ -14,6 +15,10 @@ type Options struct {
 	// EventThreshold is the Similarity at or above which two documents
 	// report the same event. Default 0.5.
 	EventThreshold float64
+	// CentroidThreshold guards event merges against chaining: two event
+	// clusters linked by a pair of similar documents merge only when the
+	// cosine of their centroids reaches it. Default 0.35.
+	CentroidThreshold float64
 	// StoryThreshold is the similarity of two event clusters (content of
 	// their centroids and shared entities, no time) at or above which they
 	// belong to one story. Default 0.3.
@@ -32,6 +37,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.EventThreshold <= 0 {
 		o.EventThreshold = 0.5
+	}
+	if o.CentroidThreshold <= 0 {
+		o.CentroidThreshold = 0.35
 	}
 	if o.StoryThreshold <= 0 {
 		o.StoryThreshold = 0.3
@@ -94,7 +102,44 @@ type Index struct {
 	lsh      *lsh
 	dup      unionFind
 	event    unionFind
+	clusters map[int32]*cluster // event root → centroid
 	postings map[uint64][]int32
+}
+
+// cluster is the running centroid of an event cluster: the sum of its
+// documents' unit vectors and the squared norm of that sum.
+type cluster struct {
+	sum map[uint64]float64
+	sq  float64
+}
+
+func newCluster(v vector) *cluster {
+	c := &cluster{sum: make(map[uint64]float64, len(v.keys))}
+	for i, k := range v.keys {
+		c.sum[k] = float64(v.vals[i])
+		c.sq += float64(v.vals[i]) * float64(v.vals[i])
+	}
+	return c
+}
+
+func (c *cluster) dot(o *cluster) float64 {
+	if len(c.sum) > len(o.sum) {
+		c, o = o, c
+	}
+	var s float64
+	for k, v := range c.sum {
+		s += v * o.sum[k]
+	}
+	return s
+}
+
+// cosine of the two centroids; 1 when either is empty (no evidence
+// against merging).
+func (c *cluster) cosine(o *cluster) float64 {
+	if c.sq == 0 || o.sq == 0 {
+		return 1
+	}
+	return c.dot(o) / math.Sqrt(c.sq*o.sq)
 }
 
 // NewIndex returns an empty index.
@@ -104,6 +149,7 @@ func NewIndex(opts Options) *Index {
 		byID:     map[int64]int32{},
 		lsh:      newLSH(),
 		postings: map[uint64][]int32{},
+		clusters: map[int32]*cluster{},
 	}
 }
 
@@ -181,23 +227,65 @@ func (ix *Index) insert(e *entry) {
 	ix.dup.add()
 	ix.event.add()
 
+	ix.clusters[slot] = newCluster(e.text.vec)
 	for _, c := range ix.lsh.query(&e.sig) {
 		if jaccardEstimate(&e.sig, &ix.entries[c].sig) >= ix.opts.DupThreshold {
 			ix.dup.union(slot, c)
-			ix.event.union(slot, c)
+			ix.mergeEvents(slot, c, false)
 		}
 	}
 	ix.lsh.insert(&e.sig, slot)
 
+	// Compare with candidates best first, so that the strongest links
+	// decide which clusters a document joins when the guard refuses some.
+	var links []Match
 	for c := range ix.candidates(e) {
 		o := ix.entries[c]
-		if featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score() >= ix.opts.EventThreshold {
-			ix.event.union(slot, c)
+		if s := featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score(); s >= ix.opts.EventThreshold {
+			links = append(links, Match{ID: int64(c), Score: s})
 		}
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].Score != links[j].Score {
+			return links[i].Score > links[j].Score
+		}
+		return links[i].ID < links[j].ID
+	})
+	for _, l := range links {
+		ix.mergeEvents(slot, int32(l.ID), true)
 	}
 	for _, k := range e.top {
 		ix.postings[k] = append(ix.postings[k], slot)
 	}
+}
+
+// mergeEvents joins the event clusters of slots a and b. With guard set, it
+// refuses when their centroids are less alike than CentroidThreshold: a
+// chain of pairwise links (a Friday sermon, then Friday prayers, then
+// prayer times) must not pull two events into one.
+func (ix *Index) mergeEvents(a, b int32, guard bool) {
+	ra, rb := ix.event.find(a), ix.event.find(b)
+	if ra == rb {
+		return
+	}
+	ca, cb := ix.clusters[ra], ix.clusters[rb]
+	dot := ca.dot(cb)
+	if guard && ca.sq > 0 && cb.sq > 0 && dot/math.Sqrt(ca.sq*cb.sq) < ix.opts.CentroidThreshold {
+		return
+	}
+	ix.event.union(ra, rb)
+	r := ix.event.find(ra)
+	big, small := ca, cb
+	if len(small.sum) > len(big.sum) {
+		big, small = small, big
+	}
+	for k, v := range small.sum {
+		big.sum[k] += v
+	}
+	big.sq = ca.sq + cb.sq + 2*dot
+	delete(ix.clusters, ra)
+	delete(ix.clusters, rb)
+	ix.clusters[r] = big
 }
 
 // candidates returns the stored slots that share at least minShared of e's

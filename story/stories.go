@@ -15,6 +15,8 @@ const (
 	keyEntities = 10
 	// mmrLambda trades relevance to the story against novelty.
 	mmrLambda = 0.7
+	// storyEntityShare is the weight of entity overlap in storySim.
+	storyEntityShare = 0.3
 )
 
 // eventInfo is one event cluster seen from the story layer.
@@ -113,7 +115,7 @@ func (ix *Index) Stories() []marsad.Story {
 func (ix *Index) storySim(a, b *eventInfo) float64 {
 	c := cosine(a.centroid, b.centroid)
 	if o := entityOverlap(a.ents, b.ents); o >= 0 {
-		return (1-entityShare)*c + entityShare*o
+		return (1-storyEntityShare)*c + storyEntityShare*o
 	}
 	return c
 }

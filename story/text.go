@@ -14,9 +14,11 @@ import (
 // the shingle set for near-duplicates, the TF-IDF vector for events and
 // stories, and the lead sentences for summaries. The body itself is not kept.
 type text struct {
-	shingles []uint64 // distinct word 3-shingles, hashed
-	vec      vector   // title+body TF-IDF over stems, unit length
+	shingles []uint64   // distinct word 3-shingles, hashed
+	vec      vector     // title+body TF-IDF over stems, unit length
 	lead     []sentence // first sentences of the body, for summaries
+	title    vector     // TF-IDF of the title alone
+	numbers  []uint64   // distinct numbers of title and body, hashed, sorted
 }
 
 // sentence is a lead sentence as the text reads and its TF-IDF vector.
@@ -118,10 +120,17 @@ func (a *analyzer) analyze(title, body string) text {
 	if len(toks) > maxWords*2 {
 		toks = toks[:maxWords*2]
 	}
+	titleToks := arabic.Tokenize(title)
 	counts := make(map[string]termCount, 256)
-	a.count(arabic.Tokenize(title), titleWeight, counts)
+	a.count(titleToks, 1, counts)
+	t.title = tfidf(counts)
+	for k, c := range counts {
+		c.n *= titleWeight
+		counts[k] = c
+	}
 	a.count(toks, 1, counts)
 	t.vec = tfidf(counts)
+	t.numbers = numbersOf(titleToks, toks, a)
 
 	ws := make([]string, 0, len(toks))
 	for _, tok := range toks {
@@ -333,3 +342,38 @@ func centroid(vs []vector, n int) vector {
 	return v
 }
 
+// termVector is the TF-IDF vector of a short text (a headline, a sentence).
+func termVector(s string) vector {
+	a := analyzers.Get().(*analyzer)
+	defer analyzers.Put(a)
+	counts := make(map[string]termCount, 16)
+	a.count(arabic.Tokenize(strings.ToValidUTF8(s, " ")), 1, counts)
+	return tfidf(counts)
+}
+
+// numbersOf returns the distinct numbers of two token lists that can
+// identify an event (a toll, a price, an amount: "21", "3.20", "1,4"):
+// at least two digits. Years (1900-2099) are left out: every article of a
+// year shares them.
+func numbersOf(a, b []arabic.Token, an *analyzer) []uint64 {
+	seen := map[uint64]bool{}
+	var out []uint64
+	for _, toks := range [][]arabic.Token{a, b} {
+		for _, tok := range toks {
+			if tok.Kind != arabic.Number {
+				continue
+			}
+			n := an.word(tok).norm
+			if len(n) < 2 || (len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))) {
+				continue
+			}
+			h := termKey(n)
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

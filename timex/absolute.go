@@ -82,7 +82,7 @@ func (p *parser) calendarDateAt(i int) (match, bool) {
 				}
 				return match{}, false
 			}
-			y, end := p.yearFor(mon, end)
+			y, end := p.yearFor(mon, d, end)
 			if pt, ok := validDay(y, mon, d); ok {
 				return match{start: i, end: end, lo: pt, rel: true}, true
 			}
@@ -120,23 +120,27 @@ var placeBeforeDate = map[string]bool{
 // yearWord may stand between a month and its year: "يونيو عام 2013".
 var yearWord = map[string]bool{"عام": true, "العام": true, "سنه": true}
 
-// yearFor picks the year of a month named without one, reading the
-// qualifier after it at i: الماضي is the latest such month before the
-// anchor's month, المقبل/القادم the next one after it, الجاري/الحالي the
-// anchor's. A bare month is in the anchor's year unless that puts it more
-// than six months after the anchor: news reports the past, so "10
-// ديسمبر" in a January article is last December.
-func (p *parser) yearFor(mon time.Month, i int) (year, end int) {
+// yearFor picks the year of a month (and day, 0 for the whole month)
+// named without one, reading the qualifier after it at i: الماضي is the
+// latest such date before the anchor, المقبل/القادم the next one after
+// it, الجاري/الحالي the anchor's year. A bare date is in the anchor's year
+// unless that puts it more than six months after the anchor: news reports
+// the past, so "10 ديسمبر" in a January article is last December.
+func (p *parser) yearFor(mon time.Month, day, i int) (year, end int) {
 	a := p.anchor
 	y := a.Year()
+	// after and before compare the date in the anchor's year with the
+	// anchor, at the precision given.
+	after := mon > a.Month() || mon == a.Month() && (day == 0 || day > a.Day())
+	before := mon < a.Month() || mon == a.Month() && day > 0 && day < a.Day()
 	switch p.key(i) {
 	case "الماضي", "المنصرم", "الفاءت", "السابق":
-		if mon >= a.Month() {
+		if !before {
 			y--
 		}
 		return y, i + 1
 	case "المقبل", "القادم":
-		if mon <= a.Month() {
+		if !after {
 			y++
 		}
 		return y, i + 1
@@ -309,12 +313,21 @@ func (p *parser) timeAt(i int, day time.Time) (match, bool) {
 // clockAt reads hh:mm[:ss] (or a bare hour when bare is true) at i with an
 // optional am/pm word and zone, on the given day.
 func (p *parser) clockAt(i int, day time.Time, bare bool) (match, bool) {
-	if i >= len(p.toks) || p.toks[i].Kind != arabic.Number {
+	if i >= len(p.toks) {
 		return match{}, false
 	}
 	h, mi := -1, 0
-	// After الساعة, AFP writes 11,02 and others 11.30.
-	if ps, ds, sep, ok := numberParts(p.toks[i].Text); ok && (sep == ':' || bare && (sep == ',' || sep == '.')) &&
+	end := i + 1
+	if p.toks[i].Kind == arabic.Word {
+		// "الساعة العاشرة والنصف صباحا": hours as ordinal words.
+		if !bare {
+			return match{}, false
+		}
+		h, mi, end = p.hourWordsAt(i)
+		if h < 0 {
+			return match{}, false
+		}
+	} else if ps, ds, sep, ok := numberParts(p.toks[i].Text); ok && (sep == ':' || bare && (sep == ',' || sep == '.')) &&
 		(len(ps) == 2 || len(ps) == 3 && sep == ':') && ds[0] <= 2 && ds[1] == 2 {
 		h, mi = ps[0], ps[1]
 	} else if bare && p.toks[i].digits <= 2 && p.toks[i].num >= 0 {
@@ -325,7 +338,6 @@ func (p *parser) clockAt(i int, day time.Time, bare bool) (match, bool) {
 	if h < 0 || h > 24 || mi > 59 {
 		return match{}, false
 	}
-	end := i + 1
 	switch p.key(end) {
 	case "مساء", "مساءا", "م", "ليلا", "عصرا", "ظهرا", "pm":
 		if h < 12 {
@@ -348,6 +360,40 @@ func (p *parser) clockAt(i int, day time.Time, bare bool) (match, bool) {
 	}
 	t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, 0, 0, loc)
 	return match{start: i, end: end, lo: point{t, marsad.Minute}}, true
+}
+
+// hourWords are the feminine ordinals that name the hours.
+var hourWords = map[string]int{
+	"الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
+	"السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه": 11,
+}
+
+// hourWordsAt reads "العاشرة", "الحادية عشرة", "الثانية عشرة ظهرا",
+// "التاسعة والنصف", "الرابعة والربع", "الخامسة إلا ربعا". h is -1 when
+// there is no hour.
+func (p *parser) hourWordsAt(i int) (h, mi, end int) {
+	h, ok := hourWords[p.key(i)]
+	if !ok {
+		return -1, 0, i
+	}
+	end = i + 1
+	if k := p.key(end); k == "عشره" || k == "عشر" {
+		if h > 2 {
+			return -1, 0, i
+		}
+		h, end = h+10, end+1
+	} else if h == 11 {
+		return -1, 0, i
+	}
+	switch k := p.key(end); {
+	case k == "والنصف" || k == "النصف" && p.toks[end].conj:
+		mi, end = 30, end+1
+	case k == "والربع":
+		mi, end = 15, end+1
+	case k == "الا" && (p.key(end+1) == "ربعا" || p.key(end+1) == "ربع"):
+		h, mi, end = (h+23)%24, 45, end+2
+	}
+	return h, mi, end
 }
 
 // zoneAt reads a time zone: "بتوقيت غرينتش", "بتوقيت مكة المكرمة", "GMT",

@@ -298,7 +298,9 @@ func (p *parser) shiftUnit(kind unitKind, n int) point {
 // hours give a day, weeks an ISO week, months a month, years a year.
 func (p *parser) shiftPoint(kind unitKind, n int) point {
 	if kind == hours {
-		return dayPoint(p.anchor.Add(time.Duration(n) * time.Hour))
+		// The anchor has no time of day: "منذ 3 ساعات" is the anchor day,
+		// "قبل 48 ساعة" two days before it.
+		return dayPoint(p.anchor.AddDate(0, 0, n/24))
 	}
 	return p.shiftUnit(kind, n)
 }
@@ -414,11 +416,8 @@ func (p *parser) durationAt(i int) (match, bool) {
 		sign := -1
 		end += 2
 		if n == vague {
-			lo, hi := p.shiftPoint(kind, sign*vagueMin), p.shiftPoint(kind, sign*vagueMax)
-			if sign < 0 {
-				lo, hi = hi, lo
-			}
-			return match{start: i, end: end, lo: dayOrUnit(lo), hi: dayOrUnit(hi), rel: true}, true
+			lo, hi := p.vagueSpan(kind)
+			return match{start: i, end: end, lo: lo, hi: hi, rel: true}, true
 		}
 		return match{start: i, end: end, lo: p.shiftPoint(kind, sign*n), rel: true}, true
 	}
@@ -428,19 +427,20 @@ func (p *parser) durationAt(i int) (match, bool) {
 		return match{start: i, end: end + 2, lo: p.shiftPoint(kind, 0), rel: true, unresolved: true}, true
 	}
 	if n == vague {
-		lo, hi := p.shiftPoint(kind, -vagueMax), p.shiftPoint(kind, -vagueMin)
-		return match{start: i, end: end, lo: dayOrUnit(lo), hi: dayOrUnit(hi), rel: true}, true
+		lo, hi := p.vagueSpan(kind)
+		return match{start: i, end: end, lo: lo, hi: hi, rel: true}, true
 	}
 	return match{start: i, end: end, lo: p.shiftPoint(kind, -n), rel: true}, true
 }
 
-// dayOrUnit writes range ends of weeks as days: "2023-W30/2023-W37" reads
-// worse than the days it spans.
-func dayOrUnit(pt point) point {
-	if pt.g == marsad.Week {
-		return point{pt.t, marsad.Day}
+// vagueSpan is the range "a few units ago": from anchor − vagueMax units
+// to anchor − vagueMin units. Weeks are written as the days they start and
+// end on ("2023-W30/2023-W37" reads worse than days).
+func (p *parser) vagueSpan(kind unitKind) (lo, hi point) {
+	if kind == weeks {
+		return dayPoint(p.anchor.AddDate(0, 0, -7*vagueMax)), dayPoint(p.anchor.AddDate(0, 0, -7*vagueMin))
 	}
-	return pt
+	return p.shiftPoint(kind, -vagueMax), p.shiftPoint(kind, -vagueMin)
 }
 
 // spanAt reads the count after خلال/طوال/في: "خلال الثمانية أشهر
@@ -504,22 +504,19 @@ func (p *parser) monthRelAt(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	a := p.anchor
-	y := a.Year()
+	// "شهر يونيو 2012": a month with its year after شهر.
+	e := p.skipComma(end)
+	if yearWord[p.key(e)] && p.num(e+1) >= 0 {
+		e++
+	}
+	if y, e2, ok := p.yearAt(e); ok {
+		return match{start: i, end: e2, lo: monthPoint(y, mon)}, true
+	}
+	y := p.anchor.Year()
 	rel := true
 	switch p.key(end) {
-	case "الماضي", "المنصرم", "الفاءت", "السابق":
-		if mon >= a.Month() {
-			y--
-		}
-		end++
-	case "المقبل", "القادم":
-		if mon <= a.Month() {
-			y++
-		}
-		end++
-	case "الجاري", "الحالي":
-		end++
+	case "الماضي", "المنصرم", "الفاءت", "السابق", "المقبل", "القادم", "الجاري", "الحالي":
+		y, end = p.yearFor(mon, 0, end)
 	case "من":
 		if k := p.key(end + 1); k == "العام" || k == "عام" || k == "السنه" || k == "سنه" {
 			if yy, e, ok := p.yearAt(end + 2); ok {

@@ -110,7 +110,7 @@ func (p *parser) fractionAt(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	n, ok := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 12 / size}[p.key(i + 1)]
+	n, ok := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 12 / size}[p.key(i+1)]
 	if !ok || n*size > 12 || p.key(i+2) != "من" {
 		return match{}, false
 	}

@@ -40,6 +40,13 @@ func findChromium(t *testing.T) string {
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := findChromium(t)
+	// A profile directory of our own rather than t.TempDir: Chromium's
+	// helper processes may still write to it for a moment after the
+	// browser exits, which makes TempDir's cleanup fail the test.
+	profile, err := os.MkdirTemp("", "marsad-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -47,7 +54,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -64,6 +71,12 @@ func newBrowser(t *testing.T) context.Context {
 		cancelTimeout()
 		cancelCtx()
 		cancelAlloc()
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	if err := chromedp.Run(ctx); err != nil { // starts the browser
 		t.Fatalf("start chromium: %v", err)
@@ -107,13 +120,13 @@ func loadPage(t *testing.T, ctx context.Context, pageURL, shot string) pageCheck
 		chromedp.Evaluate(`getComputedStyle(document.querySelector("main")).direction`, &c.Direction),
 		chromedp.Evaluate(`document.scripts.length`, &c.Scripts),
 		chromedp.Evaluate(`document.images.length`, &c.Images),
-		chromedp.FullScreenshot(&png, 80),
+		chromedp.FullScreenshot(&png, 100),
 	)
 	if err != nil {
 		t.Fatalf("load %s: %v", pageURL, err)
 	}
 	if shot != "" {
-		if err := os.WriteFile(filepath.Join(screenshotDir(t), shot+".jpg"), png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir(t), shot+".png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -222,12 +235,12 @@ func TestBrowserArticleScript(t *testing.T) {
 		chromedp.WaitReady("footer.site", chromedp.ByQuery),
 		chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollW),
 		chromedp.Evaluate(`document.documentElement.clientWidth`, &clientW),
-		chromedp.FullScreenshot(&png, 80),
+		chromedp.FullScreenshot(&png, 100),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(screenshotDir(t), "article-phone.jpg"), png, 0o644)
+	os.WriteFile(filepath.Join(screenshotDir(t), "article-phone.png"), png, 0o644)
 	if scrollW > clientW+1 {
 		t.Errorf("page is %dpx wide on a %dpx phone screen", scrollW, clientW)
 	}

@@ -387,14 +387,19 @@ func runeSpan(tb testing.TB, body, sub string) (int, int) {
 // fixture is a small store: three articles (one hostile, one a duplicate of
 // another), entities, a story with a contradiction, timeline events.
 type fixture struct {
-	store   *fakeStore
+	store   marsad.Store
 	ids     []int64 // article ids: haftar, hostile, duplicate
 	storyID int64
 }
 
 func newFixture(tb testing.TB) fixture {
 	tb.Helper()
-	st := &fakeStore{}
+	return fillFixture(tb, &fakeStore{})
+}
+
+// fillFixture puts the fixture into st, which should be empty.
+func fillFixture(tb testing.TB, st marsad.Store) fixture {
+	tb.Helper()
 
 	body1 := "وصل المشير خليفة حفتر إلى موسكو يوم الثلاثاء.\n\nوقال حفتر إن \"الزيارة ناجحة\" بحسب وكالة سبوتنيك.\nونفى المسماري أي \"اتفاق على قاعدة روسية\"."
 	a1 := marsad.Article{
@@ -463,7 +468,14 @@ func newFixture(tb testing.TB) fixture {
 	if err := st.ReplaceEntities(ctx, ents, links); err != nil {
 		tb.Fatal(err)
 	}
-	r1, r2, r3 := ref(st.articles[0]), ref(st.articles[1]), ref(st.articles[2])
+	refOf := func(id int64) marsad.ArticleRef {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return ref(a)
+	}
+	r1, r2, r3 := refOf(ids[0]), refOf(ids[1]), refOf(ids[2])
 	story := marsad.Story{
 		ID: 7, Title: "حفتر وروسيا " + hostileScript, Summary: []string{"زيارة حفتر إلى موسكو", hostileImg},
 		Articles: []marsad.StoryArticle{{ArticleRef: r1, Duplicates: []marsad.ArticleRef{r3}}, {ArticleRef: r2}},

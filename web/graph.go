@@ -147,6 +147,7 @@ type graphSVG struct {
 
 type svgNode struct {
 	GraphNode
+	Label     string // the name, shortened to fit the drawing
 	X, Y, R   float64
 	LabelY    float64
 	Href      string
@@ -183,7 +184,7 @@ func layoutGraph(g Graph) graphSVG {
 		}
 		pos[node.ID] = [2]float64{x, y}
 		out.Nodes = append(out.Nodes, svgNode{
-			GraphNode: node, X: x, Y: y, R: r, LabelY: round1(y + r + 13),
+			GraphNode: node, Label: shorten(node.Name, 22), X: x, Y: y, R: r, LabelY: round1(y + r + 13),
 			Href: entityHref(node), ClassName: "gn gn-" + typeClass(node.Type),
 		})
 	}
@@ -200,6 +201,15 @@ func layoutGraph(g Graph) graphSVG {
 		})
 	}
 	return out
+}
+
+// shorten cuts s to at most n code points, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }

@@ -182,15 +182,20 @@ func checkSecurityHeaders(t *testing.T, h http.Header) {
 // markup from it survives, and the only script is the server's own file.
 func TestHostileEscaped(t *testing.T) {
 	fx := newFixture(t)
-	h := newTestServer(t, fx.store).Handler()
-	pages := []string{
+	checkHostilePages(t, newTestServer(t, fx.store).Handler(), fx)
+}
+
+// hostilePages are the pages that show the fixture's hostile article or
+// entity, or echo a hostile parameter.
+func hostilePages(fx fixture) []string {
+	return []string{
 		"/",
-		"/articles/2",
+		"/articles/" + itoa(fx.ids[1]),
 		"/search?q=" + q("عدائي"),
 		"/search?q=" + q("<script>"),
 		"/search?q=" + q(hostileSVG),
 		"/stories",
-		"/stories/7",
+		"/stories/" + itoa(fx.storyID),
 		"/entities",
 		"/entities/haftar",
 		"/entities/evil",
@@ -198,8 +203,12 @@ func TestHostileEscaped(t *testing.T) {
 		"/articles/" + q("<script>"),
 		"/nowhere" + q(hostileSVG),
 	}
+}
+
+func checkHostilePages(t *testing.T, h http.Handler, fx fixture) {
+	t.Helper()
 	forbidden := []string{"<script>window", "<img src=x", "<svg onload", `"><svg`, "onerror=\"window", `href="javascript:`}
-	for _, p := range pages {
+	for _, p := range hostilePages(fx) {
 		t.Run(p, func(t *testing.T) {
 			rec := get(t, h, p)
 			body := rec.Body.String()
@@ -215,7 +224,7 @@ func TestHostileEscaped(t *testing.T) {
 		})
 	}
 	// And the hostile text is shown, as text.
-	body := get(t, h, "/articles/2").Body.String()
+	body := get(t, h, "/articles/"+itoa(fx.ids[1])).Body.String()
 	for _, want := range []string{"&lt;script&gt;window.pwned=1&lt;/script&gt;", "&lt;img src=x onerror="} {
 		if !strings.Contains(body, want) {
 			t.Errorf("article page lacks escaped %q", want)

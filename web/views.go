@@ -187,7 +187,8 @@ type chartDot struct {
 type timelineEntry struct {
 	marsad.TimelineItem
 	Anchor string
-	Label  string // the date in Arabic
+	Label  string              // the date in Arabic
+	AlsoIn []marsad.ArticleRef // other articles telling the same event
 }
 
 // timelineYear groups entries under a year heading.
@@ -200,6 +201,7 @@ type timelineYear struct {
 // Items whose date cannot be read are listed under an unknown year and not
 // drawn.
 func buildTimeline(items []marsad.TimelineItem) (timelineChart, []timelineYear) {
+	items, also := foldTimeline(items)
 	const w, h, pad = 800, 110, 30.0
 	chart := timelineChart{Width: w, Height: h, AxisY: 70}
 	var years []timelineYear
@@ -225,7 +227,7 @@ func buildTimeline(items []marsad.TimelineItem) (timelineChart, []timelineYear) 
 		if len(years) == 0 || years[len(years)-1].Year != year {
 			years = append(years, timelineYear{Year: year})
 		}
-		years[len(years)-1].Entries = append(years[len(years)-1].Entries, timelineEntry{TimelineItem: it, Anchor: anchor, Label: arabicWhen(it.When)})
+		years[len(years)-1].Entries = append(years[len(years)-1].Entries, timelineEntry{TimelineItem: it, Anchor: anchor, Label: arabicWhen(it.When), AlsoIn: also[i]})
 	}
 	if len(ds) == 0 {
 		return chart, years
@@ -258,6 +260,28 @@ func buildTimeline(items []marsad.TimelineItem) (timelineChart, []timelineYear) 
 		})
 	}
 	return chart, years
+}
+
+// foldTimeline merges items that tell the same event (same date, kind and
+// text, as copies of one article do) into the first, returning the other
+// articles of each kept item by its new index.
+func foldTimeline(items []marsad.TimelineItem) ([]marsad.TimelineItem, map[int][]marsad.ArticleRef) {
+	type key struct{ when, kind, text string }
+	first := map[key]int{}
+	also := map[int][]marsad.ArticleRef{}
+	out := make([]marsad.TimelineItem, 0, len(items))
+	for _, it := range items {
+		k := key{it.When, it.Kind, it.Text}
+		if i, ok := first[k]; ok {
+			if it.Article.ID != out[i].Article.ID {
+				also[i] = append(also[i], it.Article)
+			}
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, it)
+	}
+	return out, also
 }
 
 // math10 buckets an x coordinate to 10 units, so near dots stack.

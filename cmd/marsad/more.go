@@ -21,6 +21,7 @@ func addMoreCommands(root *cobra.Command, g *globals) {
 		newQuotesCommand(g),
 		newStoriesCommand(g),
 		newStoryCommand(g),
+		newBenchCommand(g),
 	)
 	addToolCommands(root, g)
 }

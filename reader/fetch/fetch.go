@@ -45,6 +45,14 @@ type Response struct {
 // address rules forbid.
 var ErrForbidden = errors.New("forbidden")
 
+// StatusError reports an HTTP response other than 200 OK.
+type StatusError struct {
+	Code   int
+	Status string
+}
+
+func (e *StatusError) Error() string { return "get: HTTP " + e.Status }
+
 // Client fetches pages. It is safe for concurrent use.
 type Client struct {
 	opts Options
@@ -136,12 +144,18 @@ func (c *Client) get(ctx context.Context, u *url.URL) (*Response, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5")
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if errors.Is(err, ErrForbidden) {
+			return nil, fmt.Errorf("%w: %s", ErrForbidden, strings.TrimPrefix(oneLine(err), "forbidden: "))
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
 		return nil, fmt.Errorf("get: %s", oneLine(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, fmt.Errorf("get: HTTP %s", resp.Status)
+		return nil, &StatusError{Code: resp.StatusCode, Status: resp.Status}
 	}
 	if resp.ContentLength > c.opts.MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes", marsad.ErrTooLarge, resp.ContentLength)

@@ -33,14 +33,17 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	}
 	r = &robots{}
 	resp, err := c.get(ctx, &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"})
+	var status *StatusError
 	switch {
 	case err == nil:
 		r = parseRobots(resp.Body, c.opts.UserAgent)
-	case errors.Is(err, ErrForbidden), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return nil, err
-	case strings.Contains(err.Error(), "HTTP 5"):
+	case errors.As(err, &status) && status.Code >= 500:
 		// A failing server: RFC 9309 says to assume complete disallow.
 		r = &robots{rules: []rule{{allow: false, pattern: "/"}}}
+	case errors.As(err, &status):
+		// No robots.txt (4xx): everything is allowed.
+	default:
+		return nil, err // unreachable, forbidden or cancelled
 	}
 	c.mu.Lock()
 	c.robots[site] = r

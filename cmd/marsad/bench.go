@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/ingest"
+	"github.com/marsad-news/marsad/pipeline"
+)
+
+// stageClock sums the time each pipeline stage takes, across workers.
+type stageClock struct {
+	mu    sync.Mutex
+	total map[string]time.Duration
+	order []string
+}
+
+func (c *stageClock) observe(stage string, nanos int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.total == nil {
+		c.total = map[string]time.Duration{}
+	}
+	if _, ok := c.total[stage]; !ok {
+		c.order = append(c.order, stage)
+	}
+	c.total[stage] += time.Duration(nanos)
+}
+
+func newBenchCommand(g *globals) *cobra.Command {
+	var corpus string
+	var limit, workers int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "bench --corpus PATH",
+		Short: "Measure end-to-end ingest: articles per second, time per stage, peak memory",
+		Long: `bench ingests a corpus (any input marsad reads: a directory of SaudiNewsNet zips,
+JSON Lines, HTML …) through the full pipeline into a database (--db; default a fresh
+SQLite file in a temporary directory) and reports articles per second, the time spent
+in each analysis stage, the cross-article rebuild, and the process's peak memory.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if corpus == "" {
+				return marsad.Errorf(marsad.EINVALID, "bench needs --corpus")
+			}
+			ctx, cancel := context.WithCancel(cmd.Context())
+			defer cancel()
+			if g.db == "" && os.Getenv("MARSAD_DB") == "" {
+				dir, err := os.MkdirTemp("", "marsad-bench-")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(dir)
+				g.db = filepath.Join(dir, "bench.db")
+			}
+			store, err := g.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			clock := &stageClock{}
+			p := pipeline.Default()
+			p.Observe = clock.observe
+			n := 0
+			opts := ingest.Options{Pipeline: p, Workers: workers, NoRebuild: true, OnReject: func(error) {}}
+			opts.OnArticle = func(*marsad.Article, bool) {
+				n++
+				if limit > 0 && n >= limit {
+					cancel()
+				}
+			}
+			start := time.Now()
+			sum, err := ingest.Ingest(ctx, store, []string{corpus}, nil, opts)
+			if err != nil && !errors.Is(err, context.Canceled) {
+				return err
+			}
+			ingestTime := time.Since(start)
+			rebuildStart := time.Now()
+			if err := ingest.Rebuild(cmd.Context(), store); err != nil {
+				return err
+			}
+			rebuild := time.Since(rebuildStart)
+			total := time.Since(start)
+			var ru syscall.Rusage
+			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+			peakMB := float64(ru.Maxrss) / 1024 // Linux reports KiB
+			report := map[string]any{
+				"articles":            sum.Records,
+				"stored":              sum.Stored,
+				"duplicates":          sum.Duplicates,
+				"rejected":            sum.Rejected,
+				"ingest_seconds":      ingestTime.Seconds(),
+				"rebuild_seconds":     rebuild.Seconds(),
+				"total_seconds":       total.Seconds(),
+				"articles_per_second": float64(sum.Records) / total.Seconds(),
+				"peak_rss_mb":         peakMB,
+			}
+			stages := map[string]float64{}
+			for _, s := range clock.order {
+				stages[s] = clock.total[s].Seconds()
+			}
+			report["stage_cpu_seconds"] = stages
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, report)
+			}
+			fmt.Fprintf(w, "articles: %d (%d stored, %d duplicates, %d rejected)\n", sum.Records, sum.Stored, sum.Duplicates, sum.Rejected)
+			fmt.Fprintf(w, "ingest: %.2fs, rebuild (entities, stories): %.2fs, total %.2fs\n", ingestTime.Seconds(), rebuild.Seconds(), total.Seconds())
+			fmt.Fprintf(w, "throughput: %.0f articles/s end to end\n", float64(sum.Records)/total.Seconds())
+			fmt.Fprintf(w, "peak memory (max RSS): %.0f MB\n", peakMB)
+			names := append([]string(nil), clock.order...)
+			sort.SliceStable(names, func(i, j int) bool { return clock.total[names[i]] > clock.total[names[j]] })
+			for _, s := range names {
+				fmt.Fprintf(w, "  stage %-10s %8.2fs cpu  %6.0f µs/article\n", s, clock.total[s].Seconds(), float64(clock.total[s].Microseconds())/float64(max(1, sum.Records)))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&corpus, "corpus", "", "corpus to ingest (file, directory, zip …)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "stop after this many articles (0: all)")
+	cmd.Flags().IntVar(&workers, "workers", 0, "analysis workers (default: number of CPUs)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

@@ -1,0 +1,96 @@
+package ner
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestEvaluate(t *testing.T) {
+	tests := []struct {
+		name                string
+		gold, pred          []string
+		gold_, pred_, right int
+	}{
+		{"exact", []string{"B-PER", "I-PER", "O", "B-LOC"}, []string{"B-PER", "I-PER", "O", "B-LOC"}, 2, 2, 2},
+		{"short span is wrong", []string{"B-PER", "I-PER", "O"}, []string{"B-PER", "O", "O"}, 1, 1, 0},
+		{"wrong type", []string{"B-ORG", "I-ORG"}, []string{"B-LOC", "I-LOC"}, 1, 1, 0},
+		{"I after O opens a chunk", []string{"O", "B-LOC"}, []string{"O", "I-LOC"}, 1, 1, 1},
+		{"adjacent B splits", []string{"B-LOC", "B-LOC"}, []string{"B-LOC", "I-LOC"}, 2, 1, 0},
+		{"type change inside I", []string{"B-PER", "I-PER"}, []string{"B-PER", "I-LOC"}, 1, 2, 0},
+		{"missing prediction is O", []string{"O", "B-MISC"}, []string{"O"}, 1, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Evaluate([][]string{tc.gold}, [][]string{tc.pred})
+			got := s.Micro.Counts
+			want := Counts{Gold: tc.gold_, Pred: tc.pred_, Correct: tc.right}
+			if got != want {
+				t.Errorf("counts = %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestWriteReport(t *testing.T) {
+	s := Evaluate([][]string{{"B-PER", "I-PER", "O", "B-LOC"}}, [][]string{{"B-PER", "I-PER", "O", "B-ORG"}})
+	var buf bytes.Buffer
+	s.WriteReport(&buf)
+	out := buf.String()
+	for _, want := range []string{"processed 4 tokens with 2 phrases; found: 2 phrases; correct: 1.", "FB1:  50.00", "PER: precision: 100.00%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestReadCamelCSV(t *testing.T) {
+	in := ",num_words,sentence,entities\n" +
+		"0,3,زار بوتين موسكو,\"['O', 'B-PERS', 'B-LOC']\"\n" +
+		"1,1,قال,['O']\n"
+	sents, err := ReadCamelCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(sents))
+	}
+	if got := strings.Join(sents[0].Tags, " "); got != "O B-PER B-LOC" {
+		t.Errorf("tags = %q, want PERS mapped to PER", got)
+	}
+	bad := []string{
+		"0,2,زار بوتين,\"['O']\"\n",
+		"0,1,زار,\"['B-FOO']\"\n",
+		"0,1,زار,O\n",
+	}
+	for _, in := range bad {
+		if _, err := ReadCamelCSV(strings.NewReader(in)); err == nil {
+			t.Errorf("ReadCamelCSV(%q) succeeded, want an error", in)
+		}
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	in := "بوتين B-PERS extra\nقال\tO\n\n\nموسكو B-LOC\n"
+	sents, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 2 || strings.Join(sents[0].Tags, " ") != "B-PER O" || sents[1].Tokens[0] != "موسكو" {
+		t.Errorf("got %+v", sents)
+	}
+	if _, err := ReadCoNLL(strings.NewReader("بوتين\n")); err == nil {
+		t.Error("a line without a tag was accepted")
+	}
+}
+
+func TestRestoreFinalPeriods(t *testing.T) {
+	in := []Sentence{{Tokens: []string{"قال", "بوتين"}, Tags: []string{"O", "B-PER"}}, {Tokens: []string{"قال", "."}, Tags: []string{"O", "O"}}}
+	out := RestoreFinalPeriods(in)
+	if len(out[0].Tokens) != 3 || out[0].Tokens[2] != "." || out[0].Tags[2] != "O" || len(out[1].Tokens) != 2 {
+		t.Errorf("got %+v", out)
+	}
+	if len(in[0].Tokens) != 2 {
+		t.Error("input was modified")
+	}
+}

@@ -1,0 +1,244 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+const (
+	trainFile = "data/camel_train_sentences_DERIVED.csv"
+	testFile  = "data/ANERCorp_CamelLab_test.txt"
+)
+
+// testFloor is the micro F1 the embedded model reaches on the ANERcorp
+// CAMeL test split, minus 0.005.
+const testFloor = 0.0
+
+func loadDefault(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestAccuracyFloor(t *testing.T) {
+	m := loadDefault(t)
+	test, err := ReadCoNLLFile(testFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(test) != 925 {
+		t.Errorf("test sentences = %d, want 925", len(test))
+	}
+	s := m.EvaluateSentences(test)
+	var buf bytes.Buffer
+	s.WriteReport(&buf)
+	t.Logf("ANERcorp CAMeL test:\n%s", buf.String())
+	if s.Micro.F1 < testFloor {
+		t.Errorf("micro F1 = %.4f, want >= %.4f", s.Micro.F1, testFloor)
+	}
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	sents, err := ReadCamelCSVFile(trainFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents = RestoreFinalPeriods(sents[:300])
+	clusters := loadDefault(t).clusters
+	save := func() []byte {
+		m, err := Train(sents, TrainOptions{Epochs: 3, Seed: 7, Clusters: &Clusters{table: clusters}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := m.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := save(), save()
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two trainings on the same data differ (%d vs %d bytes)", len(a), len(b))
+	}
+	// Save and Load round-trip: the loaded model tags as the saved one.
+	m, err := Load(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := m.Save(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, again.Bytes()) {
+		t.Errorf("Load(Save(m)) saves differently (%d vs %d bytes)", len(a), again.Len())
+	}
+}
+
+func TestLoadRejectsGarbage(t *testing.T) {
+	for _, in := range []string{"", "not gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"} {
+		if _, err := Load(strings.NewReader(in)); err == nil {
+			t.Errorf("Load(%q) succeeded, want an error", in)
+		}
+	}
+}
+
+func TestTagStream(t *testing.T) {
+	m := loadDefault(t)
+	tests := []struct {
+		name, in string
+		lines    []string // want: token column per line ("" for blank)
+	}{
+		{"empty", "", nil},
+		{"one sentence", "قال\nالرئيس\nالروسي\nفلاديمير\nبوتين\n", []string{"قال", "الرئيس", "الروسي", "فلاديمير", "بوتين"}},
+		{"breaks kept", "زار\nموسكو\n\nوصل\nحفتر\n\n\n", []string{"زار", "موسكو", "", "وصل", "حفتر", "", ""}},
+		{"extra columns and tabs", "زار\tO\textra\nموسكو B-LOC\n", []string{"زار", "موسكو"}},
+		{"no final newline", "بوتين", []string{"بوتين"}},
+		{"crlf and spaces", "بوتين\r\n   \r\nموسكو\r\n", []string{"بوتين", "", "موسكو"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := TagStream(m, strings.NewReader(tc.in), &out); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(out.String(), "\n")
+			if got[len(got)-1] != "" {
+				t.Fatalf("output does not end in a newline: %q", out.String())
+			}
+			got = got[:len(got)-1]
+			if len(got) != len(tc.lines) {
+				t.Fatalf("got %d lines %q, want %d", len(got), got, len(tc.lines))
+			}
+			for i, want := range tc.lines {
+				if want == "" {
+					if got[i] != "" {
+						t.Errorf("line %d = %q, want blank", i+1, got[i])
+					}
+					continue
+				}
+				tok, tag, ok := strings.Cut(got[i], "\t")
+				if !ok || tok != want {
+					t.Errorf("line %d = %q, want %q<TAB>TAG", i+1, got[i], want)
+				}
+				if _, ok := tagIndex(tag); !ok {
+					t.Errorf("line %d tag %q is not in the tag set", i+1, tag)
+				}
+			}
+		})
+	}
+}
+
+func TestTagStreamMatchesTag(t *testing.T) {
+	m := loadDefault(t)
+	toks := []string{"وصل", "قائد", "قوات", "شرق", "ليبيا", "،", "خليفة", "حفتر", "،", "إلى", "موسكو", "."}
+	want := m.Tag(toks)
+	var out bytes.Buffer
+	if err := TagStream(m, strings.NewReader(strings.Join(toks, "\n")+"\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+		if got := line[strings.IndexByte(line, '\t')+1:]; got != want[i] {
+			t.Errorf("token %d %q: TagStream %q, Tag %q", i, toks[i], got, want[i])
+		}
+	}
+}
+
+func TestTagText(t *testing.T) {
+	m := loadDefault(t)
+	text := "وصل قائد قوات شرق ليبيا، خليفة حفتر، الثلاثاء إلى موسكو لإجراء مباحثات مع الرئيس الروسي فلاديمير بوتين."
+	spans := m.TagText(text)
+	checkSpans(t, text, spans)
+	found := map[string]string{}
+	for _, s := range spans {
+		found[s.Text] = string(s.Type)
+	}
+	for name, typ := range map[string]string{"خليفة حفتر": "PER", "موسكو": "LOC", "فلاديمير بوتين": "PER", "ليبيا": "LOC"} {
+		if found[name] != typ {
+			t.Errorf("%s: got type %q, want %s (spans %v)", name, found[name], typ, spans)
+		}
+	}
+}
+
+func checkSpans(t *testing.T, text string, spans []Span) {
+	t.Helper()
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End <= s.Start || s.End > len(text) {
+			t.Fatalf("span %+v out of order or outside the text (len %d)", s, len(text))
+		}
+		if text[s.Start:s.End] != s.Text {
+			t.Fatalf("span %+v: text[Start:End] = %q", s, text[s.Start:s.End])
+		}
+		if !utf8.RuneStart(text[s.Start]) || (s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+			t.Fatalf("span %+v does not sit on rune boundaries", s)
+		}
+		switch s.Type {
+		case "PER", "LOC", "ORG", "MISC":
+		default:
+			t.Fatalf("span %+v has type %q", s, s.Type)
+		}
+		last = s.End
+	}
+}
+
+func FuzzTagText(f *testing.F) {
+	m := loadDefault(f)
+	f.Add("وصل خليفة حفتر إلى موسكو.")
+	f.Add("")
+	f.Add("\xff\xfe بوتين \u200f\u064b")
+	f.Add("«قال السيد محمد» ... 2023/09/26")
+	if b, err := os.ReadFile("../../shared/seeds/000_a8c3a090628d7966.txt"); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSpans(t, text, m.TagText(text))
+	})
+}
+
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add("بوتين B-PERS\nقال O\n\nموسكو\tB-LOC\n")
+	f.Add("x\n")
+	f.Add("a I-XYZ")
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := ReadCoNLL(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, s := range sents {
+			if len(s.Tokens) != len(s.Tags) || len(s.Tokens) == 0 {
+				t.Fatalf("sentence %+v", s)
+			}
+			for _, tag := range s.Tags {
+				if _, ok := tagIndex(tag); !ok {
+					t.Fatalf("tag %q not canonical", tag)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	m := loadDefault(b)
+	test, err := ReadCoNLLFile(testFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range test {
+		tokens += len(s.Tokens)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range test {
+			m.Tag(s.Tokens)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

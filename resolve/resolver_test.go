@@ -1,0 +1,424 @@
+package resolve
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/marsad-news/marsad"
+)
+
+// corpus runs Article and a Resolver over marked texts, articles numbered
+// from 1 in the given order.
+type corpus struct {
+	r     *Resolver
+	local map[int64][]marsad.Entity
+}
+
+func buildCorpus(t testing.TB, texts []string, order []int) *corpus {
+	t.Helper()
+	c := &corpus{r: NewResolver(), local: map[int64][]marsad.Entity{}}
+	for _, i := range order {
+		body, ms := marked(t, texts[i])
+		ents := Article(body, ms, pub)
+		id := int64(i + 1)
+		c.local[id] = ents
+		links := c.r.Add(id, ents)
+		if len(links) != len(ents) {
+			t.Fatalf("article %d: %d links for %d entities", id, len(links), len(ents))
+		}
+	}
+	return c
+}
+
+// canonical returns the canonical ids of the article entities named (or
+// aliased) s.
+func (c *corpus) canonical(s string) []string {
+	byLocal := map[[2]string]string{}
+	for _, l := range c.r.Links() {
+		byLocal[[2]string{fmt.Sprint(l.ArticleID), l.LocalID}] = l.EntityID
+	}
+	set := map[string]bool{}
+	for id, ents := range c.local {
+		for _, e := range ents {
+			names := append([]string{e.Name}, e.Aliases...)
+			for _, n := range names {
+				if n == s {
+					set[byLocal[[2]string{fmt.Sprint(id), e.ID}]] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for id := range set {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestResolverMerges(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []string
+		one      [][]string // each list is one canonical entity
+		apart    [][]string // each pair is two canonical entities
+	}{
+		{
+			name: "transliteration of a first name, then the surname alone",
+			articles: []string{
+				"قال وزير الخارجية [PER سيرجي لافروف] إن الحل سياسي.",
+				"اتصال بين [PER سيرغي لافروف] ونظيره التركي [PER مولود جاويش أوغلو].",
+				"وأضاف [PER لافروف] أن موسكو مستعدة.",
+			},
+			one: [][]string{{"سيرجي لافروف", "سيرغي لافروف", "لافروف"}},
+		},
+		{
+			name: "long vowels dropped or added",
+			articles: []string{
+				"أكد الرئيس الروسي [PER فلاديمير بوتين] ذلك.",
+				"ويروج [PER بوتن] لإمكانية التعاون.",
+				"استقبل [PER يونس بيك يوفكيورف] الوفد.",
+				"بحث [PER يونس بك يفكيروف] الأوضاع.",
+				"قال [PER أندريه كورتونوف] إن روسيا بلورت موقفها.",
+				"أكد [PER أندرية كورتنوف] الخبر.",
+			},
+			one: [][]string{
+				{"فلاديمير بوتين", "بوتن"},
+				{"يونس بيك يوفكيورف", "يونس بك يفكيروف"},
+				{"أندريه كورتونوف", "أندرية كورتنوف"},
+			},
+		},
+		{
+			name: "organizations without their generic head",
+			articles: []string{
+				"لجأ حفتر إلى مرتزقة [ORG مجموعة فاغنر] في محاولته.",
+				"أرسلت موسكو مرتزقة من [ORG شركة فاجنر] للقتال.",
+				"لا يزال مئات من عناصر [ORG فاغنر] ينشطون.",
+				"تحارب القوات [ORG تنظيم داعش] في المدن.",
+				"تمكن [ORG داعش] من السيطرة على عدد من المدن.",
+			},
+			one: [][]string{{"مجموعة فاغنر", "شركة فاجنر", "فاغنر"}, {"تنظيم داعش", "داعش"}},
+		},
+		{
+			name: "places and spellings",
+			articles: []string{
+				"التدخل الروسي في [LOC سوريا] غير مسار الحرب.",
+				"يستحضر التجربة الروسية في [LOC سورية].",
+				"زار الوفد [LOC الإمارات] أمس.",
+				"عاد الوفد من [LOC الامارات] اليوم.",
+				"وصل الوفد [LOC لطرابلس] صباحا.",
+				"اجتمع القادة في [LOC طرابلس] مساء.",
+			},
+			one: [][]string{{"سوريا", "سورية"}, {"الإمارات", "الامارات"}},
+		},
+		{
+			name: "one shared name part is not enough",
+			articles: []string{
+				"فضح رئيس مجلس النواب [PER عقيلة صالح] الهدف الروسي.",
+				"قال الوزير [PER صالح المسماري] إن الاتفاق قريب.",
+				"أعلن [PER محمد حسن] استقالته.",
+				"وصل [PER محمد حسين] إلى القاهرة.",
+				"قال [PER سعد الحريري] إن الحكومة باقية.",
+				"اغتيل [PER رفيق الحريري] في بيروت.",
+			},
+			one: [][]string{{"عقيلة صالح"}},
+			apart: [][]string{
+				{"عقيلة صالح", "صالح المسماري"},
+				{"محمد حسن", "محمد حسين"},
+				{"سعد الحريري", "رفيق الحريري"},
+			},
+		},
+		{
+			name: "a surname two people share stays apart",
+			articles: []string{
+				"قال [PER سعد الحريري] إن الحكومة باقية.",
+				"اغتيل [PER رفيق الحريري] في بيروت.",
+				"وقال [PER الحريري] إن البلاد تمر بأزمة.",
+			},
+			apart: [][]string{{"الحريري", "سعد الحريري"}, {"الحريري", "رفيق الحريري"}},
+		},
+		{
+			name: "a shared role decides an ambiguous surname",
+			articles: []string{
+				"قال وزير المالية [PER محمد العلي] إن العجز تراجع.",
+				"قال وزير الخارجية [PER سعيد العلي] إن العلاقات جيدة.",
+				"وأكد وزير الخارجية [PER العلي] أن الزيارة ناجحة.",
+			},
+			one:   [][]string{{"سعيد العلي", "العلي"}},
+			apart: [][]string{{"العلي", "محمد العلي"}},
+		},
+		{
+			name: "same surname and role, close first names",
+			articles: []string{
+				"قال وزير الخارجية الأمريكي [PER مايك بومبيو] إن العقوبات باقية.",
+				"أكد وزير الخارجية الأمريكي [PER مايكل بومبيو] ذلك.",
+				"قال مدير المخابرات [PER جون برينان] إن التهديد قائم.",
+				"قال وزير الدفاع [PER جيم برينان] إن القوات جاهزة.",
+			},
+			one:   [][]string{{"مايك بومبيو", "مايكل بومبيو"}},
+			apart: [][]string{{"جون برينان", "جيم برينان"}},
+		},
+		{
+			name: "a surname only a prominent full name has",
+			articles: []string{
+				"وصل [PER خليفة حفتر] إلى موسكو.",
+				"استقبل [PER خليفة حفتر] الوفد.",
+				"قال [PER خليفة حفتر] إن الجيش مستعد.",
+				"التقى [PER صدام حفتر] بالسفير.",
+				"وأعلن [PER حفتر] التعبئة.",
+			},
+			one:   [][]string{{"خليفة حفتر", "حفتر"}},
+			apart: [][]string{{"خليفة حفتر", "صدام حفتر"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			forward := make([]int, len(tt.articles))
+			backward := make([]int, len(tt.articles))
+			for i := range forward {
+				forward[i] = i
+				backward[i] = len(forward) - 1 - i
+			}
+			var first []marsad.Entity
+			for _, order := range [][]int{forward, backward} {
+				c := buildCorpus(t, tt.articles, order)
+				for _, group := range tt.one {
+					ids := map[string]bool{}
+					for _, s := range group {
+						got := c.canonical(s)
+						if len(got) == 0 {
+							t.Errorf("order %v: %q not found", order, s)
+						}
+						for _, id := range got {
+							ids[id] = true
+						}
+					}
+					if len(ids) != 1 {
+						t.Errorf("order %v: %q → %d canonical entities %v, want 1", order, group, len(ids), ids)
+					}
+				}
+				for _, pair := range tt.apart {
+					a, b := c.canonical(pair[0]), c.canonical(pair[1])
+					if len(a) == 0 || len(b) == 0 || reflect.DeepEqual(a, b) {
+						t.Errorf("order %v: %q → %v and %q → %v, want apart", order, pair[0], a, pair[1], b)
+					}
+				}
+				ents := c.r.Entities()
+				if first == nil {
+					first = ents
+				} else if !reflect.DeepEqual(ids(first), ids(ents)) {
+					t.Errorf("ids depend on order:\n%v\n%v", ids(first), ids(ents))
+				}
+			}
+		})
+	}
+}
+
+func TestResolverCanonical(t *testing.T) {
+	c := buildCorpus(t, []string{
+		"قال العميد [PER أحمد المسماري] إن الخبر خاطئ.",
+		"أكد [PER احمد المسماري] المتحدث باسم الجيش ذلك.",
+		"وقال [PER أحمد المسماري] إن القوات تتقدم، وأضاف [PER المسماري] أن الوضع مستقر.",
+	}, []int{0, 1, 2})
+	ents := c.r.Entities()
+	if len(ents) != 1 {
+		t.Fatalf("got %d entities: %+v", len(ents), ents)
+	}
+	e := ents[0]
+	if e.ID != "per-احمد-المسماري" || e.Name != "أحمد المسماري" || e.Type != marsad.Person || e.Articles != 3 {
+		t.Errorf("got %s %q %s articles=%d", e.ID, e.Name, e.Type, e.Articles)
+	}
+	if !reflect.DeepEqual(e.Aliases, []string{"احمد المسماري", "المسماري"}) {
+		t.Errorf("aliases %q", e.Aliases)
+	}
+	var roles []string
+	for _, r := range e.Roles {
+		roles = append(roles, r.Role+"@"+r.Seen.String())
+	}
+	sort.Strings(roles)
+	if want := []string{"العميد@2023-09-26", "المتحدث باسم الجيش@2023-09-26"}; !reflect.DeepEqual(roles, want) {
+		t.Errorf("roles %q, want %q", roles, want)
+	}
+	links := c.r.Links()
+	if len(links) != 3 || links[0].ArticleID != 1 || links[2].EntityID != e.ID {
+		t.Errorf("links %+v", links)
+	}
+	if c.r.Why("per-nobody") != nil {
+		t.Errorf("Why of an unknown id is not nil")
+	}
+}
+
+func TestResolverRoleDates(t *testing.T) {
+	r := NewResolver()
+	d1, d2 := marsad.DayDate(2017, 8, 14), marsad.DayDate(2023, 9, 26)
+	for i, d := range []marsad.Date{d1, d2, d2} {
+		body, ms := marked(t, "قال وزير الخارجية [PER سيرجي لافروف] ذلك.")
+		r.Add(int64(i), Article(body, ms, d))
+	}
+	e := r.Entities()[0]
+	if len(e.Roles) != 2 || e.Roles[0].Seen != d1 || e.Roles[1].Seen != d2 || e.Roles[0].Role != "وزير الخارجية" {
+		t.Errorf("roles %+v, want وزير الخارجية seen %v and %v", e.Roles, d1, d2)
+	}
+}
+
+func TestResolverWhy(t *testing.T) {
+	c := buildCorpus(t, []string{
+		"قال وزير الخارجية [PER سيرجي لافروف] إن الحل سياسي.",
+		"قال [PER سيرجي لافروف] ذلك.",
+		"اتصال بين [PER سيرغي لافروف] ونظيره.",
+		"وأضاف [PER لافروف] أن موسكو مستعدة.",
+	}, []int{0, 1, 2, 3})
+	why := strings.Join(c.r.Why("per-سيرجي-لافروف"), "\n")
+	for _, want := range []string{
+		"merged 'سيرغي لافروف' (article 3) into 'سيرجي لافروف': same last name + first names differ only by ج/غ transliteration (score 0.93)",
+		"merged 'لافروف' (article 4) into 'سيرجي لافروف': short form: the only known full name ending in 'لافروف' (score 0.80)",
+	} {
+		if !strings.Contains(why, want) {
+			t.Errorf("Why lacks %q; got:\n%s", want, why)
+		}
+	}
+}
+
+// TestResolverShortFormMoves checks that a surname seen before any full
+// name joins the full name once it appears, and leaves it once a second
+// full name with that surname makes it ambiguous.
+func TestResolverShortFormMoves(t *testing.T) {
+	r := NewResolver()
+	add := func(id int64, text string) []marsad.EntityLink {
+		body, ms := marked(t, text)
+		return r.Add(id, Article(body, ms, pub))
+	}
+	if l := add(1, "قال [PER الحريري] ذلك."); l[0].EntityID != "per-الحريري" {
+		t.Errorf("alone: %v", l)
+	}
+	if l := add(2, "قال [PER سعد الحريري] ذلك."); l[0].EntityID != "per-سعد-الحريري" {
+		t.Errorf("full: %v", l)
+	}
+	if got := r.Links()[0].EntityID; got != "per-سعد-الحريري" {
+		t.Errorf("after the full name: short form → %s", got)
+	}
+	add(3, "قال [PER رفيق الحريري] ذلك.")
+	if got := r.Links()[0].EntityID; got != "per-الحريري" {
+		t.Errorf("after a second full name: short form → %s, want its own entity", got)
+	}
+}
+
+// synthetic builds n articles of made-up people, places and organizations
+// with transliteration variants and short forms.
+func synthetic(n int, seed int64) [][]marsad.Entity {
+	rng := rand.New(rand.NewSource(seed))
+	firsts := []string{"سيرجي", "سيرغي", "فلاديمير", "محمد", "أحمد", "خالد", "مايكل", "جون", "ماريا", "دونالد", "أنطونيو", "إيمانويل", "رجب", "عبد الله", "يونس"}
+	lasts := []string{"لافروف", "بوتين", "بوتن", "حسن", "حسين", "المسماري", "لانجلي", "لانغلي", "كيري", "زاخاروفا", "ترامب", "غوتيريش", "جوتيريس", "ماكرون", "أردوغان", "الحريري", "يفكيروف", "يوفكيورف"}
+	places := []string{"سوريا", "سورية", "ليبيا", "روسيا", "موسكو", "طرابلس", "بنغازي", "القاهرة", "الإمارات", "الامارات"}
+	orgs := []string{"مجموعة فاغنر", "فاغنر", "شركة فاجنر", "تنظيم داعش", "داعش", "الأمم المتحدة", "مجلس الأمن", "مجلس الأمن الدولي"}
+	out := make([][]marsad.Entity, n)
+	for a := range out {
+		var ents []marsad.Entity
+		add := func(name string, typ marsad.EntityType) {
+			ents = append(ents, marsad.Entity{ID: fmt.Sprintf("e%d", len(ents)+1), Name: name, Type: typ, Aliases: []string{},
+				Roles: []marsad.Role{{Role: "وزير الخارجية", Seen: pub}}})
+		}
+		for k := 0; k < 8; k++ {
+			if rng.Intn(4) == 0 {
+				add(lasts[rng.Intn(len(lasts))], marsad.Person)
+			} else {
+				add(firsts[rng.Intn(len(firsts))]+" "+lasts[rng.Intn(len(lasts))], marsad.Person)
+			}
+		}
+		for k := 0; k < 6; k++ {
+			add(places[rng.Intn(len(places))], marsad.Location)
+		}
+		for k := 0; k < 4; k++ {
+			add(orgs[rng.Intn(len(orgs))], marsad.Organization)
+		}
+		// Unique names, as a real corpus keeps meeting new people.
+		add(fmt.Sprintf("شخص%d عائلة%d", a, a%97), marsad.Person)
+		out[a] = ents
+	}
+	return out
+}
+
+func TestResolverOrderIndependence(t *testing.T) {
+	arts := synthetic(200, 1)
+	canon := func(order []int) (map[string]string, []string) {
+		r := NewResolver()
+		for _, i := range order {
+			r.Add(int64(i), arts[i])
+		}
+		m := map[string]string{}
+		for _, l := range r.Links() {
+			m[fmt.Sprintf("%d/%s", l.ArticleID, l.LocalID)] = l.EntityID
+		}
+		return m, ids(r.Entities())
+	}
+	order := make([]int, len(arts))
+	for i := range order {
+		order[i] = i
+	}
+	want, wantIDs := canon(order)
+	rand.New(rand.NewSource(7)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	got, gotIDs := canon(order)
+	if !reflect.DeepEqual(wantIDs, gotIDs) {
+		t.Errorf("entity ids differ with order: %d vs %d", len(wantIDs), len(gotIDs))
+	}
+	diff := 0
+	for k, v := range want {
+		if got[k] != v {
+			diff++
+			if diff < 5 {
+				t.Errorf("%s: %s vs %s", k, v, got[k])
+			}
+		}
+	}
+}
+
+func BenchmarkResolverAdd(b *testing.B) {
+	arts := synthetic(2000, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := NewResolver()
+		for a, ents := range arts {
+			r.Add(int64(a), ents)
+		}
+		_ = r.Entities()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+}
+
+func BenchmarkArticle(b *testing.B) {
+	body, ms := marked(b, strings.Repeat("وصل القائد العام للجيش الليبي الفريق أول [PER خليفة حفتر] إلى [LOC موسكو] والتقى وزير الخارجية [PER سيرجي لافروف]، وقال [PER لحفتر] إن [ORG مجموعة فاغنر] و[ORG فاغنر] باقية. ", 20))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for i := 0; i < b.N; i++ {
+		Article(body, ms, pub)
+	}
+}
+
+// BenchmarkArticleHostile is one huge article full of similar names: it
+// must stay close to linear.
+func BenchmarkArticleHostile(b *testing.B) {
+	var sb strings.Builder
+	var ms []Mention
+	for i := 0; i < 5000; i++ {
+		sb.WriteString("قال الرئيس ")
+		start := sb.Len()
+		fmt.Fprintf(&sb, "محمد حسن%d", i%50)
+		ms = append(ms, Mention{Start: start, End: sb.Len(), Type: marsad.Person})
+		sb.WriteString(" إن ")
+		start = sb.Len()
+		sb.WriteString("حسن")
+		ms = append(ms, Mention{Start: start, End: sb.Len(), Type: marsad.Person})
+		sb.WriteString(" باق.\n")
+	}
+	body := sb.String()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for i := 0; i < b.N; i++ {
+		Article(body, ms, pub)
+	}
+}
