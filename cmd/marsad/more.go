@@ -22,6 +22,9 @@ func addMoreCommands(root *cobra.Command, g *globals) {
 		newStoriesCommand(g),
 		newStoryCommand(g),
 		newBenchCommand(g),
+		newSimilarCommand(g),
+		newSimilarityCommand(g),
+		newExportCommand(g),
 	)
 	addToolCommands(root, g)
 }
