@@ -25,6 +25,7 @@ func addMoreCommands(root *cobra.Command, g *globals) {
 		newSimilarCommand(g),
 		newSimilarityCommand(g),
 		newExportCommand(g),
+		newWatchCommand(g),
 	)
 	addToolCommands(root, g)
 }

@@ -1,0 +1,95 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/ingest"
+	"github.com/marsad-news/marsad/pipeline"
+	"github.com/marsad-news/marsad/sqlite"
+)
+
+const rssTemplate = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>أخبار</title><link>https://news.test/</link>
+%s
+</channel></rss>`
+
+const rssItem = `<item><title>%s</title><link>https://news.test/%d</link>
+<description>%s</description><pubDate>Tue, 26 Sep 2023 21:15:00 +0000</pubDate></item>`
+
+// Watch survives a failing feed and a garbage feed, and stores each item
+// once across polls and restarts.
+func TestWatch(t *testing.T) {
+	var items atomic.Int32
+	items.Store(2)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/good", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := 0; i < int(items.Load()); i++ {
+			fmt.Fprintf(&b, rssItem, fmt.Sprintf("خبر رقم %d عن الاقتصاد", i), i,
+				fmt.Sprintf("قال وزير المالية إن الاقتصاد نما بنسبة %d في المئة خلال الربع الثاني من العام، مشيرا إلى تحسن الصادرات.", i+2))
+		}
+		fmt.Fprintf(w, rssTemplate, b.String())
+	})
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 500) })
+	mux.HandleFunc("/garbage", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("\x00\x01<<<not a feed")) })
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(5 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "watch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	feeds := []string{srv.URL + "/broken", srv.URL + "/garbage", srv.URL + "/slow", srv.URL + "/good"}
+	failures := map[string]int{}
+	opts := ingest.WatchOptions{Once: true, OnPoll: func(feed string, sum ingest.Summary, err error) {
+		if err != nil || sum.Rejected > 0 {
+			failures[feed]++
+		}
+	}}
+	opts.Pipeline = &pipeline.Pipeline{Stages: []pipeline.Stage{pipeline.Tokenize, pipeline.Times, pipeline.CodePoints}}
+	opts.Reader.AllowPrivate = true
+	opts.Reader.Timeout = 500 * time.Millisecond
+	ctx := context.Background()
+	count := func() int {
+		_, n, err := store.Articles(ctx, marsad.ArticleFilter{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if err := ingest.Watch(ctx, store, feeds, opts); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("after the first poll %d articles, want 2", n)
+	}
+	for _, f := range feeds[:3] {
+		if failures[f] == 0 {
+			t.Errorf("%s: failure not reported", f)
+		}
+	}
+	// A new item appears; a restarted watch stores only it.
+	items.Store(3)
+	if err := ingest.Watch(ctx, store, feeds, opts); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 3 {
+		t.Errorf("after the restart %d articles, want 3", n)
+	}
+}
