@@ -32,13 +32,14 @@ type Mention struct {
 // roles seen with it.
 type form struct {
 	typ        marsad.EntityType
-	start, end int    // byte span of the name in body
-	spanLen    int    // length of the original span, for type agreement
-	first      int    // index of the name's first token
-	last       int    // index of the name's last token
-	words      []int  // token indices of the name's words
-	lead       string // normalized first word before clitic stripping
-	surface    string // display form, clitics stripped
+	start, end int             // byte span of the name in body
+	spanLen    int             // length of the original span, for type agreement
+	first      int             // index of the name's first token
+	last       int             // index of the name's last token
+	words      []int           // token indices of the name's words
+	lead       string          // normalized first word before clitic stripping
+	clitic     cliticCandidate // proclitics cut off the first word
+	surface    string          // display form, clitics stripped
 	tokens     []string
 	key        string
 	roles      []string
@@ -65,6 +66,7 @@ func Article(body string, mentions []Mention, published marsad.Date) []marsad.En
 	a := &articleState{body: body, toks: toks, published: published}
 	a.buildForms(spans)
 	a.stripClitics()
+	a.trimPersonSpans()
 	a.agreeTypes()
 	a.findRoles()
 	return a.group()
@@ -192,7 +194,10 @@ func (a *articleState) buildForms(spans []span) {
 			}
 		}
 		f := form{typ: sp.typ, spanLen: sp.end - sp.start}
-		if sp.typ == marsad.Person {
+		if f.typ == marsad.Person && startsLikeOrganization(a.normWord(words[0])) {
+			f.typ = marsad.Organization // "تنظيم داعش", "وزارة الدفاع" tagged as a person
+		}
+		if f.typ == marsad.Person {
 			var roleWords []int
 			words, roleWords = splitTitle(a, words, commaAt)
 			if len(words) == 0 {
@@ -240,16 +245,60 @@ func (a *articleState) setSurface(f *form, c cliticCandidate) {
 // ("المشير خليفة حفتر", "قائد قوات شرق ليبيا، خليفة حفتر") from the name.
 // It returns the name words and the title words.
 func splitTitle(a *articleState, words []int, commaAt int) (name, title []int) {
-	if len(words) < 2 {
+	if len(words) == 1 {
+		wi := analyzeWord(a.normWord(words[0]))
+		if wi.head || wi.rank || wi.link {
+			return nil, words
+		}
+		// "الرئيس الروسي" with only "الروسي" tagged, or "وفد روسي"; "قال
+		// المصري" keeps المصري as a surname.
+		if wi.demonym && !wi.definite && !isNative(a.normWord(words[0])) {
+			return nil, words
+		}
+		if prev := words[0] - 1; wi.demonym && prev >= 0 && a.toks[prev].Kind == arabic.Word {
+			if pi := analyzeWord(a.normWord(prev)); pi.head || pi.definite {
+				return nil, words
+			}
+		}
 		return words, nil
 	}
 	info := make([]wordInfo, len(words))
+	titleWord := true
 	for i, w := range words {
 		info[i] = analyzeWord(a.normWord(w))
+		titleWord = titleWord && (info[i].head || info[i].rank || info[i].link || info[i].demonym && !isNative(a.normWord(w)))
+	}
+	if titleWord {
+		return nil, words // "الرئيس الروسي", "الروسي": no name in it
 	}
 	// A comma inside a person span ends an apposition before the name.
 	if commaAt > 0 && commaAt < len(words) && info[0].head {
 		return words[commaAt:], words[:commaAt]
+	}
+	// Words a tagger took from around a title: "بشأن المشير حفتر" (a word
+	// before the title) and "الليبي خليفة حفتر" (the end of "القائد العام
+	// للجيش الليبي"). The first are dropped, the second left to the role.
+	for k := 1; k <= 2 && k < len(words)-1; k++ {
+		if !info[k].head || !(info[k].definite || info[k+1].definite || info[k+1].head) {
+			continue
+		}
+		junk := true
+		for j := 0; j < k; j++ {
+			w := a.normWord(words[j])
+			junk = junk && !info[j].head && !isNative(w) && arabic.Known(w)
+		}
+		if junk {
+			name, title := splitTitle(a, words[k:], -1)
+			return name, title
+		}
+		break
+	}
+	lead := 0
+	for lead < len(words)-1 && info[lead].demonym && info[lead].definite {
+		lead++ // "الليبي خليفة حفتر", but "تركي الفيصل" is a name
+	}
+	if lead > 0 {
+		return words[lead:], nil
 	}
 	if !info[0].head || info[0].conj && !info[0].definite {
 		return words, nil
@@ -317,7 +366,10 @@ func (a *articleState) rolesFrom(words []int) []string {
 		for end > start+1 && (info[end-1].link || info[end-1].prep && !info[end-1].definite && end == len(words)) {
 			end--
 		}
-		if info[start].head {
+		// A lone title without the article needs a complement ("أمين" is
+		// a given name, "أمين عام" a title), except forms of address.
+		alone := end == start+1 && !info[start].definite && !addressForms[a.normWord(words[start])]
+		if info[start].head && !alone {
 			roles = append(roles, roleText(a.body, a.toks, words[start], words[end-1]+1, info[start]))
 		}
 		start = i
@@ -361,8 +413,74 @@ func (a *articleState) stripClitics() {
 			chosen, found = fallbackStrip(f.lead, f.typ == marsad.Person)
 		}
 		if found {
+			f.clitic = chosen
 			a.setSurface(f, chosen)
 		}
+	}
+}
+
+// trimPersonSpans drops a word a tagger glued to a person's name ("زيارة
+// حفتر", "يستقبل حفتر", "حفتر تأتي") when the evidence is in the article: the
+// rest is a name seen earlier (or the last name of a full name seen
+// earlier), and the word is a known word, not a given name, and part of no
+// other person's name here. A first name given once, before its surname is
+// used alone, stays: "فلاديمير بوتين" then "بوتين" is untouched.
+func (a *articleState) trimPersonSpans() {
+	// The words of a form as written in it: the first one may have been
+	// clipped by the span or cut of its clitics.
+	words := func(f *form) []string {
+		ws := strings.Fields(f.surface)
+		for k := range ws {
+			ws[k] = arabic.Normalize(ws[k])
+		}
+		return ws
+	}
+	wordUse := map[string]int{}
+	for i := range a.forms {
+		if a.forms[i].typ != marsad.Person {
+			continue
+		}
+		for _, w := range words(&a.forms[i]) {
+			wordUse[w]++
+		}
+	}
+	// earlier reports whether a name (its key) was seen before offset at.
+	earlier := func(key string, at int) bool {
+		for _, g := range a.forms {
+			if g.typ != marsad.Person || g.start >= at {
+				continue
+			}
+			if g.key == key || len(g.tokens) >= 2 && g.tokens[len(g.tokens)-1] == key {
+				return true
+			}
+		}
+		return false
+	}
+	glued := func(w string) bool {
+		return !isNative(w) && !leftCompounds[w] && !rightCompounds[w] && arabic.Known(w) && wordUse[w] == 1
+	}
+	key := func(ws []string) string { return strings.Join(joinCompounds(ws), " ") }
+	for i := range a.forms {
+		f := &a.forms[i]
+		ws := words(f)
+		if f.typ != marsad.Person || len(f.words) < 2 || len(ws) != len(f.words) {
+			continue
+		}
+		n := len(ws)
+		switch {
+		case glued(ws[0]) && earlier(key(ws[1:]), f.start):
+			f.words = f.words[1:]
+			f.first = f.words[0]
+			f.start = a.toks[f.first].Start
+			f.lead, f.clitic = a.normWord(f.first), cliticCandidate{}
+		case glued(ws[n-1]) && earlier(key(ws[:n-1]), f.start):
+			f.words = f.words[:n-1]
+			f.last = f.words[n-2]
+			f.end = a.toks[f.last].End
+		default:
+			continue
+		}
+		a.setSurface(f, f.clitic)
 	}
 }
 
@@ -450,6 +568,10 @@ func isQuoteOrComma(s string) bool {
 }
 
 func (a *articleState) rolesBefore(first int) []string {
+	if first >= 2 && a.toks[first-1].Text == "." && titleAbbreviations[a.toks[first-2].Text] &&
+		(first < 3 || a.toks[first-3].Kind != arabic.Word || a.toks[first-2].Start > a.toks[first-3].End) {
+		return []string{a.toks[first-2].Text + "."}
+	}
 	i := first - 1
 	skipped := 0
 	for i >= 0 && a.toks[i].Kind == arabic.Punct && isQuoteOrComma(a.toks[i].Text) && skipped < 2 && !a.toks[i+1].LineStart {
@@ -481,9 +603,17 @@ func (a *articleState) rolesBefore(first int) []string {
 	// The role ends next to the name; it may not run over a word that
 	// cannot continue it.
 	validFrom := len(window)
+	run := 0
 	for h := len(window) - 1; h >= 0; h-- {
 		if h < len(window)-1 && !continuesRole(info[h], info[h+1], false) {
 			break
+		}
+		if plainIndefinite(info[h]) {
+			if run++; run > maxIndefiniteRun {
+				break
+			}
+		} else {
+			run = 0
 		}
 		if info[h].head {
 			validFrom = h
@@ -523,6 +653,7 @@ func (a *articleState) rolesAfter(last int) []string {
 	}
 	window := []int{i}
 	prev := first
+	run := 0
 	for j := i + 1; j < len(a.toks) && len(window) < maxRoleWords; j++ {
 		t := a.toks[j]
 		if t.Kind != arabic.Word || t.LineStart {
@@ -536,6 +667,15 @@ func (a *articleState) rolesAfter(last int) []string {
 		cur := analyzeWord(a.normWord(j))
 		if !continuesRole(prev, cur, false) {
 			break
+		}
+		if plainIndefinite(cur) {
+			// After a name, an indefinite apposition is short
+			// ("مخرج إيراني"); more has left the role.
+			if run++; run > maxIndefiniteRun-1 {
+				break
+			}
+		} else {
+			run = 0
 		}
 		window = append(window, j)
 		prev = cur
@@ -657,9 +797,8 @@ func formBlocks(f *form) []string {
 	if f.typ == marsad.Person {
 		blocks = append(blocks, "l:"+ph[len(ph)-1], "f:"+ph[0])
 	}
-	if f.typ == marsad.Organization {
-		core, _ := orgCore(f.tokens)
-		blocks = append(blocks, "c:"+PhoneticKey(core))
+	if f.typ != marsad.Person {
+		blocks = append(blocks, "c:"+blockCore(f.tokens))
 	}
 	return blocks
 }
@@ -768,7 +907,7 @@ func (a *articleState) entity(id string, members []int) marsad.Entity {
 	}
 	typ := a.forms[best].typ
 	for t, c := range typeCount {
-		if c > typeCount[typ] {
+		if c > typeCount[typ] || c == typeCount[typ] && t != a.forms[best].typ && typeRank(t) < typeRank(typ) && typ != a.forms[best].typ {
 			typ = t
 		}
 	}
@@ -782,6 +921,9 @@ func (a *articleState) entity(id string, members []int) marsad.Entity {
 			e.Aliases = append(e.Aliases, f.surface)
 		}
 		for _, r := range f.roles {
+			if typ != marsad.Person {
+				break
+			}
 			k := Key(r)
 			if k == "" || seenRole[k] {
 				continue

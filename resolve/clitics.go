@@ -44,8 +44,8 @@ func cliticCandidates(w string) []cliticCandidate {
 // a word starts with a clitic: its base must be a known word of four
 // letters or more (بروسيا: روسيا; بحكومة: حكومة), or the article after
 // و/ف (والمرج). For persons only the conjunctions and ب/ل are cut, and
-// ب/ل only when the whole word is not known itself, since many given names
-// begin with a letter that looks like a clitic (كمال, فيصل, بسام).
+// never from a known given name, since many begin with a letter that looks
+// like a clitic (كمال, فيصل, بسام).
 func fallbackStrip(w string, person bool) (cliticCandidate, bool) {
 	for _, c := range cliticCandidates(w) {
 		bn := utf8.RuneCountInString(c.base)
@@ -67,10 +67,8 @@ func fallbackStrip(w string, person bool) (cliticCandidate, bool) {
 		if person && !conj && c.prefix != "ب" && c.prefix != "ل" {
 			continue
 		}
-		// The lexicon holds running-text forms, clitics included, so a
-		// known whole word only vetoes the cut for persons, whose given
-		// names often look like a clitic plus a word.
-		if person && !conj && arabic.Known(w) {
+		// A given name that looks like a clitic plus a word stays whole.
+		if person && isNative(w) {
 			continue
 		}
 		return c, true

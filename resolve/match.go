@@ -80,6 +80,12 @@ func comparePersons(a, b []string) (float64, string, bool) {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
+	// "محمد بن زايد" is "محمد بن زايد آل نهيان" without the family name.
+	if fam := long[len(long)-1]; len(long) == len(short)+1 && strings.HasPrefix(fam, "ال ") {
+		if score, why, ok := comparePersons(short, long[:len(long)-1]); ok {
+			return score - (scoreSame - scoreSubset), fmt.Sprintf("%s, family name '%s' only in the longer form", why, fam), true
+		}
+	}
 	// First and last must match; the short form's middle tokens, if any,
 	// must appear in order in the long form's middle.
 	score := scoreSubset
@@ -135,8 +141,31 @@ func transliterationWord(desc string) string {
 // "فاغنر" are one organization; "تنظيم داعش" is داعش.
 var genericOrgHeads = normalizedSet(`
 مجموعة شركة تنظيم حركة حزب جماعة ميليشيا ميليشيات مليشيا مليشيات منظمة جبهة
-وكالة صحيفة جريدة مجلة موقع قناة شبكة إذاعة تلفزيون مؤسسة مجموعات كتائب كتيبة لواء
+وكالة صحيفة جريدة مجلة موقع قناة شبكة إذاعة تلفزيون مؤسسة مجموعات كتائب كتيبة
 `)
+
+// institutionWords open the names of institutions, never of people.
+var institutionWords = normalizedSet(`
+وزارة مجلس جامعة هيئة لجنة حكومة جيش قوات بنك مصرف اتحاد مكتب مركز معهد محكمة برلمان نادي منتخب
+سفارة قنصلية بلدية مديرية إدارة دائرة مصلحة جمعية نقابة رابطة
+`)
+
+// startsLikeOrganization reports whether a normalized word (clitics
+// allowed) opens an organization's name: a generic head ("تنظيم",
+// "حركة") or an institution ("وزارة", "مجلس").
+func startsLikeOrganization(w string) bool {
+	for _, p := range []string{"", "و", "ف", "ب", "ل"} {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "ال")
+		if (genericOrgHeads[rest] || institutionWords[rest]) && !titleHeads[rest] {
+			return true
+		}
+	}
+	return false
+}
 
 // orgQualifiers are words an organization's name often carries or drops:
 // "مجلس الأمن الدولي" is "مجلس الأمن", "حكومة الوفاق الوطني" is "حكومة الوفاق".
@@ -165,11 +194,32 @@ func orgCore(tokens []string) (core, head string) {
 	return strings.Join(toks, " "), head
 }
 
+// blockCore is the key under which names that may differ by a generic
+// head, a qualifier or a trailing nationality adjective meet.
+func blockCore(tokens []string) string {
+	if n := len(tokens); n >= 3 && isDemonym(tokens[n-1]) {
+		tokens = tokens[:n-1]
+	}
+	core, _ := orgCore(tokens)
+	return PhoneticKey(core)
+}
+
 // compareNames scores two non-person names of the same type: equal keys,
 // one organization core, or the same phonetic form token by token.
 func compareNames(a, b []string, typ string) (float64, string, bool) {
 	if strings.Join(a, " ") == strings.Join(b, " ") {
 		return scoreSame, "same name after normalization", true
+	}
+	if typ == "LOC" {
+		// "الولايات المتحدة الأمريكية" is "الولايات المتحدة"; two places
+		// with different nationality words stay two.
+		for _, p := range [][2][]string{{a, b}, {b, a}} {
+			long, short := p[0], p[1]
+			if len(long) == len(short)+1 && len(short) >= 2 && isDemonym(long[len(long)-1]) &&
+				!isDemonym(short[len(short)-1]) && strings.Join(long[:len(short)], " ") == strings.Join(short, " ") {
+				return scoreGenericHead, fmt.Sprintf("same place without the adjective '%s'", long[len(long)-1]), true
+			}
+		}
 	}
 	if typ == "ORG" {
 		ca, ha := orgCore(a)

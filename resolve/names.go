@@ -13,8 +13,9 @@ import (
 // whole stops "عبد" or "الدين" from passing for a first or last name.
 
 // leftCompounds bind to the word after them; بن/ابن make the patronymic
-// one token, so that "بن سلمان" and "بن لادن" work as surnames.
-var leftCompounds = normalizedSet(`عبد أبو ابو أبي ابي أبا ابا بو ذو أم بن ابن بنت`)
+// one token, so that "بن سلمان" and "بن لادن" work as surnames, and آل
+// (normalized ال when it stands alone) the family name: "آل نهيان".
+var leftCompounds = normalizedSet(`عبد أبو ابو أبي ابي أبا ابا بو ذو أم بن ابن بنت آل`)
 
 // rightCompounds bind to the word before them.
 var rightCompounds = normalizedSet(`الدين الله الإسلام العابدين العرب الرحمن أوغلو اوغلو`)
@@ -136,6 +137,7 @@ var nativeNames = normalizedSet(`
 حازم حاتم حكيم حكمت
 وائل وليد
 بكر أبوبكر
+تركي مشعل متعب نايف بندر سلطان سطام
 `)
 
 // isNative reports whether a normalized name token is a native Arabic name

@@ -65,6 +65,8 @@ func TestNameTokensCompounds(t *testing.T) {
 		{"مولود جاويش أوغلو", []string{"مولود", "جاويش اوغلو"}},
 		{"أبو بكر البغدادي", []string{"ابو بكر", "البغدادي"}},
 		{"صلاح الدين", []string{"صلاح الدين"}},
+		{"محمد بن زايد آل نهيان", []string{"محمد", "بن زايد", "ال نهيان"}},
+		{"سلمان بن عبد العزيز", []string{"سلمان", "بن عبد العزيز"}},
 	}
 	for _, tt := range tests {
 		if got := nameTokens(tt.in); !reflect.DeepEqual(got, tt.want) {
@@ -136,7 +138,11 @@ func TestComparePersons(t *testing.T) {
 		{"يونس بك يفكيروف", "يونس يفكيروف", true, 0.88, "same first and last name, middle name 'بك' only in the longer form"},
 		{"جورج بوش", "جورج دبليو بوش", true, 0.88, ""},
 		{"دونالد ترامب", "دونالد ترمب", true, 0.93, ""},
+		{"محمد بن زايد", "محمد بن زايد آل نهيان", true, 0.88, "same name after normalization, family name 'ال نهيان' only in the longer form"},
+		{"تميم بن حمد آل ثاني", "تميم بن حمد", true, 0.88, ""},
 		// Different people.
+		{"حمد بن خليفة آل ثاني", "عبدالله بن خليفة آل ثاني", false, 0, ""},
+		{"محمد بن زايد", "محمد بن راشد آل مكتوم", false, 0, ""},
 		{"عقيلة صالح", "صالح المسماري", false, 0, ""},
 		{"محمد حسن", "محمد حسين", false, 0, ""},
 		{"محمد بن سلمان", "خالد بن سلمان", false, 0, ""},
@@ -181,7 +187,9 @@ func TestCompareNames(t *testing.T) {
 		{"سوريا", "سورية", "LOC", true, "ا/ة ending"},
 		{"الإمارات", "الامارات", "LOC", true, "normalization"},
 		{"النمسا", "النيجر", "LOC", false, ""},
-		{"الولايات المتحدة", "الولايات المتحدة الأمريكية", "LOC", false, ""},
+		{"الولايات المتحدة", "الولايات المتحدة الأمريكية", "LOC", true, "adjective"},
+		{"القاعدة الجوية الروسية", "القاعدة الجوية الأمريكية", "LOC", false, ""},
+		{"السفارة", "السفارة الروسية", "LOC", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

@@ -154,7 +154,7 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		rs.dates[role.Seen.String()] = role.Seen
 	}
 	if newRole {
-		r.link(main) // a role can decide a merge the names alone could not
+		r.linkByRole(main) // a role can decide a merge the names alone could not
 	}
 	return main
 }
@@ -243,8 +243,7 @@ func (r *Resolver) blockingKeys(id int) []string {
 	} else {
 		keys = append(keys, "s:"+last)
 	}
-	core, _ := orgCore(n.tokens)
-	keys = append(keys, "c:"+PhoneticKey(core))
+	keys = append(keys, "c:"+blockCore(n.tokens))
 	for _, c := range cliticCandidates(n.tokens[0]) {
 		if strings.Contains(n.tokens[0], " ") {
 			break
@@ -265,6 +264,9 @@ func (r *Resolver) link(id int) {
 				continue
 			}
 			seen[other] = true
+			if r.find(other) == r.find(id) {
+				continue
+			}
 			if score, reason, ok := r.match(n, r.nodes[other]); ok {
 				r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
 			}
@@ -291,6 +293,24 @@ func (r *Resolver) link(id int) {
 			if score, reason, ok := r.matchClitic(n, r.nodes[other]); ok {
 				r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
 			}
+		}
+	}
+}
+
+// linkByRole compares a person's full name that just gained a role with
+// the full names sharing its last name, for the one rule that reads roles.
+func (r *Resolver) linkByRole(id int) {
+	n := r.nodes[id]
+	if len(n.tokens) < 2 || n.votes[marsad.Person] == 0 {
+		return
+	}
+	for _, other := range r.buckets["l:"+n.phon[len(n.phon)-1]] {
+		o := r.nodes[other]
+		if other == id || r.find(other) == r.find(id) || o.votes[marsad.Person] == 0 {
+			continue
+		}
+		if score, reason, ok := sameRoleSurname(n, o); ok {
+			r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
 		}
 	}
 }
@@ -421,7 +441,10 @@ func (r *Resolver) clusterType(root int) marsad.EntityType {
 	var best marsad.EntityType
 	bestN := -1
 	for t, c := range votes {
-		if c > bestN || c == bestN && typeRank(t) < typeRank(best) || c == bestN && typeRank(t) == typeRank(best) && t < best {
+		switch {
+		case c > bestN,
+			c == bestN && typeRank(t) < typeRank(best),
+			c == bestN && typeRank(t) == typeRank(best) && t < best: // two unknown types
 			best, bestN = t, c
 		}
 	}
@@ -453,8 +476,9 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	}
 	type cand struct {
 		root int
-		full int // a full-name node that matched
-		part string
+		full int    // a full-name node that matched
+		part string // the lone name part
+		how  string // how it matched the full name's last token
 	}
 	cands := map[int]cand{}
 	for _, m := range r.members[root] {
@@ -472,7 +496,8 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 				if fn.votes[marsad.Person] == 0 {
 					continue
 				}
-				rel, _ := tokenRelation(part, fn.tokens[len(fn.tokens)-1])
+				lastTok := fn.tokens[len(fn.tokens)-1]
+				rel, desc := tokenRelation(part, lastTok)
 				if rel == different || rel == nearSpelling || pi > 0 && rel != same {
 					continue
 				}
@@ -481,12 +506,19 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 					continue
 				}
 				if _, ok := cands[fr]; !ok {
-					cands[fr] = cand{root: fr, full: f, part: s.key}
+					how := ""
+					switch {
+					case pi > 0:
+						how = fmt.Sprintf(" (after stripping the clitic from '%s')", s.key)
+					case rel != same:
+						how = fmt.Sprintf(" ('%s' and '%s' differ only by %s)", part, lastTok, transliterationWord(desc))
+					}
+					cands[fr] = cand{root: fr, full: f, part: lastTok, how: how}
 				}
 			}
 		}
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 || r.weakShortGroup(root) {
 		return root, nil
 	}
 	roots := make([]int, 0, len(cands))
@@ -497,7 +529,7 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	if len(roots) == 1 {
 		c := cands[roots[0]]
 		return c.root, &attachment{into: c.root, score: scoreShortForm,
-			reason: fmt.Sprintf("short form: the only known full name ending in '%s'", c.part)}
+			reason: fmt.Sprintf("short form: the only known full name ending in '%s'%s", c.part, c.how)}
 	}
 	// Several full names end with it: a shared role decides.
 	shortRoles := r.roleKeys(root)
@@ -524,6 +556,24 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 			reason: fmt.Sprintf("low confidence: short form shared by %d full names, this one is in %d articles, the next in %d", len(roots), top, next)}
 	}
 	return root, nil
+}
+
+// weakShortGroup reports whether a lone name part is too thin to join
+// anyone: a common Arabic given name (صالح, حسن), mentioned once, with no
+// role. Such a word is as likely a tagger's slip ("يخدم صالح الشعب") or
+// another man's first name as the surname of a known person.
+func (r *Resolver) weakShortGroup(root int) bool {
+	mentions := 0
+	for _, m := range r.members[root] {
+		n := r.nodes[m]
+		if !isNative(n.key) || len(n.roles) > 0 {
+			return false
+		}
+		for _, c := range n.forms {
+			mentions += c
+		}
+	}
+	return mentions < 2
 }
 
 // roleKeys lists a cluster's roles, without bare honorifics that say

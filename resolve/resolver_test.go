@@ -152,6 +152,22 @@ func TestResolverMerges(t *testing.T) {
 			apart: [][]string{{"العلي", "محمد العلي"}},
 		},
 		{
+			name: "a common given name seen once joins nobody",
+			articles: []string{
+				"فضح رئيس مجلس النواب [PER عقيلة صالح] الهدف الروسي.",
+				"حل مقبول يخدم [PER صالح] الشعب.",
+			},
+			apart: [][]string{{"عقيلة صالح", "صالح"}},
+		},
+		{
+			name: "a common given name seen twice joins the only full name",
+			articles: []string{
+				"فضح رئيس مجلس النواب [PER عقيلة صالح] الهدف الروسي.",
+				"وقال [PER صالح] إن البرلمان باق، وأكد [PER صالح] أن الانتخابات قريبة.",
+			},
+			one: [][]string{{"عقيلة صالح", "صالح"}},
+		},
+		{
 			name: "same surname and role, close first names",
 			articles: []string{
 				"قال وزير الخارجية الأمريكي [PER مايك بومبيو] إن العقوبات باقية.",
@@ -421,4 +437,36 @@ func BenchmarkArticleHostile(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Article(body, ms, pub)
 	}
+}
+
+// FuzzResolver feeds arbitrary names: no panic, and every link points at a
+// canonical entity that Entities lists and Why can explain.
+func FuzzResolver(f *testing.F) {
+	f.Add("سيرجي لافروف", "لافروف", "مجموعة فاغنر", "وبوتين")
+	f.Add("ال", "\xff", "", "عبد")
+	f.Fuzz(func(t *testing.T, a, b, c, d string) {
+		r := NewResolver()
+		types := []marsad.EntityType{marsad.Person, marsad.Person, marsad.Organization, marsad.Location}
+		for art, names := range [][]string{{a, b}, {c, d}, {b, c}, {d, a}} {
+			var ents []marsad.Entity
+			for i, n := range names {
+				ents = append(ents, marsad.Entity{ID: fmt.Sprintf("e%d", i+1), Name: n, Type: types[(art+i)%4],
+					Aliases: []string{d}, Roles: []marsad.Role{{Role: c}}})
+			}
+			r.Add(int64(art), ents)
+		}
+		known := map[string]bool{}
+		for _, e := range r.Entities() {
+			known[e.ID] = true
+			if e.Name == "" || e.Articles == 0 {
+				t.Errorf("entity %+v", e)
+			}
+		}
+		for _, l := range r.Links() {
+			if !known[l.EntityID] {
+				t.Errorf("link %+v to an unknown entity", l)
+			}
+			r.Why(l.EntityID)
+		}
+	})
 }

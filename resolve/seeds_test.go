@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
-	"github.com/marsad-news/marsad/arabic"
 )
 
 const seedDir = "../../shared/seeds"
@@ -283,4 +283,43 @@ func sameIDs(a, b []marsad.Entity) bool {
 	return strings.Join(ids(a), ",") == strings.Join(ids(b), ",")
 }
 
-var _ = arabic.Normalize
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// TestSeedsGolden keeps the full output on the seeds (article entities and
+// canonical entities with their explanations) in testdata/seeds.golden.json,
+// so that a change in behaviour shows as a diff. Run with -update to accept.
+func TestSeedsGolden(t *testing.T) {
+	exp, bodies := loadSeeds(t)
+	run := runSeeds(t, exp, bodies, []int{0, 1, 2, 3, 4})
+	type canonical struct {
+		marsad.Entity
+		Why []string `json:"why,omitempty"`
+	}
+	out := struct {
+		Articles  map[string][]marsad.Entity `json:"articles"`
+		Canonical []canonical                `json:"canonical"`
+	}{Articles: run.local}
+	for _, e := range run.resolver.Entities() {
+		out.Canonical = append(out.Canonical, canonical{e, run.resolver.Why(e.ID)})
+	}
+	got, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "seeds.golden.json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestSeedsGolden -update)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("seed output differs from %s; run with -update after checking the diff", golden)
+	}
+}

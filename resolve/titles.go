@@ -15,7 +15,7 @@ import (
 var titleHeads = normalizedSet(`
 رئيس رئيسة نائب نائبة وزير وزيرة سفير سفيرة ملك ملكة عاهل أمير أميرة ولي سلطان
 حاكم حاكمة محافظ محافظة والي عمدة زعيم زعيمة قائد قائدة آمر مرشد مستشار مستشارة
-مساعد مساعدة مبعوث مبعوثة ممثل ممثلة مندوب مندوبة موفد متحدث متحدثة ناطق ناطقة
+مساعد مبعوث مبعوثة ممثل ممثلة مندوب مندوبة موفد متحدث متحدثة ناطق ناطقة
 مدير مديرة أمين أمينة منسق منسقة مفوض مفوضة عضو قاضي قاض مدعي نقيب رئيس
 مشير فريق لواء عميد عقيد مقدم رائد ملازم جنرال أدميرال أميرال كولونيل مارشال ماريشال
 رقيب عريف جندي ضابط قبطان
@@ -24,8 +24,47 @@ var titleHeads = normalizedSet(`
 خبير خبيرة باحث باحثة كاتب كاتبة صحفي صحفية صحافي صحافية محلل محللة إعلامي إعلامية
 مفكر أديب شاعر شاعرة فنان فنانة مخرج مخرجة لاعب لاعبة مدرب طبيب طبيبة
 سيد سيدة آنسة معالي سعادة فخامة جلالة سمو صاحب حاج حاجة ناشط ناشطة معارض معارضة
-مرشح مرشحة مؤسس مؤسسة رجل
+مرشح مرشحة مؤسس رجل وكيل مطرب مطربة
 `)
+
+// addressForms are titles that stand alone before a name without the
+// article ("سعادة محمد", "سماحة الشيخ").
+var addressForms = normalizedSet(`سعادة معالي فخامة جلالة سمو سماحة فضيلة نيافة غبطة`)
+
+// titleAbbreviations are titles written as one letter and a full stop
+// before a name: "د. محمد", "م. أحمد".
+var titleAbbreviations = map[string]bool{"د": true, "م": true, "أ": true, "ا": true}
+
+// demonymStems are nationality and region adjectives (masculine, without
+// the article): inside a title they qualify the head ("الرئيس الروسي"),
+// and a tagger that starts a person span on one ("الليبي خليفة حفتر") has
+// taken a piece of the title.
+var demonymStems = normalizedSet(`
+روسي سوفيتي أمريكي أميركي ليبي مصري سوري تركي إيراني عراقي سعودي إماراتي قطري كويتي بحريني عماني يمني
+أردني لبناني فلسطيني إسرائيلي تونسي جزائري مغربي موريتاني سوداني صومالي إثيوبي إريتري تشادي نيجيري
+سنغالي كيني فرنسي بريطاني إنجليزي ألماني إيطالي إسباني برتغالي هولندي بلجيكي سويسري نمساوي سويدي
+نرويجي دنماركي فنلندي بولندي يوناني قبرصي أوكراني بيلاروسي صربي كرواتي روماني مجري تشيكي أذربيجاني
+أرميني جورجي كازاخي أوزبكي صيني ياباني كوري هندي باكستاني أفغاني بنغالي إندونيسي ماليزي فلبيني
+فيتنامي تايلندي أسترالي كندي مكسيكي برازيلي أرجنتيني فنزويلي كوبي تشيلي كولومبي أوروبي أفريقي
+آسيوي عربي خليجي أممي دولي إقليمي أطلسي شيشاني كردي
+`)
+
+// isDemonym reports whether a normalized word (with or without the
+// article, clitics or the feminine ending) is a nationality adjective.
+func isDemonym(w string) bool {
+	for _, p := range []string{"", "و", "ف", "ب", "ل"} {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "ال")
+		rest = strings.TrimSuffix(rest, "ه")
+		if demonymStems[rest] {
+			return true
+		}
+	}
+	return false
+}
 
 // rankModifiers complete a military rank: "الفريق أول", "اللواء ركن".
 var rankModifiers = normalizedSet(`أول اول ركن`)
@@ -39,6 +78,7 @@ type wordInfo struct {
 	prep     bool // starts with ب/ل/ك before an indefinite noun ("بمركز")
 	link     bool // باسم: "المتحدث باسم …"
 	rank     bool // أول, ركن after a rank
+	demonym  bool // a nationality adjective ("الروسي", "الليبية")
 	cut      int  // runes of proclitics to drop when the word starts a role
 	alef     bool // put back the alef of the article after the cut (للمشير → المشير)
 }
@@ -62,6 +102,10 @@ func analyzeWord(w string) wordInfo {
 		wi.stop = true
 		return wi
 	}
+	if r, n := utf8.DecodeRuneInString(w); strings.ContainsRune("وفبلك", r) && arabic.IsStopword(w[n:]) {
+		wi.stop = true // بأنه, لأن, وهو
+		return wi
+	}
 	if r, _ := utf8.DecodeRuneInString(w); r < utf8.RuneSelf || !arabic.IsArabicLetter(r) {
 		if _, ok := arabic.Digit(r); ok {
 			wi.stop = true
@@ -72,6 +116,7 @@ func analyzeWord(w string) wordInfo {
 		wi.link = true
 		return wi
 	}
+	wi.demonym = isDemonym(w)
 	if rankModifiers[w] {
 		wi.rank = true
 		return wi
@@ -134,16 +179,30 @@ func continuesRole(prev, cur wordInfo, strict bool) bool {
 		return true
 	case strict:
 		return prev.link
+	case prev.prep && !prev.definite:
+		// "بمركز الأهرام", but not "ببرقية مماثلة".
+		return false
 	case cur.prep:
 		return true
 	}
 	return !prev.definite || prev.link
 }
 
+// maxIndefiniteRun bounds a run of words without the article inside a
+// role: construct chains are short ("قائد قوات شرق ليبيا"), and a longer
+// run has usually left the role for the sentence ("مخرج إيراني متمكن اشتهر").
+const maxIndefiniteRun = 3
+
+// plainIndefinite reports whether a word counts toward an indefinite run.
+func plainIndefinite(w wordInfo) bool {
+	return !w.head && !w.definite && !w.link && !w.rank
+}
+
 // splitsRole reports whether a head starts a new role after prev: a
-// definite head after a definite word ("… للجيش الليبي | الفريق أول").
+// definite head after a definite word ("… للجيش الليبي | الفريق أول",
+// "الشيخ | الدكتور"); "نائب الرئيس" is one role.
 func splitsRole(prev, cur wordInfo) bool {
-	return cur.head && cur.definite && prev.definite && !prev.head
+	return cur.head && cur.definite && prev.definite
 }
 
 // roleText cuts a role's display text out of the body: the words from

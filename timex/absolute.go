@@ -63,10 +63,17 @@ func (p *parser) calendarDateAt(i int) (match, bool) {
 	if !ok {
 		d, dayEnd, ok = p.ordinalDayAt(i)
 	}
+	if !ok && p.key(i) == "اول" && p.startsMonth(i+1) { // "أول نوفمبر"
+		d, dayEnd, ok = 1, i+1, true
+	}
 	if ok {
 		j := dayEnd
 		if p.key(j) == "من" { // "26 من سبتمبر", "التاسع من أغسطس"
 			j++
+			// "26 من الشهر الجاري", "ال30 من شهر الحالي".
+			if m, ok := p.dayOfUnitMonth(i, j, d); ok {
+				return m, true
+			}
 		}
 		if mon, end, _, ok := p.monthAt(j); ok {
 			if placeBeforeDate[p.key(i-1)] {
@@ -117,6 +124,30 @@ var placeBeforeDate = map[string]bool{
 	"جسر": true, "كوبري": true, "حي": true, "بحي": true, "مستشفي": true, "جامعه": true, "نادي": true,
 }
 
+// dayOfUnitMonth reads the month after "N من": الشهر الجاري/الماضي/
+// المقبل (also written "شهر الحالي").
+func (p *parser) dayOfUnitMonth(start, j, day int) (match, bool) {
+	if k := p.key(j); k != "الشهر" && k != "شهر" {
+		return match{}, false
+	}
+	off := 0
+	switch p.key(j + 1) {
+	case "الجاري", "الحالي":
+	case "الماضي", "المنصرم", "الفاءت", "السابق":
+		off = -1
+	case "المقبل", "القادم":
+		off = 1
+	default:
+		return match{}, false
+	}
+	mon := p.shiftUnit(months, off).t
+	pt, ok := validDay(mon.Year(), mon.Month(), day)
+	if !ok {
+		return match{}, false
+	}
+	return match{start: start, end: j + 2, lo: pt, rel: true}, true
+}
+
 // yearWord may stand between a month and its year: "يونيو عام 2013".
 var yearWord = map[string]bool{"عام": true, "العام": true, "سنه": true}
 
@@ -160,6 +191,15 @@ var ordinals = map[string]int{
 	"الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي": 1, "الحاديه": 1,
 }
 
+// ordinalWords is the key set of ordinals, for canStart.
+var ordinalWords = func() map[string]bool {
+	m := make(map[string]bool, len(ordinals))
+	for k := range ordinals {
+		m[k] = true
+	}
+	return m
+}()
+
 // ordinalDayAt reads an ordinal day (1–31) that must be followed by من
 // and a month; the caller checks the month.
 func (p *parser) ordinalDayAt(i int) (int, int, bool) {
@@ -193,9 +233,19 @@ func (p *parser) ordinalDayAt(i int) (int, int, bool) {
 // year (1300–1600, or any year with هـ after it). Day 0 means the whole
 // month, which is a range of Gregorian days.
 func (p *parser) hijriAt(start, j, day, month int) (match, bool) {
+	// "رمضان المبارك لعام 1436", "شوال من عام 1435هـ".
+	if hijriEpithet[p.key(j)] {
+		j++
+	}
+	if p.key(j) == "من" && (yearWord[p.key(j+1)] || p.num(j+1) >= 0) {
+		j++
+	}
+	if yearWord[p.key(j)] && p.num(j+1) >= 0 {
+		j++
+	}
 	y := p.num(j)
 	if y < 1 || p.toks[j].digits > 4 {
-		return match{}, false
+		return p.hijriRelAt(start, j, day, month)
 	}
 	end := j + 1
 	era := false
@@ -206,6 +256,12 @@ func (p *parser) hijriAt(start, j, day, month int) (match, bool) {
 	if !era && (y < 1300 || y > 1600) {
 		return match{}, false
 	}
+	return p.hijriAtYear(start, end, day, month, y)
+}
+
+// hijriAtYear converts Hijri day (or whole month when day is 0) of year y;
+// the match ends at end.
+func (p *parser) hijriAtYear(start, end, day, month, y int) (match, bool) {
 	if day > 0 {
 		t, ok := hijriToGregorian(y, month, day)
 		if !ok {
@@ -218,6 +274,52 @@ func (p *parser) hijriAt(start, j, day, month int) (match, bool) {
 		return match{}, false
 	}
 	return match{start: start, end: end, lo: point{from, marsad.Day}, hi: point{to.AddDate(0, 0, -1), marsad.Day}}, true
+}
+
+// hijriEpithet are the words that follow a Hijri month name: "رمضان
+// المبارك", "محرم الحرام", "شهر رمضان الكريم".
+var hijriEpithet = map[string]bool{"المبارك": true, "الكريم": true, "المعظم": true, "الحرام": true, "الفضيل": true}
+
+// hijriRelAt reads a Hijri month without a year but with الجاري/الماضي/
+// المقبل ("15 من شوال الجاري", "رمضان الماضي"), in the Hijri year of the
+// anchor (Umm al-Qura).
+func (p *parser) hijriRelAt(start, j, day, month int) (match, bool) {
+	off := 0
+	switch p.key(j) {
+	case "الجاري", "الحالي":
+	case "الماضي", "المنصرم", "الفاءت", "السابق":
+		off = -1
+	case "المقبل", "القادم":
+		off = 1
+	default:
+		// "يوم الأربعاء 20 شوال": a day with no year or qualifier is in the
+		// anchor's Hijri year, unless that is more than six months ahead.
+		// A month name alone (رجب is also a first name) is not enough.
+		if day == 0 {
+			return match{}, false
+		}
+		off = 2
+	}
+	ay, am, ok := anchorHijri(p.anchor)
+	if !ok {
+		return match{}, false
+	}
+	y := ay
+	end := j + 1
+	switch {
+	case off == 2:
+		if month-am > 6 {
+			y--
+		}
+		end = j
+	case off < 0 && month >= am:
+		y--
+	case off > 0 && month <= am:
+		y++
+	}
+	m, ok := p.hijriAtYear(start, end, day, month, y)
+	m.rel = true
+	return m, ok
 }
 
 // numericDateAt reads 2023/09/26, 26/9/2023, 26.09.2023, ٢٦/٩/٢٠٢٣ (one
@@ -289,8 +391,7 @@ func (p *parser) numericDateAt(i int) (match, bool) {
 }
 
 // timeAt reads a time of day after a date: "الساعة 21:15 بتوقيت غرينتش",
-// "10:00", "الساعة العاشرة مساء" is not handled (number words), "الساعة 10
-// صباحا" is.
+// "10:00", "في تمام الساعة 10 صباحا", "الساعة العاشرة والنصف مساء".
 func (p *parser) timeAt(i int, day time.Time) (match, bool) {
 	j := p.skipComma(i)
 	if p.isPunct(j, "-–|") {
@@ -397,8 +498,9 @@ func (p *parser) hourWordsAt(i int) (h, mi, end int) {
 }
 
 // zoneAt reads a time zone: "بتوقيت غرينتش", "بتوقيت مكة المكرمة", "GMT",
-// "(GMT)", "+03:00", "Z". An unknown "بتوقيت X" is consumed and read as UTC
-// is not assumed: it returns ok=false so the time stays floating.
+// "(GMT)", "ت.غ", "+03:00", "Z". For a zone it does not know ("بتوقيت
+// القاهرة", which keeps daylight saving, "بالتوقيت المحلي") it returns
+// ok=false and the time stays floating.
 func (p *parser) zoneAt(i int) (*time.Location, int, bool) {
 	j := i
 	paren := p.isPunct(j, "(")

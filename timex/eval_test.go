@@ -34,7 +34,6 @@ func (c evalCase) span() (int, int) {
 	return i, i + len(c.Expr)
 }
 
-
 func loadCases(t testing.TB) []evalCase {
 	t.Helper()
 	f, err := os.Open("testdata/timex.tsv")
@@ -186,7 +185,7 @@ func TestCompareDateparser(t *testing.T) {
 		name                 string
 		marsad, expr, search tally
 	}
-	subsets := []string{"all", "SaudiNewsNet dev", "SaudiNewsNet held-out", "seeds", "constructed"}
+	subsets := []string{"all", "SaudiNewsNet dev", "SaudiNewsNet held-out 1", "SaudiNewsNet held-out 2", "seeds", "constructed"}
 	for _, g := range []marsad.Granularity{marsad.Day, marsad.Month, marsad.Year, marsad.Week, marsad.Minute, marsad.Range} {
 		subsets = append(subsets, "granularity "+string(g))
 	}
@@ -205,7 +204,9 @@ func TestCompareDateparser(t *testing.T) {
 		case strings.HasPrefix(c.Source, "saudinewsnet:"):
 			keys = append(keys, "SaudiNewsNet dev")
 		case strings.HasPrefix(c.Source, "saudinewsnet-heldout:"):
-			keys = append(keys, "SaudiNewsNet held-out")
+			keys = append(keys, "SaudiNewsNet held-out 1")
+		case strings.HasPrefix(c.Source, "saudinewsnet-heldout2:"):
+			keys = append(keys, "SaudiNewsNet held-out 2")
 		case strings.HasPrefix(c.Source, "seed:"):
 			keys = append(keys, "seeds")
 		default:
@@ -276,6 +277,29 @@ no-anchor cases).
 - **expression**: go-dateparser's Parse on the expression string alone (it
   is told where the expression is). **search**: its Search over the sentence.
 
+
+Two SaudiNewsNet samples were drawn at random and labeled by hand before the
+tagger was run on them, to measure it on text it was not tuned on. Their
+first runs, before any fix they prompted:
+
+| sample | n | marsad found | marsad right | dateparser (expression) right | dateparser (search) right |
+|---|---:|---:|---:|---:|---:|
+| held-out 1 (labeled mid-development) | 43 | 40 (93%) | 37 (86%) | 16 (37%) | 24 (56%) |
+| held-out 2 (labeled after development) | 38 | 34 (89%) | 31 (82%) | 12 (32%) | 12 (32%) |
+
+The fixes they prompted (hour words, "N من الشهر الجاري", seasons, Hijri
+month with epithet and year word, "عامي X وY", "على مدار") are general rules;
+the table below is the current state, held-out rows included.
+
+Precision was audited by hand on random expressions Tag found in
+SaudiNewsNet articles (anchor = date_extracted), judging text span and
+value: 2015-08-04.json, 60 expressions: 55 right (wrong: "لتر مياه في
+اليوم", "خلال اليوم الدراسي", "مطلع العام الميلادي الجديد", a bare "الخميس"
+that meant the coming Thursday, an idiomatic "اليوم مثل أمس");
+2015-08-10.json, 60 expressions, audited after those fixes: 57 right (wrong:
+"بأمس الحاجة" twice, a habitual "غداً"). The rules those audits prompted
+(per-day "في اليوم", "العام الدراسي", "العام الجديد", "بأمس الحاجة") are in.
+
 `)
 	b.WriteString(table)
 	b.WriteString("\n## marsad misses\n\n")
@@ -318,6 +342,21 @@ func TestNoAnchorNoRelativeValue(t *testing.T) {
 		}
 		if m, got := runMarsad(c); m.found && got.Value != "" {
 			t.Errorf("timex.tsv:%d %q resolved to %q without anchor", c.line, c.Expr, got.Value)
+		}
+	}
+}
+
+// BenchmarkDateparserSearch is go-dateparser's Search over the seed
+// bodies, for comparison with BenchmarkTag.
+func BenchmarkDateparserSearch(b *testing.B) {
+	bodies := seedBodies(b)
+	p := &dps.Parser{}
+	cfg := &dps.Configuration{Languages: []string{"ar"}, PreferredDateSource: dps.Past, PreferredDayOfMonth: dps.First,
+		CurrentTime: anchorTue.Time}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range bodies {
+			p.Search(cfg, s)
 		}
 	}
 }

@@ -95,6 +95,8 @@ type parser struct {
 	anchor time.Time
 	// ruleList caches rules(): building it per token would allocate.
 	ruleList []func(int) (match, bool)
+	// noShortcut runs every rule at every token (see canStart).
+	noShortcut bool
 }
 
 func (p *parser) key(i int) string {

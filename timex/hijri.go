@@ -45,3 +45,12 @@ func hijriMonthSpan(y, m int) (from, to time.Time, ok bool) {
 	to, ok = hijriToGregorian(ny, nm, 1)
 	return
 }
+
+// anchorHijri returns the Umm al-Qura year and month of the anchor day.
+func anchorHijri(anchor time.Time) (year, month int, ok bool) {
+	d, err := hijri.CreateUmmAlQuraDate(anchor)
+	if err != nil {
+		return 0, 0, false
+	}
+	return int(d.Year), int(d.Month), true
+}

@@ -34,6 +34,12 @@ var machineLayouts = []struct {
 	{time.RFC822Z, marsad.Minute},
 	{time.RFC822, marsad.Minute},
 	{"2006-01-02", marsad.Day},
+	{"Monday, January 2, 2006", marsad.Day},
+	{"Mon, Jan 2, 2006", marsad.Day},
+	{"Monday, 2 January 2006", marsad.Day},
+	{"2006-01", marsad.Month},
+	{"January 2006", marsad.Month},
+	{"Jan 2006", marsad.Month},
 	{"January 2, 2006", marsad.Day},
 	{"Jan 2, 2006", marsad.Day},
 	{"2 January 2006", marsad.Day},
@@ -79,6 +85,8 @@ func ParseDate(s string) (marsad.Date, bool) {
 		found = append(found, m)
 		i = m.end
 	}
+	all := found
+	found = dropHijriTwins(found)
 	if len(found) != 1 || found[0].rel || found[0].isRange() {
 		return marsad.Date{}, false
 	}
@@ -86,7 +94,7 @@ func ParseDate(s string) (marsad.Date, bool) {
 	// What is left must be a short label, not a sentence or other numbers.
 	words := 0
 	for i, t := range p.toks {
-		if i >= m.start && i < m.end {
+		if covered(all, i) {
 			continue
 		}
 		switch t.Kind {
@@ -100,4 +108,42 @@ func ParseDate(s string) (marsad.Date, bool) {
 		return marsad.Date{}, false
 	}
 	return marsad.Date{Time: m.lo.t, Granularity: m.lo.g}, true
+}
+
+// dropHijriTwins removes Hijri dates that name the same day as a Gregorian
+// date beside them, as Saudi headers print both ("11 ربيع الأول 1445هـ
+// الموافق 26 سبتمبر 2023م"). Two days apart still counts: the printed
+// Hijri date may follow local sighting, not Umm al-Qura.
+func dropHijriTwins(found []match) []match {
+	var gregorian *match
+	for i := range found {
+		if found[i].hijriYear == 0 {
+			if gregorian != nil {
+				return found // two Gregorian dates: not one date
+			}
+			gregorian = &found[i]
+		}
+	}
+	if gregorian == nil || gregorian.rel || gregorian.isRange() {
+		return found
+	}
+	for _, m := range found {
+		if m.hijriYear == 0 {
+			continue
+		}
+		if d := m.lo.t.Sub(dayPoint(gregorian.lo.t).t); d < -48*time.Hour || d > 48*time.Hour {
+			return found
+		}
+	}
+	return []match{*gregorian}
+}
+
+// covered reports whether token i lies inside one of the matches.
+func covered(ms []match, i int) bool {
+	for _, m := range ms {
+		if i >= m.start && i < m.end {
+			return true
+		}
+	}
+	return false
 }

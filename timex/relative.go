@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/marsad-news/marsad"
@@ -19,17 +20,34 @@ func (p *parser) dayWordAt(i int) (match, bool) {
 	off, end := 0, i+1
 	switch p.key(i) {
 	case "اليوم":
-		// "اليوم" after a number is a count ("في اليوم 26"), not today.
-		if p.key(i-1) == "هذا" || p.num(i+1) >= 0 && !p.isClockAt(i+1) {
+		if p.key(i-1) == "هذا" {
 			return match{}, false
 		}
+		// "في ذلك اليوم": a day of the story, not today.
+		if k := p.key(i - 1); k == "ذلك" || k == "تلك" {
+			return match{start: start, end: i + 1, lo: dayPoint(p.anchor), rel: true, unresolved: true}, true
+		}
 		// "اليوم التالي" is the day after a moment of the story.
-		if k := p.key(i + 1); k == "التالي" || k == "السابق" || k == "نفسه" {
+		if k := p.key(i + 1); k == "التالي" || k == "السابق" || k == "نفسه" || k == "ذاته" {
 			return match{start: start, end: i + 2, lo: dayPoint(p.anchor), rel: true, unresolved: true}, true
 		}
+		// "اليوم الوطني", "اليوم العالمي للمرأة", "اليوم الأخير من
+		// رمضان": a named or counted day, not today.
+		if namedDay[p.key(i+1)] {
+			return match{}, false
+		}
+		// "لتر في اليوم" (a day), "خلال اليوم الدراسي": not today.
+		if k := p.key(i - 1); k == "في" || k == "خلال" || k == "طوال" || k == "طيله" {
+			return match{}, false
+		}
 	case "امس", "الامس", "البارحه":
+		// "بأمس الحاجة" is أمسّ, "most in need".
+		if p.key(i+1) == "الحاجه" || strings.HasPrefix(p.toks[i].Text, "بأ") {
+			return match{}, false
+		}
 		off = -1
-		if p.key(i+1) == "الاول" { // أمس الأول: the day before yesterday
+		// أمس الأول, البارحة الأولى: the day before yesterday.
+		if k := p.key(i + 1); k == "الاول" || k == "الاولي" {
 			off, end = -2, i+2
 		}
 	case "اول":
@@ -40,7 +58,14 @@ func (p *parser) dayWordAt(i int) (match, bool) {
 		} else {
 			return match{}, false
 		}
-	case "غدا", "الغد":
+	case "غدا":
+		off = 1
+	case "الغد":
+		// "الغد" is often "the future" ("أساس الغد المشرق"); it is
+		// tomorrow after في, يوم or a part of the day.
+		if k := p.key(i - 1); k != "في" && k != "يوم" && !partOfDay[k] {
+			return match{}, false
+		}
 		off = 1
 	case "غد":
 		if start == i { // "غد" alone is too rare to trust; "يوم غد" is not
@@ -114,6 +139,7 @@ var mediaPlaces = map[string]bool{
 	"اليمن": true, "تركيا": true, "العراق": true, "سوريا": true, "الجزاءر": true, "تونس": true, "لبنان": true,
 	"الاردن": true, "ايران": true, "الخليج": true, "الوطن": true, "الشرق": true, "السعوديه": true, "الكويت": true,
 	"قطر": true, "البحرين": true, "عمان": true, "الامارات": true, "الاقتصاد": true, "العرب": true,
+	"عين": true, "المدينه": true, "الجزيره": true, "العالم": true,
 }
 
 // mediaNouns introduce an outlet's name.
@@ -127,6 +153,10 @@ var mediaNouns = map[string]bool{
 // name before it that is itself led by a media noun, a quote, a dash or
 // a line start, or followed by a quote or "للأنباء".
 func (p *parser) isMediaName(i int) bool {
+	// “عكاظ اليوم”, «اليوم»: a name in quotes.
+	if p.isPunct(i+1, "\"”»") && (p.isPunct(i-1, "\"“«") || p.isPunct(i-2, "\"“«")) {
+		return true
+	}
 	if i == 0 || !mediaPlaces[p.key(i-1)] {
 		return false
 	}
@@ -142,13 +172,11 @@ func (p *parser) isMediaName(i int) bool {
 	return false
 }
 
-// isClockAt reports whether token i is hh:mm.
-func (p *parser) isClockAt(i int) bool {
-	if i >= len(p.toks) {
-		return false
-	}
-	_, _, sep, ok := numberParts(p.toks[i].Text)
-	return ok && sep == ':'
+// namedDay are the adjectives that make "اليوم" a named or counted day.
+var namedDay = map[string]bool{
+	"الوطني": true, "العالمي": true, "الدولي": true, "العربي": true, "الاول": true, "الثاني": true,
+	"الثالث": true, "الرابع": true, "الخامس": true, "الاخير": true, "الختامي": true, "الافتتاحي": true,
+	"المفتوح": true, "الموعود": true, "المشهود": true, "الاخر": true, "الدراسي": true, "الكامل": true,
 }
 
 // weekdayAt reads [يوم] weekday [الماضي|المقبل]. A bare weekday is the
@@ -164,7 +192,7 @@ func (p *parser) weekdayAt(i int) (match, bool) {
 		j++
 	}
 	wd, ok := weekdays[p.key(j)]
-	if !ok {
+	if !ok || wd == time.Monday && theTwo[p.key(j-1)] {
 		return match{}, false
 	}
 	end := j + 1
@@ -198,11 +226,23 @@ func (p *parser) weekdayAt(i int) (match, bool) {
 	return m, true
 }
 
+// generalTitle are the nouns that العام qualifies as "general".
+var generalTitle = map[string]bool{
+	"المدير": true, "الامين": true, "الناءب": true, "المدعي": true, "المراقب": true, "المفتش": true,
+	"المنسق": true, "المشرف": true, "القاءد": true, "الراي": true, "الامن": true, "القطاع": true,
+	"المال": true, "الشان": true, "الصالح": true, "النظام": true, "الاتحاد": true, "المءتمر": true,
+	"الاطار": true, "المدعيه": true, "الرءيس": true, "المستشار": true,
+}
+
+// theTwo are the words after which الاثنين means "the two", not Monday:
+// "بين الاثنين", "كلا الاثنين".
+var theTwo = map[string]bool{"بين": true, "كلا": true, "هذين": true, "هذان": true, "ان": true, "الي": true}
+
 // partOfDay are the words that name a part of a day ("مساء 16 سبتمبر",
 // "صباح اليوم"); the day keeps its granularity.
 var partOfDay = map[string]bool{
 	"صباح": true, "مساء": true, "ظهر": true, "عصر": true, "فجر": true, "ليل": true, "ليله": true,
-	"ظهيره": true, "منتصف": false,
+	"ظهيره": true,
 }
 
 // partOfDayAt reads "مساء 16 سبتمبر/أيلول 2023", "صباح اليوم", "مساء
@@ -244,6 +284,10 @@ func (p *parser) calendarUnitAt(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
+	// "المدير العام السابق", "الأمين العام": العام is "general" there.
+	if kind == years && generalTitle[p.key(j-1)] {
+		return match{}, false
+	}
 	end := j + 1
 	if kind == years && p.num(end) >= 0 {
 		// "هذا العام 1436هـ", "العام 2015": the number says which year.
@@ -256,8 +300,10 @@ func (p *parser) calendarUnitAt(i int) (match, bool) {
 	switch p.key(end) {
 	case "الميلادي", "الميلاديه":
 		end++
-	case "الهجري", "الهجريه":
-		return match{}, false // a Hijri year needs its number
+	case "الهجري", "الهجريه", "الدراسي", "المالي", "الجامعي", "الاكاديمي":
+		// A Hijri, school or fiscal year does not follow the calendar
+		// year; without its number it is left alone.
+		return match{}, false
 	}
 	off := 0
 	switch p.key(end) {
@@ -266,6 +312,14 @@ func (p *parser) calendarUnitAt(i int) (match, bool) {
 	case "المقبل", "المقبله", "القادم", "القادمه":
 		off = 1
 	case "الجاري", "الجاريه", "الحالي", "الحاليه":
+	case "الجديد", "الجديده":
+		// "العام الجديد" in the second half of a year is the next one.
+		if kind != years {
+			return match{}, false
+		}
+		if p.anchor.Month() >= 7 {
+			off = 1
+		}
 	default:
 		if !this {
 			return match{}, false
@@ -310,7 +364,7 @@ func (p *parser) shiftPoint(kind unitKind, n int) point {
 // أكثر من, نحو, حوالي, قرابة before the count.
 func (p *parser) countAt(i int) (n int, kind unitKind, end int, ok bool) {
 	j := i
-	for {
+	for hedges := 0; hedges < 3; hedges++ { // "منذ ما يقرب من نحو": a few at most
 		switch p.key(j) {
 		case "اكثر", "اقل":
 			if p.key(j+1) == "من" {
@@ -391,7 +445,8 @@ const vagueMin, vagueMax = 3, 9
 func (p *parser) durationAt(i int) (match, bool) {
 	word := p.key(i)
 	j := i + 1
-	if word == "خلال" || word == "طوال" || word == "في" {
+	// "خلال", "طوال", "طيلة", "على مدى", "على مدار" + count + الماضية.
+	if word == "خلال" || word == "طوال" || word == "في" || word == "طيله" || word == "مدار" || word == "مدي" {
 		if p.key(j) == "ال" { // "خلال الـ24 ساعة"
 			j++
 		}
@@ -399,6 +454,9 @@ func (p *parser) durationAt(i int) (match, bool) {
 	}
 	if word != "منذ" && word != "قبل" && word != "بعد" {
 		return match{}, false
+	}
+	if word == "بعد" && (p.key(i-1) == "يوما" || p.key(i-1) == "عاما" || p.key(i-1) == "سنه") {
+		return match{}, false // "يوماً بعد يوم": day after day
 	}
 	n, kind, end, ok := p.countAt(j)
 	if !ok {
@@ -468,12 +526,8 @@ func (p *parser) spanAt(i, j int) (match, bool) {
 		end++
 	}
 	if sign == 0 {
-		// "خلال يومين" is within the coming two days; "في أسبوع" is not a
-		// date at all.
-		if p.key(i) != "خلال" || n == vague {
-			return match{}, false
-		}
-		sign = 1
+		// "خلال يومين", "خلال 20 دقيقة" are durations, not dates.
+		return match{}, false
 	}
 	if n == vague {
 		n = vagueMax

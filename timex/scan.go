@@ -30,16 +30,39 @@ func prepare(s string) []token {
 		tk := token{Token: t, num: -1}
 		switch t.Kind {
 		case arabic.Number:
-			tk.key = arabic.Normalize(t.Text)
+			tk.key = t.Text
 			tk.num, tk.digits = plainNumber(t.Text)
 		case arabic.Word:
-			tk.key, tk.conj = stripClitic(arabic.Normalize(t.Text))
+			w := t.Text
+			if !isStable(w) {
+				w = arabic.Normalize(w)
+			}
+			tk.key, tk.conj = stripClitic(w)
 		default:
 			tk.key = t.Text
 		}
 		toks[i] = tk
 	}
 	return toks
+}
+
+// isStable reports whether arabic.Normalize would return w unchanged: bare
+// Arabic letters without the hamza seats, ta marbuta, alef maqsura, marks
+// or tatweel that it folds. Most words are, and skip the NFKC pass.
+func isStable(w string) bool {
+	for _, r := range w {
+		switch {
+		case r >= 'ء' && r <= 'ي':
+			switch r {
+			case 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ة', 'ى', 'ـ':
+				return false
+			}
+		case r >= 'a' && r <= 'z':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // plainNumber returns the value and digit count of a token made only of
@@ -151,6 +174,7 @@ func init() {
 		الماضي الماضيه المقبل المقبله القادم القادمه الفاءت المنصرم المنصرمه السابق الجاري الحالي الحاليه
 		الاخير الاخيره
 		امس الامس غدا الغد البارحه
+		هذا هذه مدار مدي طيله
 		منذ قبل بعد خلال طوال مطلع منتصف اواخر اواءل نهايه بدايه مستهل اواسط اخر اول اواخر اوسط اواءل
 		صباح مساء ظهر عصر فجر ليل ليله صباحا مساء ظهرا عصرا فجرا ليلا
 		حتي الي بين من في عند

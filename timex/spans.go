@@ -16,7 +16,7 @@ var yearCue = map[string]bool{
 	"ثوره": true, "انتخابات": true, "موسم": true, "مونديال": true, "اولمبياد": true, "كاس": true, "رءيه": true,
 	"حرب": true, "احداث": true, "انتفاضه": true, "ازمه": true, "صيف": true, "شتاء": true, "خريف": true, "ربيع": true,
 	"ميزانيه": true, "موازنه": true, "دستور": true, "اتفاق": true, "اتفاقيه": true, "نكسه": true, "نكبه": true,
-	"الي": true, "عن": true, "لعام": true, "ومنذ": true,
+	"عن": true, "لعام": true, "ومنذ": true,
 }
 
 // yearSelf are cues that belong to the expression text ("عام 2011");
@@ -87,6 +87,10 @@ func (p *parser) yearAtCue(i int) (match, bool) {
 			break
 		}
 	}
+	// "موسم 2011-2012": the range rule reads the two years.
+	if p.isPunct(end, "-–") && p.adjacent(end) && p.num(end+1) >= 0 {
+		return match{}, false
+	}
 	if hijriYear {
 		from, ok1 := hijriToGregorian(y, 1, 1)
 		to, ok2 := hijriToGregorian(y+1, 1, 1)
@@ -151,7 +155,7 @@ func (p *parser) partAt(i int) (match, bool) {
 	var kind unitKind
 	if m, ok := p.calendarUnitAt(j); ok && m.lo.g != marsad.Week {
 		whole = m
-	} else if k := p.key(j); (k == "العام" || k == "السنه" || k == "الشهر") && p.key(j+1) != "الهجري" {
+	} else if k := p.key(j); (k == "العام" || k == "السنه" || k == "الشهر") && !otherYear[p.key(j+1)] {
 		if yy, e, ok := p.yearAt(j + 1); ok {
 			whole = match{start: j, end: e, lo: yearPoint(yy)}
 		} else {
@@ -195,6 +199,43 @@ func (p *parser) partAt(i int) (match, bool) {
 	return m, true
 }
 
+// seasonAt reads a season of a year: "صيف 2013", "خريف العام الماضي",
+// "شتاء 2019" (meteorological seasons: winter Y is December Y−1 to
+// February Y).
+func (p *parser) seasonAt(i int) (match, bool) {
+	var first time.Month
+	switch p.key(i) {
+	case "ربيع":
+		first = 3
+	case "صيف":
+		first = 6
+	case "خريف":
+		first = 9
+	case "شتاء":
+		first = 0 // December of the year before
+	default:
+		return match{}, false
+	}
+	j := i + 1
+	var year match
+	if yearWord[p.key(j)] && p.num(j+1) >= 0 {
+		j++
+	}
+	if y, e, ok := p.yearAt(j); ok {
+		year = match{end: e, lo: yearPoint(y)}
+	} else if m, ok := p.calendarUnitAt(j); ok && m.lo.g == marsad.Year {
+		year = m
+	} else {
+		return match{}, false
+	}
+	y := year.lo.t.Year()
+	return match{start: i, end: year.end, lo: monthPoint(y, first), hi: monthPoint(y, first+2), rel: year.rel}, true
+}
+
+// otherYear are the words after العام that name a year not on the
+// Gregorian calendar: Hijri, school, fiscal.
+var otherYear = map[string]bool{"الهجري": true, "الهجريه": true, "الدراسي": true, "المالي": true, "الجامعي": true, "الاكاديمي": true}
+
 // rangeAt reads "بين X و Y", "من X إلى/حتى Y", "X - Y" where X and Y
 // are dates, months or years ("بين أبريل/نيسان 2019 ويونيو/حزيران 2020",
 // "بين عامي 2019 و2020", "من 10 إلى 12 سبتمبر", "2019-2020"). A left end
@@ -207,25 +248,29 @@ func (p *parser) rangeAt(i int) (match, bool) {
 		if k := p.key(j); k == "عامي" || k == "سنتي" || k == "العامين" {
 			j++
 		}
+	case "عامي", "سنتي": // "عامي 2005 و2006": the dual names two years
+		j++
 	}
 	lo, ok := p.endpointAt(j)
 	if !ok {
 		return match{}, false
 	}
-	// The joint: و (own token or proclitic), إلى, حتى, -.
+	// The joint: إلى, حتى, a dash, or و (own token or proclitic) after
+	// بين ("بين X وY"; without بين, "X وY" lists two dates).
 	k := lo.end
-	conj := false
-	switch {
-	case p.key(k) == "و" || p.key(k) == "الي" || p.key(k) == "حتي" || p.key(k) == "ولغايه" || p.key(k) == "لغايه":
+	both := p.key(i) == "بين" || p.key(i) == "يومي" || p.key(i) == "عامي" || p.key(i) == "سنتي" ||
+		p.key(i+1) == "عامي" || p.key(i+1) == "سنتي"
+	switch k2 := p.key(k); {
+	case k2 == "الي" || k2 == "حتي" || k2 == "وحتي" || k2 == "لغايه" || k2 == "ولغايه":
 		k++
 	case p.isPunct(k, "-–/"):
 		k++
-	case k < len(p.toks) && p.toks[k].conj:
-		conj = true
+	case both && k2 == "و":
+		k++
+	case both && k < len(p.toks) && p.toks[k].conj:
 	default:
 		return match{}, false
 	}
-	_ = conj
 	if p.key(k) == "عام" || p.key(k) == "العام" || p.key(k) == "سنه" {
 		k++
 	}
@@ -347,7 +392,7 @@ func (p *parser) clockOnlyAt(i int) (match, bool) {
 		}
 		day := d.lo.t
 		m.lo.t = time.Date(day.Year(), day.Month(), day.Day(), h, t.Minute(), 0, 0, t.Location())
-		m.end, m.rel = d.end, d.rel
+		m.end, m.rel, m.unresolved = d.end, d.rel, d.unresolved
 		return m, true
 	}
 	return m, true
