@@ -35,10 +35,11 @@ func Text(source string, data []byte) (*marsad.Article, error) {
 		return nil, &marsad.InputError{Input: source, Err: err}
 	}
 	text = arabic.Clean(normalizeNewlines(unescapeEntities(text)))
-	if err := checkArabic(text); err != nil {
+	lines := splitLines(text)
+	if err := checkArabic(lines); err != nil {
 		return nil, &marsad.InputError{Input: source, Err: err}
 	}
-	r := analyze(splitLines(text), true, "")
+	r := analyze(lines, true, "")
 	a := &marsad.Article{
 		File:      source,
 		Title:     r.title,
@@ -68,8 +69,16 @@ const minBodyWords = 4
 // nothing to read. The bar is lower than Language's majority: a scraped
 // Arabic page may carry English menus, and its body is checked again once
 // they are gone.
-func checkArabic(text string) error {
-	c := countScripts(text)
+func checkArabic(lines []line) error {
+	var c scriptCounts
+	size := 0
+	for _, l := range lines {
+		if size > maxLanguageSample {
+			break
+		}
+		size += len(l.text)
+		c.add(countScripts(l.text))
+	}
 	switch {
 	case c.letters == 0:
 		return marsad.ErrNoBody
@@ -151,6 +160,9 @@ func splitLines(text string) []line {
 			gap = true
 			continue
 		}
+		if l = stripCode(l); l == "" {
+			continue
+		}
 		out = append(out, line{text: l, gapAbove: gap})
 		gap = false
 	}
@@ -223,14 +235,14 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			setOnce(&r.author, d.author)
 			continue
 		}
-		if isParagraph(t) {
+		if isParagraph(t) && !(wantTitle && r.title == "" && len(body) == 0 && isTitleShaped(t)) {
 			break
 		}
 		switch {
 		case isCopyright(t):
 			setOnce(&votes.copyright, copyrightOutlet(t))
 			continue
-		case isJunk(t), isChrome(t), isDesignCredit(t):
+		case isJunk(t), isChrome(t):
 			continue
 		}
 		if pub, upd, ok := dateLabel(t); ok {
@@ -260,10 +272,16 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		if c, ok := captionCredit(t); ok && wordCount(c) <= 15 || isCaptionOpening(t) {
 			continue
 		}
-		if wantTitle && wordCount(t) >= 2 && hasArabicLetter(t) && !endsSentence(t) || wantTitle && r.title == "" && wordCount(t) >= 2 && hasArabicLetter(t) {
-			// The first such line is the headline, unless it is a short
-			// section name ("أخبار العالم") and a real headline follows.
-			if r.title == "" || wordCount(r.title) <= 3 && wordCount(t) >= 4 && len(body) == 0 {
+		if wantTitle && hasArabicLetter(t) {
+			// The first text line is the headline, unless it is a short
+			// section name ("أخبار العالم", "استشارات") and a real
+			// headline follows.
+			switch {
+			case r.title == "" && len(body) == 0:
+				r.title = stripBullet(t)
+				continue
+			case wordCount(r.title) <= 3 && len(body) == 0 && wordCount(t) >= 4 && wordCount(t) <= 20 &&
+				isTitleShaped(t) && (i+1 == len(lines) || startsStory(lines[i+1].text)):
 				r.title = stripBullet(t)
 				continue
 			}
@@ -286,6 +304,9 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		for k := 0; k < len(body) && k < 3; k++ {
 			d, ok := parseDateline(body[k].text)
 			if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
+				if isParagraph(body[k].text) && !startsWithBullet(body[k].text) {
+					break // the story has started without a dateline
+				}
 				continue
 			}
 			setOnce(&r.dateline, d.place)
@@ -350,20 +371,33 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 			if c, ok := captionCredit(t); ok && wordCount(c) <= 15 {
 				break
 			}
+			prev := ""
+			if last > 0 {
+				prev = body[last-1].text
+			}
+			// A name alone after the story is a signature.
+			if isSignature(t) && isParagraph(prev) && lastMark(prev) != ':' {
+				setOnce(&r.author, displayName(t))
+				break
+			}
 			// A run of headline-like lines: links to other articles. A
-			// single one is dropped only when short and after real text.
+			// single one is dropped only when short and after real text;
+			// none after a line that announces a list ("وهم :").
 			run := 0
-			for k := last; k >= 0 && isHeadlineLike(body[k].text) && !isParagraph(body[k].text); k-- {
+			for k := last; k >= 0 && isRelatedHeadline(body[k].text); k-- {
 				run++
 			}
+			if run == 0 || run == len(body) {
+				drop = 0
+				break
+			}
+			before := body[last-run].text
 			switch {
-			case run >= 2 && run < len(body):
+			case lastMark(before) == ':':
+				drop = 0
+			case run >= 2:
 				drop = run
-			case run == 1 && last > 0 && wordCount(t) <= 15 && isParagraph(body[last-1].text):
-				// A name alone after the story is a signature.
-				if isNameLike(t) && wordCount(t) <= 4 {
-					setOnce(&r.author, displayName(t))
-				}
+			case wordCount(t) <= 15 && isParagraph(before):
 			default:
 				drop = 0
 			}
@@ -445,8 +479,70 @@ func dropChrome(body []line, votes *outletVotes, setPublished, setUpdated func(s
 	return out
 }
 
+// isRelatedHeadline reports a line that can be a link to another article
+// at the end of a page: a headline of four to twenty words that does not
+// continue a sentence ("وكان …").
+func isRelatedHeadline(s string) bool {
+	n := wordCount(s)
+	if n < 4 || n > 20 || !isHeadlineLike(s) || isParagraph(s) {
+		return false
+	}
+	ws := strings.Fields(s)
+	return !startsWithConjunction(ws[0])
+}
+
+// isSignature reports a line that is only a writer's name.
+func isSignature(s string) bool {
+	if !isNameLike(s) || wordCount(s) > 4 {
+		return false
+	}
+	if isPersonName(s) {
+		return true
+	}
+	return !startsWithConjunction(strings.Fields(s)[0])
+}
+
 func isCaptionCompanion(s string) bool {
 	return wordCount(s) <= 5 && !endsSentence(s) && !isParagraph(s)
+}
+
+// startsStory reports a line that may follow a headline: the story's
+// first paragraph or a metadata line. A line of verse or a list item does
+// not, which keeps a poem's short title from giving way to its first verse.
+func startsStory(s string) bool {
+	if isParagraph(s) || isDateOnly(s) {
+		return true
+	}
+	if _, _, ok := dateLabel(s); ok {
+		return true
+	}
+	if _, ok := parseByline(s); ok {
+		return true
+	}
+	if _, ok := parseDateline(s); ok {
+		return true
+	}
+	_, ok := lookupOutlet(s)
+	return ok
+}
+
+// isTitleShaped reports a line that can be a headline although it ends like
+// a sentence: "!" and "؟" and ".." end headlines too, a single full stop
+// only a short one.
+func isTitleShaped(s string) bool {
+	n := wordCount(s)
+	if n == 0 || n > 25 {
+		return false
+	}
+	t := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isCloser(r) })
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") {
+		return n <= 12
+	}
+	return true
+}
+
+func startsWithBullet(s string) bool {
+	return stripBullet(s) != strings.TrimSpace(s)
 }
 
 // stripBullet removes list bullets and dashes that open a line.

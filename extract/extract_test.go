@@ -520,8 +520,15 @@ func TestLineRules(t *testing.T) {
 	if got := copyrightOutlet("جميع الحقوق محفوظه © شبكة مِجْهَار"); got != "شبكة مجهار" {
 		t.Errorf("copyrightOutlet = %q", got)
 	}
-	if got := copyrightOutlet("© 2010-2023 جميع الحقوق محفوظة لموقع الخبر اليوم"); got != "لموقع الخبر اليوم" && got != "موقع الخبر اليوم" {
-		t.Errorf("copyrightOutlet = %q", got)
+	for in, want := range map[string]string{
+		"© 2010-2023 جميع الحقوق محفوظة لموقع الخبر اليوم": "موقع الخبر اليوم",
+		"جميع الحقوق محفوظة © 2023 لموقع عربي بوست":         "عربي بوست",
+		"Copyright © 2023 Al Jazeera Media Network":        "Al Jazeera Media Network",
+		"© جميع الحقوق محفوظة لصحيفة عكاظ 2024":             "عكاظ",
+	} {
+		if got := copyrightOutlet(in); got != want {
+			t.Errorf("copyrightOutlet(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -613,6 +620,36 @@ func BenchmarkText(b *testing.B) {
 			if _, err := Text("bench", data); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+func TestDateLabelAndSource(t *testing.T) {
+	labels := []struct{ in, pub, upd string }{
+		{"تم النشر: 2023/09/26 الساعة 21:15 بتوقيت غرينتش", "2023-09-26T21:15:00Z", ""},
+		{"تم التحديث: 2023/09/26 الساعة 21:55 بتوقيت غرينتش", "", "2023-09-26T21:55:00Z"},
+		{"نشر في 26/09/2023 | آخر تحديث 27/09/2023", "2023-09-26", "2023-09-27"},
+		{"Published: 26 September 2023", "2023-09-26", ""},
+		{"تحديثات ويندوز الجديدة إجبارية", "", ""},
+	}
+	for _, tt := range labels {
+		pub, upd, _ := dateLabel(tt.in)
+		p, _ := parseHeaderDate(pub)
+		u, _ := parseHeaderDate(upd)
+		if p.String() != tt.pub || u.String() != tt.upd {
+			t.Errorf("dateLabel(%q) = %q, %q; want %q, %q", tt.in, p, u, tt.pub, tt.upd)
+		}
+	}
+	sources := []struct{ in, want string }{
+		{"المصدر: الجزيرة نت", "الجزيرة"},
+		{"المصدر: وكالة الأنباء السعودية", "واس"},
+		{"المصدر: موقع الخبر اليوم", "موقع الخبر اليوم"},
+		{"المصدر: وزارة الصحة", ""},
+		{"المصدر: وكالات", ""},
+	}
+	for _, tt := range sources {
+		if got, _ := parseSourceLine(tt.in); got != tt.want {
+			t.Errorf("parseSourceLine(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

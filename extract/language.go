@@ -60,6 +60,22 @@ func countScripts(text string) scriptCounts {
 	return c
 }
 
+func (c *scriptCounts) add(o scriptCounts) {
+	c.arabic += o.arabic
+	c.persian += o.persian
+	c.urdu += o.urdu
+	c.latin += o.latin
+	c.cyrillic += o.cyrillic
+	c.greek += o.greek
+	c.hebrew += o.hebrew
+	c.han += o.han
+	c.kana += o.kana
+	c.hangul += o.hangul
+	c.devanagari += o.devanagari
+	c.other += o.other
+	c.letters += o.letters
+}
+
 // arabicShare is the fraction of letters in the Arabic script.
 func (c scriptCounts) arabicShare() float64 {
 	if c.letters == 0 {

@@ -122,8 +122,11 @@ func isHeadlineLike(s string) bool {
 	case '.', '!', ':', '،', ',', '۔':
 		return false
 	}
-	return true
+	return !reInnerStop.MatchString(s)
 }
+
+// reInnerStop finds a full stop between two sentences: a headline has none.
+var reInnerStop = regexp.MustCompile(`\p{L}[.!؟?] +\p{L}`)
 
 var (
 	reGUID    = regexp.MustCompile(`^[{(]?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}[})]?$`)
@@ -143,10 +146,58 @@ func isJunk(s string) bool {
 	if reGUID.MatchString(s) || reToken.MatchString(s) || reURLLine.MatchString(s) || reEmail.MatchString(s) {
 		return true
 	}
-	if !hasArabicLetter(s) && len(strings.Fields(s)) == 1 && len(s) <= 3 {
+	if !hasArabicLetter(s) && (len(strings.Fields(s)) == 1 && len(s) <= 3 || looksLikeCode(s)) {
 		return true
 	}
 	return false
+}
+
+// looksLikeCode reports a line of script or style sheet that leaked into the
+// text: braces, semicolons and assignments, no prose.
+func looksLikeCode(s string) bool {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"var ", "let ", "const ", "function", "document.", "window.", "googletag", "(adsbygoogle", "jQuery", "$(", "<!--", "//<![CDATA["} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	marks := strings.Count(t, "{") + strings.Count(t, "}") + strings.Count(t, ";") + strings.Count(t, "=")
+	return marks >= 2 && marks*20 >= len(t)/4
+}
+
+// reCSSRule matches a style rule with an ASCII selector: "#vote ul {
+// padding: 0; }". The selector cannot hold Arabic, so no prose is eaten.
+var reCSSRule = regexp.MustCompile(`[#.@]?[A-Za-z_][-\w\s.#,:>\[\]="'()*+~]{0,200}\{[^{}]*\}`)
+
+// stripCode removes the style sheet or script a scraper kept at the end of
+// a paragraph: from the first style rule on, when what follows is dense with
+// code punctuation.
+func stripCode(s string) string {
+	if !strings.Contains(s, "{") || !strings.Contains(s, "}") {
+		return s
+	}
+	loc := reCSSRule.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	if codeDensity(s[loc[0]:]) < 0.04 {
+		return s
+	}
+	return strings.TrimSpace(s[:loc[0]])
+}
+
+func codeDensity(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '}', ';', '=', '(', ')', '[', ']', '#', ':':
+			n++
+		}
+	}
+	return float64(n) / float64(len(s))
 }
 
 // Chrome vocabularies, written as a reader sees them and normalized once.
@@ -365,8 +416,18 @@ func copyrightOutlet(s string) string {
 	}
 	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || isQuoteOrPunct(r) })
 	s = strings.Join(strings.Fields(s), " ")
+	// "لموقع عربي بوست", "لشبكة X": the ل of "محفوظة ل…" glued on.
+	for _, p := range []string{"لموقع ", "لصحيفة ", "لجريدة ", "لشبكة ", "لقناة ", "لمجلة ", "لوكالة ", "لبوابة "} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			s = strings.TrimPrefix(p, "ل") + rest
+			break
+		}
+	}
 	if n := wordCount(s); n == 0 || n > 6 || !hasLetter(s) {
 		return ""
+	}
+	if o, ok := lookupOutlet(s); ok {
+		return o.Name
 	}
 	return s
 }
@@ -378,15 +439,15 @@ func indexFold(s, sub string) int {
 	return strings.Index(strings.ToLower(s), strings.ToLower(sub))
 }
 
-// isDesignCredit reports a short footer credit: "تصميم الورشه", "تطوير
-// شركة …", "Powered by …".
+// isDesignCredit reports a short footer credit: "تصميم الورشه", "تصميم
+// وتطوير شركة …", "Powered by …".
 func isDesignCredit(s string) bool {
-	if wordCount(s) > 6 || endsSentence(s) {
+	if wordCount(s) > 5 || endsSentence(s) {
 		return false
 	}
 	k := lineKey(s)
-	for _, p := range []string{"تصميم", "تطوير", "برمجة", "تصميم وتطوير", "تصميم و برمجة", "powered by", "designed by", "developed by", "برمجة وتصميم"} {
-		if strings.HasPrefix(k, lineKey(p)+" ") {
+	for _, p := range []string{"تصميم", "تصميم وتطوير", "تطوير وتصميم", "تصميم وبرمجه", "برمجه وتصميم", "powered by", "designed by", "developed by"} {
+		if strings.HasPrefix(k, p+" ") {
 			return true
 		}
 	}
@@ -443,19 +504,23 @@ func isCredit(s string) bool {
 	return false
 }
 
-// isCaptionOpening reports a line that introduces itself as a caption.
+// isCaptionOpening reports a line that introduces itself as a caption:
+// "صورة: …", "(الصورة: …)", "تصوير: …", "صورة أرشيفية".
 func isCaptionOpening(s string) bool {
 	if wordCount(s) > 15 {
 		return false
 	}
-	k := lineKey(s)
-	for _, p := range []string{"صوره", "الصوره", "مصدر الصوره", "صوره ارشيفيه", "تصوير", "photo", "image"} {
-		if k == p || strings.HasPrefix(k, p+" ") && wordCount(s) <= 15 && !endsSentence(s) {
-			return true
-		}
+	if reCaptionOpening.MatchString(s) {
+		return true
+	}
+	switch lineKey(s) {
+	case "صوره ارشيفيه", "صوره تعبيريه", "صوره من الارشيف", "ارشيفيه":
+		return true
 	}
 	return false
 }
+
+var reCaptionOpening = regexp.MustCompile(`(?i)^[(\[]?\s*(?:الصورة|صورة|الصوره|صوره|تصوير|مصدر الصورة|photo|image|credit)\s*[:：]`)
 
 // isBio reports the one-line author bio that ends an opinion piece
 // ("كاتب وباحث فلسطيني في …").

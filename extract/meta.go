@@ -15,8 +15,8 @@ var (
 	// Bylines: "بقلم: X", "كتب - X", "إعداد: X", "By X".
 	reByline = regexp.MustCompile(`(?i)^(?:بقلم|بقلم الكاتب|بقلم الكاتبة|كتب|كتبت|كتبه|كتبته|الكاتب|الكاتبة|إعداد|اعداد|إعداد وتحرير|تقرير|تحرير|بواسطة|المحرر|مراسل|مراسلة|written by|by)\s*[:：\-–—]?\s+(.+)$`)
 	// Label lines with a publication or update date (normalized text).
-	rePublishedLabel = regexp.MustCompile(`^(?:تم النشر|تاريخ النشر|نشر في|نشر بتاريخ|نشر يوم|نشرت في|نشر|منشور في|تاريخ الخبر|بتاريخ|published on|published|posted on|posted|date)\s*[:\-–]?\s*`)
-	reUpdatedLabel   = regexp.MustCompile(`(?:تم التحديث|اخر تحديث|تاريخ التحديث|اخر تعديل|تحديث|محدث|updated on|last updated|updated|modified)\s*[:\-–]?\s*`)
+	rePublishedLabel = regexp.MustCompile(`^(?:تم النشر|تاريخ النشر|نشر في|نشر بتاريخ|نشر يوم|نشرت في|نشر|منشور في|تاريخ الخبر|بتاريخ|published on|published|posted on|posted|date)(?:\s*[:\-–]\s*|\s+|$)`)
+	reUpdatedLabel   = regexp.MustCompile(`(?:تم التحديث|اخر تحديث|تاريخ التحديث|اخر تعديل|تحديث|محدث|updated on|last updated|updated|modified)(?:\s*[:\-–]\s*|\s+|$)`)
 	// "المصدر: X", "المصدر - X".
 	reSourceLine = regexp.MustCompile(`(?i)^(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(.+)$`)
 	// A dateline at the start of a line: place, an optional agency in
@@ -144,11 +144,25 @@ func parseSourceLine(s string) (string, bool) {
 	case "", "وكالات", "وكالات الانباء", "مواقع", "مواقع التواصل", "متابعات", "خاص", "وسائل اعلام", "وسائل الاعلام":
 		return "", true // a source line all the same: it leaves the body
 	}
-	if wordCount(name) > 4 {
+	// An unknown source is an outlet only when it says so ("موقع X",
+	// "صحيفة X", a domain name); "المصدر: وزارة الصحة" names where the
+	// news came from, not who published it.
+	if wordCount(name) > 5 {
 		return "", false
 	}
-	return name, true
+	k := lineKey(name)
+	for _, p := range outletPrefixesNorm() {
+		if strings.HasPrefix(k, p+" ") {
+			return name, true
+		}
+	}
+	if reDomain.MatchString(name) {
+		return name, true
+	}
+	return "", true
 }
+
+var reDomain = regexp.MustCompile(`(?i)^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|tv|[a-z]{2})$`)
 
 // dateline is what a dateline says.
 type dateline struct {
@@ -229,10 +243,19 @@ func parseDateline(s string) (dateline, bool) {
 		isNameLike(place) && (d.outlet != "" || m[2] == ":") {
 		d.author, d.place, d.rest = d.place, displayName(m[1]), strings.TrimSpace(m[3])
 	}
-	// Without an outlet to vouch for it, a dateline is one or two words
-	// of place and a sentence after.
-	if d.outlet == "" && d.author == "" && len(strings.Fields(place)) > 2 {
-		return dateline{}, false
+	// Without an outlet to vouch for it, a dateline is one word of place
+	// and a sentence after: "موسكو - نجح …", not "القوات البرية - …".
+	if d.outlet == "" && d.author == "" {
+		if len(strings.Fields(place)) > 1 {
+			return dateline{}, false
+		}
+		// "يغادر – بمشيئة الله تعالى – …": a dash that opens an aside.
+		ws := strings.Fields(d.rest)
+		for _, w := range ws[:min(len(ws), 8)] {
+			if strings.ContainsAny(w, "-–—") {
+				return dateline{}, false
+			}
+		}
 	}
 	return d, true
 }
@@ -263,12 +286,6 @@ func leadingOutlet(s string) (outletLead, bool) {
 	if o, ok := lookupOutlet(head); ok && (!o.Common || quoted) {
 		return outletLead{o.Name, rest}, true
 	}
-	// An unknown name in quotes: «X» or "X".
-	if quoted {
-		if name := displayName(head); name != "" && wordCount(name) <= 4 {
-			return outletLead{name, rest}, true
-		}
-	}
 	return outletLead{}, false
 }
 
@@ -287,6 +304,11 @@ func isPlaceLike(s string) bool {
 	ws := strings.Fields(s)
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !arabic.IsTashkeel(r) && r != ' ' {
+			return false // "١ - …" numbers a list
+		}
 	}
 	for _, w := range ws {
 		n := arabic.Normalize(w)
@@ -388,12 +410,19 @@ func firstSentence(s string) string {
 }
 
 // startsWithConjunction reports a word that is و or ف glued to a known
-// word (وبفضل, فأكد), not a name that starts with that letter (واشنطن).
+// word (وبفضل, وأوضح, فأكد), not a name that starts with that letter
+// (واشنطن, وهران, فرنسا: their rest is no word).
 func startsWithConjunction(w string) bool {
 	n := arabic.Normalize(w)
 	rest, ok := strings.CutPrefix(n, "و")
 	if !ok {
 		rest, ok = strings.CutPrefix(n, "ف")
 	}
-	return ok && len([]rune(rest)) >= 3 && !arabic.Known(n) && arabic.Known(rest)
+	if !ok {
+		return false
+	}
+	if len([]rune(rest)) >= 3 && arabic.Known(rest) {
+		return true
+	}
+	return len([]rune(rest)) >= 2 && arabic.IsStopword(rest) // وفي, ومن, وعلى
 }

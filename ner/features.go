@@ -57,6 +57,9 @@ const (
 	tShapeTrigram
 	tBasePrefix
 	tBaseSuffix
+	tNeighborAffix
+	tStack
+	tMemory
 )
 
 // token analysis: the per-token values the templates read.
@@ -64,9 +67,16 @@ type tokInfo struct {
 	word, base, stem, procl, shape, raw uint64
 	known                               bool
 	runes                               int
-	pre, suf                            [3]uint64 // word prefixes/suffixes of 1–3 runes
-	bpre, bsuf                          [3]uint64 // base prefixes/suffixes
+	pre, suf                            [4]uint64 // word prefixes/suffixes of 1–4 runes
+	bpre, bsuf                          [4]uint64 // base prefixes/suffixes
 	clusters                            [maxClusterLevels]uint64
+
+	// Second stage only (see memory.go): the first stage's tag, plus one,
+	// and what the first stage said about the same word elsewhere in the
+	// document.
+	m1       uint8
+	memKey   uint64 // hash of the word's base, 0 when it is not remembered
+	memCount [numTypes]uint16
 }
 
 var (
@@ -98,6 +108,9 @@ func (m *Model) analyzeToken(tok string) tokInfo {
 	ti.base = hashString(c.Base)
 	ti.procl = hashString(c.Prefix)
 	ti.stem = hashString(arabic.Stem(w))
+	if rememberable(w, c.Base) {
+		ti.memKey = ti.base
+	}
 	ti.known = arabic.Known(c.Base)
 	ti.runes = utf8.RuneCountInString(w)
 	affixes(w, &ti.pre, &ti.suf)
@@ -113,11 +126,11 @@ func (m *Model) analyzeToken(tok string) tokInfo {
 	return ti
 }
 
-// affixes hashes the first and last 1–3 runes of w.
-func affixes(w string, pre, suf *[3]uint64) {
+// affixes hashes the first and last 1–4 runes of w.
+func affixes(w string, pre, suf *[4]uint64) {
 	n := 0
 	for i := range w {
-		if n == 3 {
+		if n == 4 {
 			break
 		}
 		n++
@@ -125,7 +138,7 @@ func affixes(w string, pre, suf *[3]uint64) {
 		pre[n-1] = hashString(w[:i+size])
 	}
 	n = 0
-	for j := len(w); j > 0 && n < 3; {
+	for j := len(w); j > 0 && n < 4; {
 		_, size := utf8.DecodeLastRuneInString(w[:j])
 		j -= size
 		suf[n] = hashString(w[j:])
@@ -182,6 +195,9 @@ func shapeHash(tok string) uint64 {
 	return h
 }
 
+// numLexical is the number of features that name the current token itself.
+const numLexical = 8
+
 // features appends the hashed features of token i to dst.
 func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 	at := func(j int) *tokInfo {
@@ -202,21 +218,28 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 		}
 		dst = append(dst, h)
 	}
-	f(tBias, 0)
+	// The current token's own identity features come first, numLexical of
+	// them: training can hide them (word dropout) to make the model learn
+	// what the context says about words it has never seen.
 	f(tWord, 0, cur.word)
+	f(tRawWord, 0, cur.raw)
+	f(tBase, 0, cur.base)
+	f(tStem, 0, cur.stem)
+	f(tWordBigram, 0, p1.word, cur.word)
+	f(tWordBigram, 1, cur.word, n1.word)
+	f(tBaseBigram, 0, p1.base, cur.base)
+	f(tBaseBigram, 1, cur.base, n1.base)
+	f(tBias, 0)
 	f(tWord, 1, p1.word)
 	f(tWord, 2, n1.word)
 	f(tWord, 3, p2.word)
 	f(tWord, 4, n2.word)
-	f(tRawWord, 0, cur.raw)
-	f(tBase, 0, cur.base)
 	f(tBase, 1, p1.base)
 	f(tBase, 2, n1.base)
-	f(tStem, 0, cur.stem)
 	f(tStem, 1, p1.stem)
 	f(tStem, 2, n1.stem)
 	f(tProclitic, 0, cur.procl)
-	for k := range 3 {
+	for k := range 4 {
 		if cur.pre[k] != 0 {
 			f(tPrefix, uint64(k), cur.pre[k])
 			f(tSuffix, uint64(k), cur.suf[k])
@@ -226,20 +249,27 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 			f(tBaseSuffix, uint64(k), cur.bsuf[k])
 		}
 	}
+	for k := 1; k < 3; k++ {
+		f(tNeighborAffix, 0, uint64(k), p1.bpre[k])
+		f(tNeighborAffix, 1, uint64(k), p1.bsuf[k])
+		f(tNeighborAffix, 2, uint64(k), n1.bpre[k])
+		f(tNeighborAffix, 3, uint64(k), n1.bsuf[k])
+	}
+	f(tProclitic, 1, p1.procl)
+	f(tProclitic, 2, n1.procl)
 	f(tShape, 0, cur.shape)
 	f(tShape, 1, p1.shape)
 	f(tShape, 2, n1.shape)
 	f(tShapeTrigram, p1.shape, cur.shape, n1.shape)
-	f(tWordBigram, 0, p1.word, cur.word)
-	f(tWordBigram, 1, cur.word, n1.word)
 	f(tWordBigram, 2, p2.word, p1.word)
 	f(tWordBigram, 3, n1.word, n2.word)
-	f(tBaseBigram, 0, p1.base, cur.base)
-	f(tBaseBigram, 1, cur.base, n1.base)
 	if i == 0 {
 		f(tFirst, 1)
 	}
 	f(tLength, uint64(min(cur.runes, 12)))
+	if m.first != nil {
+		dst = m.memoryFeatures(cur, p1, n1, dst)
+	}
 	if m.clusters != nil {
 		for l := range m.clusters.levels {
 			lv := uint64(l)

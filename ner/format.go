@@ -14,18 +14,19 @@ import (
 
 // Model file format (all integers little-endian or uvarint), gzipped:
 //
-//	magic "marsad-ner 1\n"
+//	magic "marsad-ner 2\n"
 //	uvarint numTags, then each tag as uvarint length + bytes
-//	float32 scale; (numTags+1)*numTags int16 transition weights
-//	uvarint rows; row keys as uvarint deltas (ascending);
-//	rows*numTags int16 emission weights (value = int16 * scale)
 //	uvarint cluster levels (0 = none); uvarint words; word hashes as
 //	uvarint deltas (ascending); words*levels uint16 ids
+//	uvarint stages (1 or 2); then per stage, first stage first:
+//	  float32 scale; (numTags+1)*numTags int16 transition weights
+//	  uvarint rows; row keys as uvarint deltas (ascending);
+//	  rows*numTags int16 emission weights, tag-major (value = int16 * scale)
 //
 // Weights are quantized to 16 bits against the largest magnitude: the
 // tagger only compares sums of weights, and 1/32767 of the largest weight is
 // far below the gaps that decide a tag. Quantizing halves the model.
-const magic = "marsad-ner 1\n"
+const magic = "marsad-ner 2\n"
 
 // Save writes the model in its binary format. The output is a pure
 // function of the model, so equal models give equal bytes.
@@ -36,40 +37,6 @@ func (m *Model) Save(w io.Writer) error {
 	for _, t := range Tags {
 		putUvarint(&buf, uint64(len(t)))
 		buf.WriteString(t)
-	}
-	maxAbs := float32(0)
-	for _, v := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
-	for p := range m.trans {
-		for _, v := range m.trans[p] {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(&buf, binary.LittleEndian, scale)
-	q := func(v float32) int16 {
-		return int16(math.Round(float64(v / scale)))
-	}
-	for p := range m.trans {
-		for _, v := range m.trans[p] {
-			binary.Write(&buf, binary.LittleEndian, q(v))
-		}
-	}
-	putUvarint(&buf, uint64(len(m.keys)))
-	prev := uint64(0)
-	for _, k := range m.keys {
-		putUvarint(&buf, k-prev)
-		prev = k
-	}
-	// Column-major: each tag's weights together compress better.
-	for k := range numTags {
-		for r := range m.keys {
-			binary.Write(&buf, binary.LittleEndian, q(m.weights[r*numTags+k]))
-		}
 	}
 	if m.clusters == nil {
 		putUvarint(&buf, 0)
@@ -93,6 +60,14 @@ func (m *Model) Save(w io.Writer) error {
 			}
 		}
 	}
+	// Stages: the first stage (if any), then this model's weights.
+	if m.first != nil {
+		putUvarint(&buf, 2)
+		writeWeights(&buf, m.first)
+	} else {
+		putUvarint(&buf, 1)
+	}
+	writeWeights(&buf, m)
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("ner: save: %w", err)
@@ -104,6 +79,44 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("ner: save: %w", err)
 	}
 	return nil
+}
+
+// writeWeights writes one stage's transition and emission weights.
+func writeWeights(buf *bytes.Buffer, m *Model) {
+	maxAbs := float32(0)
+	for _, v := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	for p := range m.trans {
+		for _, v := range m.trans[p] {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	binary.Write(buf, binary.LittleEndian, scale)
+	q := func(v float32) int16 {
+		return int16(math.Round(float64(v / scale)))
+	}
+	for p := range m.trans {
+		for _, v := range m.trans[p] {
+			binary.Write(buf, binary.LittleEndian, q(v))
+		}
+	}
+	putUvarint(buf, uint64(len(m.keys)))
+	prev := uint64(0)
+	for _, k := range m.keys {
+		putUvarint(buf, k-prev)
+		prev = k
+	}
+	// Column-major: each tag's weights together compress better.
+	for k := range numTags {
+		for r := range m.keys {
+			binary.Write(buf, binary.LittleEndian, q(m.weights[r*numTags+k]))
+		}
+	}
 }
 
 func putUvarint(b *bytes.Buffer, v uint64) {
@@ -126,7 +139,7 @@ func Load(r io.Reader) (*Model, error) {
 }
 
 // maxRows bounds allocations from a corrupt or hostile header.
-const maxRows = 1 << 26
+const maxRows = 1 << 23
 
 func decodeModel(br *bufio.Reader) (*Model, error) {
 	head := make([]byte, len(magic))
@@ -156,48 +169,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 			return nil, fmt.Errorf("tag %q, want %q", b, want)
 		}
 	}
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
-		return nil, err
-	}
 	m := &Model{}
-	var q16 int16
-	for p := range m.trans {
-		for c := range m.trans[p] {
-			if err := binary.Read(br, binary.LittleEndian, &q16); err != nil {
-				return nil, err
-			}
-			m.trans[p][c] = float32(q16) * scale
-		}
-	}
-	rows, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, err
-	}
-	if rows > maxRows {
-		return nil, fmt.Errorf("%d rows is too many", rows)
-	}
-	m.keys = make([]uint64, rows)
-	prev := uint64(0)
-	for i := range m.keys {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, err
-		}
-		prev += d
-		m.keys[i] = prev
-	}
-	raw := make([]int16, rows*uint64(numTags))
-	if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
-		return nil, err
-	}
-	m.weights = make([]float32, len(raw))
-	for k := range numTags {
-		for r := range int(rows) {
-			m.weights[r*numTags+k] = float32(raw[k*int(rows)+r]) * scale
-		}
-	}
-	m.buildTable(m.keys)
 	levels, err := binary.ReadUvarint(br)
 	if err != nil {
 		return nil, err
@@ -237,5 +209,68 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 		}
 		m.clusters = t
 	}
+	stages, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
+	switch stages {
+	case 1:
+	case 2:
+		m.first = &Model{clusters: m.clusters}
+		if err := readWeights(br, m.first); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("%d stages, want 1 or 2", stages)
+	}
+	if err := readWeights(br, m); err != nil {
+		return nil, err
+	}
 	return m, nil
+}
+
+// readWeights reads what writeWeights wrote into m.
+func readWeights(br *bufio.Reader, m *Model) error {
+	var scale float32
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return err
+	}
+	var q16 int16
+	for p := range m.trans {
+		for c := range m.trans[p] {
+			if err := binary.Read(br, binary.LittleEndian, &q16); err != nil {
+				return err
+			}
+			m.trans[p][c] = float32(q16) * scale
+		}
+	}
+	rows, err := binary.ReadUvarint(br)
+	if err != nil {
+		return err
+	}
+	if rows > maxRows {
+		return fmt.Errorf("%d rows is too many", rows)
+	}
+	m.keys = make([]uint64, rows)
+	prev := uint64(0)
+	for i := range m.keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return err
+		}
+		prev += d
+		m.keys[i] = prev
+	}
+	raw := make([]int16, rows*uint64(numTags))
+	if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
+		return err
+	}
+	m.weights = make([]float32, len(raw))
+	for k := range numTags {
+		for r := range int(rows) {
+			m.weights[r*numTags+k] = float32(raw[k*int(rows)+r]) * scale
+		}
+	}
+	m.buildTable(m.keys)
+	return nil
 }

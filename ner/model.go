@@ -67,6 +67,10 @@ type Model struct {
 	trans [numTags + 1][numTags]float32
 
 	clusters *clusterTable
+
+	// first is the first-stage model of a two-stage model (memory.go);
+	// nil for a first-stage model.
+	first *Model
 }
 
 // row returns the weight row of a feature hash, or -1.
@@ -112,7 +116,6 @@ func (m *Model) buildTable(keys []uint64) {
 
 // tagger holds the scratch buffers of one Tag call.
 type tagger struct {
-	infos []tokInfo
 	feats []uint64
 	score []float32 // emission scores, numTags per token
 	back  []uint8
@@ -124,34 +127,25 @@ var taggerPool = sync.Pool{New: func() any { return new(tagger) }}
 // Tag returns one BIO tag per token (O, B-PER, I-PER, B-LOC, I-LOC, B-ORG,
 // I-ORG, B-MISC, I-MISC). Tokens are words as arabic.Tokenize cuts them,
 // with clitics attached as in ANERcorp (بروسيا is one token, tagged B-LOC).
+// The sentence is its own document: TagSentences lets a word's other
+// occurrences in the document inform its tag.
 func (m *Model) Tag(tokens []string) []string {
-	out := make([]string, len(tokens))
-	if len(tokens) == 0 {
-		return out
-	}
-	t := taggerPool.Get().(*tagger)
-	defer taggerPool.Put(t)
-	idx := m.tagIndexes(t, tokens)
-	for i, k := range idx {
-		out[i] = Tags[k]
-	}
-	return out
+	return m.TagSentences([][]string{tokens})[0]
 }
 
-// tagIndexes decodes tokens into tag columns, in t.back's storage.
-func (m *Model) tagIndexes(t *tagger, tokens []string) []uint8 {
-	n := len(tokens)
-	if cap(t.infos) < n {
-		t.infos = make([]tokInfo, n)
+// decode scores the analyzed tokens in infos and returns the best tag
+// columns, in t's storage (valid until t's next use).
+func (m *Model) decode(t *tagger, infos []tokInfo) []uint8 {
+	n := len(infos)
+	if n == 0 {
+		return nil
 	}
-	t.infos = t.infos[:n]
-	m.analyze(tokens, t.infos)
 	if cap(t.score) < n*numTags {
 		t.score = make([]float32, n*numTags)
 	}
 	t.score = t.score[:n*numTags]
 	for i := range n {
-		t.feats = m.features(t.infos, i, t.feats[:0])
+		t.feats = m.features(infos, i, t.feats[:0])
 		s := t.score[i*numTags : (i+1)*numTags]
 		clear(s)
 		for _, h := range t.feats {

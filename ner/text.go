@@ -28,22 +28,26 @@ func (m *Model) TagText(text string) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
-	t := taggerPool.Get().(*tagger)
-	defer taggerPool.Put(t)
-	var spans []Span
-	words := make([]string, 0, 64)
+	type piece struct{ from, to int }
+	var pieces []piece
+	var words [][]string
 	for _, s := range arabic.Sentences(text, toks) {
 		for from := s.From; from < s.To; from += maxSentence {
 			to := min(from+maxSentence, s.To)
-			words = words[:0]
-			for _, tok := range toks[from:to] {
-				words = append(words, tok.Text)
+			ws := make([]string, to-from)
+			for i, tok := range toks[from:to] {
+				ws[i] = tok.Text
 			}
-			tags := m.tagIndexes(t, words)
-			for _, c := range chunkIndexes(tags) {
-				start, end := toks[from+c.From].Start, toks[from+c.To-1].End
-				spans = append(spans, Span{Start: start, End: end, Type: marsad.EntityType(c.Type), Text: text[start:end]})
-			}
+			pieces = append(pieces, piece{from, to})
+			words = append(words, ws)
+		}
+	}
+	var spans []Span
+	for p, tags := range m.tagDocument(words) {
+		from := pieces[p].from
+		for _, c := range chunkIndexes(tags) {
+			start, end := toks[from+c.From].Start, toks[from+c.To-1].End
+			spans = append(spans, Span{Start: start, End: end, Type: marsad.EntityType(c.Type), Text: text[start:end]})
 		}
 	}
 	return spans
@@ -53,6 +57,10 @@ func (m *Model) TagText(text string) []Span {
 // sentence breaks (a table, a list) is tagged in pieces of this size so
 // that memory stays bounded. Real sentences are far shorter.
 const maxSentence = 2048
+
+// streamBatch is how many sentences TagStream tags together as one
+// document (the memory window slides inside it).
+const streamBatch = 200
 
 // chunkIndexes decodes tag columns into chunks (the decoder only produces
 // well-formed sequences, so B and I suffice).
@@ -85,45 +93,65 @@ func TagStream(m *Model, r io.Reader, w io.Writer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	bw := bufio.NewWriter(w)
-	var sent []string
-	flush := func() error {
-		if len(sent) == 0 {
-			return nil
+	// The input is read in batches of streamBatch sentences, each tagged
+	// as one document; blank lines are replayed in place.
+	var (
+		batch  [][]string
+		sent   []string
+		blanks []int // blank lines before each sentence of batch, and after the last
+	)
+	pendingBlanks := 0
+	endSentence := func() {
+		if len(sent) > 0 {
+			batch = append(batch, sent)
+			blanks = append(blanks, pendingBlanks)
+			pendingBlanks = 0
+			sent = nil
 		}
-		for i, tag := range m.Tag(sent) {
-			bw.WriteString(sent[i])
-			bw.WriteByte('\t')
-			bw.WriteString(tag)
-			if err := bw.WriteByte('\n'); err != nil {
-				return err
+	}
+	flush := func() error {
+		for s, tags := range m.TagSentences(batch) {
+			for range blanks[s] {
+				bw.WriteByte('\n')
+			}
+			for i, tag := range tags {
+				bw.WriteString(batch[s][i])
+				bw.WriteByte('\t')
+				bw.WriteString(tag)
+				bw.WriteByte('\n')
 			}
 		}
-		sent = sent[:0]
-		return nil
+		batch, blanks = batch[:0], blanks[:0]
+		for range pendingBlanks {
+			bw.WriteByte('\n')
+		}
+		pendingBlanks = 0
+		_, err := bw.Write(nil)
+		return err
 	}
 	line := 0
 	for sc.Scan() {
 		line++
 		fields := strings.Fields(sc.Text())
 		if len(fields) == 0 {
-			if err := flush(); err != nil {
-				return fmt.Errorf("ner: tag: %w", err)
-			}
-			if err := bw.WriteByte('\n'); err != nil {
-				return fmt.Errorf("ner: tag: %w", err)
+			endSentence()
+			pendingBlanks++
+			if len(batch) >= streamBatch {
+				if err := flush(); err != nil {
+					return fmt.Errorf("ner: tag: %w", err)
+				}
 			}
 			continue
 		}
 		sent = append(sent, fields[0])
 		if len(sent) == maxSentence {
-			if err := flush(); err != nil {
-				return fmt.Errorf("ner: tag: %w", err)
-			}
+			endSentence()
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("ner: tag: line %d: %w", line+1, err)
 	}
+	endSentence()
 	if err := flush(); err != nil {
 		return fmt.Errorf("ner: tag: %w", err)
 	}

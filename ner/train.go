@@ -25,12 +25,23 @@ type TrainOptions struct {
 	Log io.Writer
 	// Dev, when set, is tagged after each epoch and its F1 logged.
 	Dev []Sentence
+	// Stages is 1 for a single tagger, 2 (the default when 0) for a
+	// second stage that reads the first stage's tags around each token and
+	// across the document (see memory.go).
+	Stages int
+	// WordDropout is the probability, per token and epoch, of hiding the
+	// token's own identity features (word, base, stem, word bigrams), so
+	// that the weights also learn what context, affixes and clusters say.
+	// Negative means none; 0 means DefaultWordDropout.
+	WordDropout float64
 }
 
 // Training defaults, chosen on a held-out tenth of the ANERcorp train split.
 const (
 	DefaultEpochs   = 12
-	DefaultMinCount = 1
+	DefaultMinCount = 2
+	DefaultWordDropout = 0.1
+	DefaultStages      = 2
 )
 
 // Train learns a model from tagged sentences with the averaged structured
@@ -48,42 +59,91 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 	if opts.MinCount <= 0 {
 		opts.MinCount = DefaultMinCount
 	}
-	m := &Model{}
+	if opts.WordDropout == 0 {
+		opts.WordDropout = DefaultWordDropout
+	}
+	if opts.Stages == 0 {
+		opts.Stages = DefaultStages
+	}
+	shell := &Model{}
 	if opts.Clusters != nil {
-		m.clusters = opts.Clusters.table
+		shell.clusters = opts.Clusters.table
 	}
-
-	// Extract every sentence's features once, as row numbers.
-	type example struct {
-		rows []int32 // features of all tokens, flattened
-		ends []int32 // ends[i] = end of token i's features in rows
-		gold []uint8
-	}
-	rowOf := map[uint64]int32{}
-	var keys []uint64
-	var counts []int32
-	examples := make([]example, 0, len(sentences))
-	var feats []uint64
+	gold := make([][]uint8, len(sentences))
+	infos := make([][]tokInfo, len(sentences))
 	for si, s := range sentences {
 		if len(s.Tokens) != len(s.Tags) {
 			return nil, fmt.Errorf("ner: train: sentence %d has %d tokens but %d tags", si, len(s.Tokens), len(s.Tags))
 		}
-		if len(s.Tokens) == 0 {
-			continue
-		}
-		ex := example{gold: make([]uint8, len(s.Tags))}
+		gold[si] = make([]uint8, len(s.Tags))
 		for i, t := range s.Tags {
 			ct, err := canonicalTag(t)
 			if err != nil {
 				return nil, fmt.Errorf("ner: train: sentence %d token %d: %w", si, i, err)
 			}
 			k, _ := tagIndex(ct)
-			ex.gold[i] = uint8(k)
+			gold[si][i] = uint8(k)
 		}
-		infos := make([]tokInfo, len(s.Tokens))
-		m.analyze(s.Tokens, infos)
-		for i := range s.Tokens {
-			feats = m.features(infos, i, feats[:0])
+		infos[si] = make([]tokInfo, len(s.Tokens))
+		shell.analyze(s.Tokens, infos[si])
+	}
+	stageOpts := opts
+	stageOpts.Dev = nil
+	if opts.Stages == 1 {
+		return shell.trainStage(infos, gold, opts), nil
+	}
+
+	// Jackknife: first-stage tags of each fold from a model trained on
+	// the other folds. Folds are contiguous so documents stay whole.
+	const folds = 5
+	m1 := make([][]uint8, len(sentences))
+	t := &tagger{}
+	for f := range folds {
+		lo, hi := f*len(infos)/folds, (f+1)*len(infos)/folds
+		var trInfos [][]tokInfo
+		var trGold [][]uint8
+		trInfos = append(append(trInfos, infos[:lo]...), infos[hi:]...)
+		trGold = append(append(trGold, gold[:lo]...), gold[hi:]...)
+		fm := shell.trainStage(trInfos, trGold, stageOpts)
+		for s := lo; s < hi; s++ {
+			m1[s] = append([]uint8(nil), fm.decode(t, infos[s])...)
+		}
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "fold %d/%d done\n", f+1, folds)
+		}
+	}
+	first := shell.trainStage(infos, gold, stageOpts)
+	fillMemory(infos, m1)
+	second := &Model{clusters: shell.clusters, first: first}
+	m := second.trainStage(infos, gold, opts)
+	return m, nil
+}
+
+// trainStage trains the weights of one stage on analyzed sentences. The
+// receiver supplies the feature set (clusters, first stage); the result
+// shares them.
+func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions) *Model {
+	m = &Model{clusters: m.clusters, first: m.first}
+	// Extract every sentence's features once, as row numbers.
+	type example struct {
+		rows []int32 // features of all tokens, flattened
+		ends []int32 // ends[i] = end of token i's features in rows
+		lex  []uint8 // lex[i] = how many of token i's first features are lexical
+		gold []uint8
+	}
+	rowOf := map[uint64]int32{}
+	var keys []uint64
+	var counts []int32
+	examples := make([]example, 0, len(infos))
+	var feats []uint64
+	for si, sent := range infos {
+		if len(sent) == 0 {
+			continue
+		}
+		ex := example{gold: gold[si]}
+		for i := range sent {
+			feats = m.features(sent, i, feats[:0])
+			ex.lex = append(ex.lex, numLexical)
 			for _, h := range feats {
 				r, ok := rowOf[h]
 				if !ok {
@@ -129,11 +189,16 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 		out := ex.rows[:0]
 		start := int32(0)
 		for i, end := range ex.ends {
-			for _, r := range ex.rows[start:end] {
+			lex := 0
+			for j, r := range ex.rows[start:end] {
 				if nr := kept[r]; nr >= 0 {
 					out = append(out, nr)
+					if j < int(ex.lex[i]) {
+						lex++
+					}
 				}
 			}
+			ex.lex[i] = uint8(lex)
 			start = end
 			ex.ends[i] = int32(len(out))
 		}
@@ -153,6 +218,7 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 		perm[i] = i
 	}
 	t := &tagger{}
+	var skip []uint8
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
 		mistakes, tokens := 0, 0
@@ -163,11 +229,19 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 				t.score = make([]float32, n*numTags)
 			}
 			t.score = t.score[:n*numTags]
+			skip = skip[:0]
+			for i := range n {
+				k := uint8(0)
+				if opts.WordDropout > 0 && rng.Float64() < opts.WordDropout {
+					k = ex.lex[i]
+				}
+				skip = append(skip, k)
+			}
 			start := int32(0)
 			for i, end := range ex.ends {
 				s := t.score[i*numTags : (i+1)*numTags]
 				clear(s)
-				for _, r := range ex.rows[start:end] {
+				for _, r := range ex.rows[start+int32(skip[i]) : end] {
 					w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
 					for k := range s {
 						s[k] += w[k]
@@ -182,7 +256,7 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 				if i > 0 {
 					start = ex.ends[i-1]
 				}
-				for _, r := range ex.rows[start:ex.ends[i]] {
+				for _, r := range ex.rows[start+int32(skip[i]) : ex.ends[i]] {
 					j := int(r)*numTags + int(tag)
 					m.weights[j] += d
 					acc[j] += step * float64(d)
@@ -216,13 +290,13 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 			fmt.Fprintln(opts.Log, msg)
 		}
 	}
-	return m.averaged(keys, acc, &transAcc, step), nil
+	return m.averaged(keys, acc, &transAcc, step)
 }
 
 // averaged returns the model with the averaged weights w - acc/step, with
 // rows that average to zero removed.
 func (m *Model) averaged(keys []uint64, acc []float64, transAcc *[numTags + 1][numTags]float64, step float64) *Model {
-	out := &Model{clusters: m.clusters}
+	out := &Model{clusters: m.clusters, first: m.first}
 	var outKeys []uint64
 	for r, h := range keys {
 		var row [numTags]float32
@@ -254,10 +328,10 @@ func (m *Model) averaged(keys []uint64, acc []float64, transAcc *[numTags + 1][n
 // evaluate tags the sentences and scores them against their tags.
 func (m *Model) evaluate(sentences []Sentence) Score {
 	gold := make([][]string, len(sentences))
-	pred := make([][]string, len(sentences))
+	toks := make([][]string, len(sentences))
 	for i, s := range sentences {
 		gold[i] = s.Tags
-		pred[i] = m.Tag(s.Tokens)
+		toks[i] = s.Tokens
 	}
-	return Evaluate(gold, pred)
+	return Evaluate(gold, m.TagSentences(toks))
 }

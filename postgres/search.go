@@ -83,8 +83,13 @@ func tsvector(title, body []string) string {
 // quoteLexeme quotes a term for tsvector and tsquery input, where a
 // backslash escapes and a quote is doubled.
 func quoteLexeme(t string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(t) + "'"
+	if strings.ContainsAny(t, `'\`) {
+		t = lexemeEscaper.Replace(t)
+	}
+	return "'" + t + "'"
 }
+
+var lexemeEscaper = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // tsquery writes a parsed query as tsquery text: terms and phrases joined
 // by &, phrase words by <->.

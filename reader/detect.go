@@ -59,11 +59,21 @@ func trimStart(data []byte) []byte {
 	return bytes.TrimLeft(data, " \t\r\n\f")
 }
 
+// lower returns a copy of the first sniffLen bytes of s with ASCII
+// letters lower-cased; tag names are ASCII, and leaving other bytes alone
+// is much cheaper than Unicode case mapping.
 func lower(s []byte) []byte {
 	if len(s) > sniffLen {
 		s = s[:sniffLen]
 	}
-	return bytes.ToLower(s)
+	out := make([]byte, len(s))
+	for i, c := range s {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // jsonStart reports whether s begins like a JSON array of values, not like

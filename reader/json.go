@@ -61,12 +61,32 @@ func (w *walker) jsonArray(name string, r io.Reader) error {
 		return w.jsonObjects(name, r, cr)
 	}
 	for i := 1; dec.More(); i++ {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return w.fail(name+"#"+strconv.Itoa(i), jsonError(err))
-		}
+		src := name + "#" + strconv.Itoa(i)
+		// Decoding straight into the struct parses each element once; a
+		// value of the wrong type is consumed whole, so the next element
+		// can still be read.
+		var j jsonArticle
+		err := dec.Decode(&j)
 		cr.mark()
-		if err := w.jsonRecord(name+"#"+strconv.Itoa(i), raw); err != nil {
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &te):
+			if err := w.fail(src, jsonError(err)); err != nil {
+				return err
+			}
+			continue
+		case err != nil:
+			return w.fail(src, jsonError(err))
+		}
+		rec, err := j.record()
+		if err != nil {
+			if err := w.fail(src, err); err != nil {
+				return err
+			}
+			continue
+		}
+		rec.Source, rec.Article.File = src, src
+		if err := w.emit(rec); err != nil {
 			return err
 		}
 	}
@@ -99,7 +119,7 @@ func (w *walker) jsonObjects(name string, r io.Reader, cr *capReader) error {
 			return w.fail(src, jsonError(err))
 		}
 		ncr.mark()
-		if err := w.jsonRecord(src, raw); err != nil {
+		if err := w.jsonRecord(src, raw, JSON); err != nil {
 			return err
 		}
 	}
@@ -120,7 +140,7 @@ func (w *walker) jsonLines(name string, r io.Reader) error {
 			return w.fail(name, fmt.Errorf("read: %s", oneLine(err)))
 		}
 		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
-			if e := w.jsonRecord(name+"#"+strconv.Itoa(n), trimmed); e != nil {
+			if e := w.jsonRecord(name+"#"+strconv.Itoa(n), trimmed, JSONL); e != nil {
 				return e
 			}
 		}
@@ -158,11 +178,12 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 }
 
 // jsonRecord turns one JSON value into a record, or reports why it cannot.
-func (w *walker) jsonRecord(src string, raw []byte) error {
+func (w *walker) jsonRecord(src string, raw []byte, format Format) error {
 	rec, err := decodeArticle(raw)
 	if err != nil {
 		return w.fail(src, err)
 	}
+	rec.Format = format
 	rec.Source = src
 	rec.Article.File = src
 	return w.emit(rec)
@@ -183,6 +204,11 @@ func decodeArticle(raw []byte) (*Record, error) {
 	if err := json.Unmarshal(raw, &j); err != nil {
 		return nil, jsonError(err)
 	}
+	return j.record()
+}
+
+// record turns a decoded article into a record.
+func (j *jsonArticle) record() (*Record, error) {
 	body := j.Body
 	if strings.TrimSpace(body) == "" {
 		body = j.Content
@@ -206,7 +232,7 @@ func decodeArticle(raw []byte) (*Record, error) {
 		// SaudiNewsNet names the outlet by a short slug ("aawsat").
 		a.Outlet = strings.TrimSpace(j.Source)
 	}
-	if a.Language == "" && charset.ArabicRatio(title+" "+body) > 0.5 {
+	if a.Language == "" && charset.ArabicRatio(prefix(body, 2048)) > 0.5 {
 		a.Language = "ar"
 	}
 	var raws []string
@@ -270,6 +296,8 @@ func jsonError(err error) error {
 		return fmt.Errorf("%w: JSON: unexpected end of input", marsad.ErrMalformed)
 	case errors.As(err, &se):
 		return fmt.Errorf("%w: JSON: %s at byte %d", marsad.ErrMalformed, oneLine(se), se.Offset)
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Errorf("%w: JSON record is %s, not an object", marsad.ErrMalformed, te.Value)
 	case errors.As(err, &te):
 		return fmt.Errorf("%w: JSON: field %q is %s, want %s", marsad.ErrMalformed, te.Field, te.Value, te.Type)
 	}
@@ -299,3 +327,15 @@ func (c *capReader) Read(p []byte) (int, error) {
 }
 
 func utf8Valid(b []byte) bool { return utf8.Valid(b) }
+
+// prefix is at most the first n bytes of s, cut at a rune boundary; enough
+// to judge the script of a text.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -39,7 +39,9 @@ type Record struct {
 	// provenance: "path/file.txt", "dump.zip:2015-07-21.json#17",
 	// "crawl.warc.gz#rec-12", "feed.xml#item-3" or a URL.
 	Source string
-	// Format is the format of this record's payload.
+	// Format is the format the record was read as: Text, HTML, Feed (an
+	// item), WARC (an HTML page in a crawl), JSON or JSONL (an article
+	// object). A zip member's records have the member's format.
 	Format Format
 	// Data is the UTF-8 text of a Text record, for the caller's extractor
 	// (extract.Text); nil when Article is set.
@@ -72,7 +74,9 @@ type Options struct {
 	// Follow makes Walk fetch the page each feed item links to and read
 	// the article from it, politely (robots.txt, one request per second
 	// and host, timeouts, size limit). Without it a feed item's record
-	// holds the feed's own summary or content.
+	// holds the feed's own summary or content. A page that cannot be
+	// fetched or read is reported to fn as an InputError naming its URL,
+	// and the item's record keeps the feed's text.
 	Follow bool
 	// AllowPrivate lets Walk fetch from loopback, private and link-local
 	// addresses. It is off by default so that a feed cannot make marsad

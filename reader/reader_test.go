@@ -63,7 +63,7 @@ func TestWalkSamples(t *testing.T) {
 		{"atom.xml", Feed, 2, "روسيا تسعى لنيل دعم الولايات المتحدة لقائد الجيش الليبي", "2017-03-15T08:00:00Z", "المغرب اليوم", "وول ستريت جورنال"},
 		{"crawl.warc.gz", WARC, 2, "حفتر يزور روسيا “بناء على دعوة من موسكو”.. سيبحث مع المسؤولين الروس التطورات في ليبيا", "2023-09-26T21:15:00Z", "عربي بوست", "يونس بيك يوفكيورف"},
 		{"crawl.warc", WARC, 2, "حفتر يزور روسيا “بناء على دعوة من موسكو”.. سيبحث مع المسؤولين الروس التطورات في ليبيا", "2023-09-26T21:15:00Z", "عربي بوست", "يونس بيك يوفكيورف"},
-		{"snn.jsonl", JSON, 3, "حفتر يبحث عن مظلة عسكرية روسية", "", "example-daily", "زيارات عديدة"},
+		{"snn.jsonl", JSONL, 3, "حفتر يبحث عن مظلة عسكرية روسية", "", "example-daily", "زيارات عديدة"},
 		{"snn.json", JSON, 3, "حفتر يبحث عن مظلة عسكرية روسية", "", "example-daily", "زيارات عديدة"},
 		{"marsad-export.json", JSON, 2, "حفتر يزور روسيا", "2023-09-26T21:15:00Z", "عربي بوست", "فايز السراج"},
 		{"bundle.zip", JSON, 10, "حفتر يبحث عن مظلة عسكرية روسية", "", "example-daily", "زيارات عديدة"},
@@ -235,9 +235,9 @@ func TestWalkDirectory(t *testing.T) {
 	if len(errs) != 11 {
 		t.Errorf("got %d errors, want 11 (one per malformed record): %v", len(errs), errs)
 	}
-	// Lexical order: atom.xml first, the malformed directory before news-page*.
-	if !strings.HasPrefix(recs[0].Source, "testdata/atom.xml") {
-		t.Errorf("first record %q, want testdata/atom.xml…", recs[0].Source)
+	// Lexical order: README.md (a text record), atom.xml, …
+	if recs[0].Source != "testdata/README.md" || recs[1].Source != "testdata/atom.xml#item-1" {
+		t.Errorf("first records %q, %q; want testdata/README.md, testdata/atom.xml#item-1", recs[0].Source, recs[1].Source)
 	}
 	want := []string{"crawl.warc.gz#rec-1: warcinfo record", "crawl.warc.gz#rec-2: request record", "crawl.warc.gz#rec-5: image/png",
 		"crawl.warc.gz#rec-6: HTTP status 404", "crawl.warc.gz#rec-7: metadata record", "bundle.zip:__MACOSX/._junk: hidden"}

@@ -197,7 +197,7 @@ func (w *walker) stream(name string, r io.Reader, size int64, depth int) error {
 			return w.fail(name, fmt.Errorf("%w: gzip: %s", marsad.ErrMalformed, oneLine(err)))
 		}
 		defer zr.Close()
-		return w.stream(strings.TrimSuffix(name, ".gz"), zr, -1, depth+1)
+		return w.stream(name, zr, -1, depth+1)
 	case Zip:
 		if depth >= 2 {
 			return w.fail(name, fmt.Errorf("%w: archive nested too deep", marsad.ErrMalformed))
@@ -216,7 +216,7 @@ func (w *walker) stream(name string, r io.Reader, size int64, depth int) error {
 	case HTML:
 		return w.html(name, data, "", "")
 	case Feed:
-		return w.feed(name, data)
+		return w.feed(name, data, false)
 	}
 	return w.text(name, data)
 }

@@ -26,7 +26,7 @@ func (w *walker) html(name string, data []byte, pageURL, contentType string) err
 }
 
 // feed reads the items of a feed, following their links when asked.
-func (w *walker) feed(name string, data []byte) error {
+func (w *walker) feed(name string, data []byte, fromURL bool) error {
 	f, err := feed.Parse(data)
 	if err != nil {
 		return w.fail(name, err)
@@ -41,6 +41,9 @@ func (w *walker) feed(name string, data []byte) error {
 			Format:  Feed,
 			Article: &it.Article,
 			RawDate: it.RawDate,
+		}
+		if !fromURL {
+			rec.Article.File = rec.Source
 		}
 		if w.opts.Follow && it.Article.URL != "" {
 			if page, err := w.follow(it.Article.URL); err != nil {
@@ -119,7 +122,7 @@ func (w *walker) url(u string) error {
 	}
 	switch Detect(resp.Body, resp.URL) {
 	case Feed:
-		return w.feed(u, resp.Body)
+		return w.feed(u, resp.Body, true)
 	case HTML:
 		return w.html(u, resp.Body, resp.URL, resp.ContentType)
 	}

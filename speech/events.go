@@ -84,6 +84,9 @@ func (a *analysis) findEvents() {
 	for si, s := range a.in.Sentences {
 		seen := map[string]bool{}
 		for i := s.From; i < s.To; i++ {
+			if a.ent[i] >= 0 {
+				continue // a word inside a name ("عين اليوم") triggers nothing
+			}
 			kind, width := a.phraseAt(i, s.To)
 			if kind == "" {
 				kind, width = a.triggerKind(i), 1

@@ -12,9 +12,13 @@ const (
 	maxCueReach   = 40 // tokens between a reporting verb and its quote
 )
 
+// Words after which a named person is not the speaker: "مستشار بالجيش
+// التابع للمشير حفتر", "قوات الدعم السريع بقيادة محمد دقلو".
+var affiliationStops = setOf(`التابع التابعة الذي التي الذين والذي والتي بقيادة برئاسة بزعامة المقرب المقربة والدة والد نجل ابن ابنة شقيق زوجة`)
+
 // Words that end a descriptive speaker phrase ("مستشار بالجيش الوطني الليبي
 // التابع …", "قوات الشرق في بيان …").
-var phraseStops = setOf(`في عبر على عن من إلى الى مع خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
+var phraseStops = setOf(`في عبر على عن من إلى الى ل مع بقيادة برئاسة خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
 
 // quoteMark kinds.
 func isOpenMark(s string) bool  { return s == "“" || s == "«" || s == "„" }
@@ -27,9 +31,11 @@ func (a *analysis) findQuotes() {
 	a.scanOutlets()
 	spans := a.quoteSpans()
 	a.quoteClose = map[int]bool{}
+	a.quoteOpen = map[int]bool{}
 	for _, sp := range spans {
-		if a.wordCount(sp.open+1, sp.close) >= minQuoteWords && !a.isQuotedName(sp) {
+		if a.wordCount(sp.open+1, sp.close) >= minQuoteWords && !a.isQuotedName(sp) && !a.isScareQuote(sp) {
 			a.quoteClose[sp.close] = true
+			a.quoteOpen[sp.open] = true
 		}
 	}
 	si := 0
@@ -92,8 +98,8 @@ func (a *analysis) wordCount(from, to int) int {
 // directQuote attributes one quoted span.
 func (a *analysis) directQuote(sp qspan, used map[int]bool) {
 	from, to := sp.open+1, sp.close
-	if a.wordCount(from, to) < minQuoteWords || a.isQuotedName(sp) {
-		return
+	if !a.quoteOpen[sp.open] {
+		return // a name, a term or a scare quote
 	}
 	// A relative denial inside the span ("…الأمر الذي نفته X") ends the
 	// quote there and answers it.
@@ -148,6 +154,25 @@ func (a *analysis) isQuotedName(sp qspan) bool {
 	return true
 }
 
+// isScareQuote reports whether a short quoted phrase sits inside running
+// text ("واجهت "مجموعة مسلحة""): no colon, reporting verb, complementizer or
+// قوله just before it.
+func (a *analysis) isScareQuote(sp qspan) bool {
+	if a.wordCount(sp.open+1, sp.close) >= 6 {
+		return false
+	}
+	for j := sp.open - 1; j >= 0 && j >= sp.open-3; j-- {
+		t := a.toks[j]
+		if t.Text == ":" || t.Text == "،" || t.Text == "," || verbOf(t.Text) != 0 || complementizers[a.norm[j]] || a.norm[j] == "قوله" || a.norm[j] == "قولها" {
+			return false
+		}
+		if t.LineStart {
+			return false
+		}
+	}
+	return true
+}
+
 // reportedQuote handles "VERB SPEAKER أن/إن CONTENT" and "كشف SPEAKER عن
 // CONTENT".
 func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int]bool) {
@@ -173,13 +198,21 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if c < 0 {
 		return
 	}
-	// Content: to the end of the sentence, or to a quote mark.
+	// Content: to the end of the sentence, to a real quote, or to the next
+	// reporting clause ("…، وقال", "…، مؤكدا أن"), which is its own quote.
 	end := sTo
 	for j := c + 1; j < sTo; j++ {
 		if isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"" {
 			if j == c+1 {
 				return // "أنه “…”": the direct quote is the content
 			}
+			if a.quoteOpen[j] {
+				end = j
+				break
+			}
+			continue // a scare quote inside reported speech
+		}
+		if j > c+2 && verbOf(a.toks[j].Text) != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
 			end = j
 			break
 		}
@@ -305,6 +338,16 @@ func (a *analysis) cueAfter(close int) (verbKind, int) {
 // previous speaker when the verb has no subject of its own (وأضاف: "…").
 // via is the outlet quoted through, for "نقلت وكالة X عن Y".
 func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
+	// A participle (مؤكدا، مشيرا، قائلا) shares the subject of the finite
+	// reporting verb it follows: "نفى مصدر في أرامكو … مؤكداً أن".
+	if isParticiple(a.norm[vi]) {
+		sFrom, _ := a.sentenceBounds(vi)
+		for j := vi - 1; j >= sFrom; j-- {
+			if verbOf(a.toks[j].Text) != 0 && !isParticiple(a.norm[j]) {
+				return a.speakerFor(j, vi)
+			}
+		}
+	}
 	if end < vi {
 		// cue after the quote: subject follows the verb
 		end = min(len(a.toks), vi+6)
@@ -384,8 +427,8 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
 			return a.speakerOf(e)
 		}
-		if j > from && a.ent[j] < 0 && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل")) && a.norm[j] != "عن" {
-			break // "مستشار … التابع للمشير حفتر": the person is not the speaker
+		if j > from && a.ent[j] < 0 && affiliationStops[a.norm[j]] {
+			break // "مستشار … التابع للمشير حفتر", "قوات … بقيادة X": X is not the speaker
 		}
 		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" {
 			break
@@ -395,8 +438,8 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	for first < to && a.toks[first].Kind == arabic.Punct {
 		first++
 	}
-	if first >= to {
-		return speaker{}
+	if first >= to || phraseStops[a.norm[first]] {
+		return speaker{} // "أشار إلى أن": إلى is never a speaker
 	}
 	if inSet(outletAnaphora, a.toks[first].Text) && a.outletSeen[first].name != "" {
 		return a.outletSeen[first]
@@ -421,6 +464,11 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	// region and looks like a name, never a time word.
 	construct := first+1 < to && strings.HasPrefix(a.norm[first+1], "ال") && isWord(a.toks[first+1]) && !phraseStops[a.norm[first]]
 	if (strings.HasPrefix(a.norm[first], "ال") || construct) && !a.isTime(first) {
+		return speaker{name: a.nounPhrase(first, to)}
+	}
+	// Last resort: the words right after the verb name the speaker even
+	// when the tagger missed them ("وقال دا سيلفا إن").
+	if first == from && !a.isTime(first) && a.wordCount(from, to) <= 3 && !isParticiple(a.norm[first]) && verbOf(a.toks[first].Text) == 0 {
 		return speaker{name: a.nounPhrase(first, to)}
 	}
 	return speaker{}

@@ -61,6 +61,7 @@ type analysis struct {
 	lastSpeaker    speaker
 	outletAt       map[int]speaker // outlet named at a head token
 	quoteClose     map[int]bool    // closing marks of real quotes
+	quoteOpen      map[int]bool    // opening marks of real quotes
 	outletSeen     []speaker       // last outlet named at or before each token
 }
 

@@ -326,7 +326,7 @@ func (s *Store) Articles(ctx context.Context, f marsad.ArticleFilter) ([]*marsad
 		return nil, 0, fmt.Errorf("sqlite: list articles: %w", err)
 	}
 	defer rows.Close()
-	var out []*marsad.Article
+	out := []*marsad.Article{}
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/marsad-news/marsad"
@@ -22,45 +23,77 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 		limit = DefaultSearchLimit
 	}
 	limit = min(limit, MaxSearchLimit)
-	match := ftsQuery(parsed)
+	// Rank inside the FTS table alone and fetch the articles of one page
+	// afterwards: sorting every match together with its body would cost
+	// far more than the ranking itself.
 	cond := `article_fts MATCH ?`
-	args := []any{match}
+	args := []any{ftsQuery(parsed)}
 	if q.Outlet != "" {
-		cond += ` AND a.outlet = ?`
+		cond += ` AND rowid IN (SELECT id FROM articles WHERE outlet = ?)`
 		args = append(args, q.Outlet)
 	}
 	res := &marsad.SearchResult{Query: q.Query, Hits: []marsad.SearchHit{}}
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE `+cond,
-		args...).Scan(&res.Total); err != nil {
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM article_fts WHERE `+cond, args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
 	}
 	if res.Total == 0 {
 		return res, nil
 	}
-	rows, err := s.read.QueryContext(ctx, fmt.Sprintf(`SELECT %s, a.body, bm25(article_fts, %g, 1.0) AS rank
-		FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-		WHERE %s ORDER BY rank, a.id LIMIT ? OFFSET ?`, refColumns, TitleWeight, cond),
+	rows, err := s.read.QueryContext(ctx, fmt.Sprintf(`SELECT rowid, bm25(article_fts, %g, 1.0) AS rank
+		FROM article_fts WHERE %s ORDER BY rank, rowid LIMIT ? OFFSET ?`, TitleWeight, cond),
 		append(args, limit, max(0, q.Offset))...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
 	}
+	var ids []string
+	var ranks []float64
+	for rows.Next() {
+		var id int64
+		var rank float64
+		if err := rows.Scan(&id, &rank); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
+		}
+		ids = append(ids, strconv.FormatInt(id, 10))
+		ranks = append(ranks, rank)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
+	}
+	if len(ids) == 0 {
+		return res, nil
+	}
+	in, inArgs := inList(ids)
+	rows, err = s.read.QueryContext(ctx, `SELECT `+refColumns+`, a.body FROM articles a WHERE a.id IN `+in, inArgs...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
+	}
 	defer rows.Close()
+	byID := map[int64]marsad.SearchHit{}
 	highlight := parsed.Highlight()
 	for rows.Next() {
 		var body string
-		var rank float64
-		ref, err := scanRef(rows, &body, &rank)
+		ref, err := scanRef(rows, &body)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
 		}
-		res.Hits = append(res.Hits, marsad.SearchHit{
+		byID[ref.ID] = marsad.SearchHit{
 			Article: ref,
-			Score:   -rank,
 			Snippet: search.Snippet(body, highlight, search.DefaultSnippetWords),
-		})
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
+	}
+	for i, idText := range ids {
+		id, _ := strconv.ParseInt(idText, 10, 64)
+		hit, ok := byID[id]
+		if !ok {
+			continue // not possible inside one read; a concurrent delete at worst
+		}
+		hit.Score = -ranks[i]
+		res.Hits = append(res.Hits, hit)
 	}
 	return res, nil
 }

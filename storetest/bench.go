@@ -55,6 +55,7 @@ func BenchmarkSearch(b *testing.B, newStore func(b *testing.B) marsad.Store) {
 	}
 	b.Logf("loaded %d articles in %v", BenchCorpusSize, time.Since(start))
 	lat := make([]time.Duration, 0, b.N)
+	perQuery := map[string][]time.Duration{}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -63,12 +64,21 @@ func BenchmarkSearch(b *testing.B, newStore func(b *testing.B) marsad.Store) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		lat = append(lat, time.Since(t0))
+		d := time.Since(t0)
+		lat = append(lat, d)
+		perQuery[benchQueries[i%len(benchQueries)]] = append(perQuery[benchQueries[i%len(benchQueries)]], d)
 		if res.Total == 0 {
 			b.Fatalf("Search(%s) found nothing", benchQueries[i%len(benchQueries)])
 		}
 	}
 	b.StopTimer()
+	if b.N >= 10*len(benchQueries) {
+		for _, q := range benchQueries {
+			d := perQuery[q]
+			slices.Sort(d)
+			b.Logf("%-20s median %v", q, d[len(d)/2])
+		}
+	}
 	slices.Sort(lat)
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(lat[len(lat)*9/10].Microseconds())/1000, "ms-p90")

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
+
 	"path/filepath"
 	"sort"
 	"strings"
@@ -173,10 +173,4 @@ func SaudiNewsNet(tb testing.TB, n int) []*marsad.Article {
 		zr.Close()
 	}
 	return out
-}
-
-// exists reports whether a file or directory exists.
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

@@ -3,7 +3,6 @@ package story
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
 	"math"
 	"math/rand"
 	"os"
@@ -28,12 +27,18 @@ func readLabels(t *testing.T, path string, docs []Doc) []labelledPair {
 	var out []labelledPair
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) < 3 || strings.HasPrefix(fs[0], "#") {
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 5 {
 			continue
 		}
 		a, _ := strconv.Atoi(fs[0])
 		b, _ := strconv.Atoi(fs[1])
+		if a < 1 || b < 1 || a > len(docs) || b > len(docs) || docs[a-1].URL != fs[3] || docs[b-1].URL != fs[4] {
+			t.Fatalf("%s: ids %d %d do not match their urls", path, a, b)
+		}
 		out = append(out, labelledPair{docs[a-1], docs[b-1], fs[2] == "1"})
 	}
 	return out
@@ -140,133 +145,87 @@ func fitLogistic(xs [][]float64, ys []bool) ([]float64, float64) {
 	return w, b
 }
 
-func TestCalibrate(t *testing.T) {
+// TestCorpusPairs compares Similarity with plain TF-IDF cosine on the
+// hand-judged SaudiNewsNet pairs and on ANS stance pairs against random
+// pairs, and refits the calibration (leave-one-out).
+func TestCorpusPairs(t *testing.T) {
 	corpusEnabled(t)
 	docs := flatten(loadSNN(t))
-	pairs := readLabels(t, "/tmp/eval/labels.txt", docs)
-	var xs [][]float64
+	pairs := readLabels(t, "testdata/snn_pairs.tsv", docs)
 	var ys []bool
-	var posC, negC, posT, negT []float64
 	var feats [][]float64
+	var simP, simN, cosP, cosN []float64
 	for _, p := range pairs {
 		ta, tb := analyze(p.a.Title, p.a.Body), analyze(p.b.Title, p.b.Body)
-		c := cosine(ta.vec, tb.vec)
-		tc := cosine(ta.title, tb.title)
-		nm := overlapU64(ta.numbers, tb.numbers)
-		var lc float64
-		if len(ta.lead) > 0 && len(tb.lead) > 0 {
-			lc = cosine(ta.lead[0].vec, tb.lead[0].vec)
-		}
-		feats = append(feats, []float64{c, tc, nm, lc})
-		days := dayDistance(p.a.Published, p.b.Published)
-		xs = append(xs, []float64{c, tc})
+		c, tc := cosine(ta.vec, tb.vec), cosine(ta.title, tb.title)
+		sim := Similarity(p.a, p.b)
+		feats = append(feats, []float64{c, tc})
 		ys = append(ys, p.label)
 		if p.label {
-			posC, posT = append(posC, c), append(posT, tc)
+			simP, cosP = append(simP, sim), append(cosP, c)
 		} else {
-			negC, negT = append(negC, c), append(negT, tc)
+			simN, cosN = append(simN, sim), append(cosN, c)
 		}
-		_ = days
 	}
-	t.Logf("SNN hand pairs: %d pos %d neg", len(posC), len(negC))
-	for k, name := range []string{"cos", "title", "numbers", "lead0"} {
-		var p, n []float64
-		for i, f := range feats {
-			if ys[i] {
-				p = append(p, f[k])
-			} else {
-				n = append(n, f[k])
+	t.Logf("SNN hand-judged pairs: %d same event, %d not", len(simP), len(simN))
+	report := func(name string, pos, neg []float64, th float64) {
+		tp, fp := 0, 0
+		for _, x := range pos {
+			if x >= th {
+				tp++
 			}
 		}
-		t.Logf("feature %s AUC %.3f", name, auc(p, n))
+		for _, x := range neg {
+			if x >= th {
+				fp++
+			}
+		}
+		acc, best := bestAcc(pos, neg)
+		prec := math.NaN()
+		if tp+fp > 0 {
+			prec = float64(tp) / float64(tp+fp)
+		}
+		t.Logf("  %-22s AUC %.3f; at %.2f: precision %.3f recall %.3f; best accuracy %.3f at %.3f", name, auc(pos, neg), th, prec, float64(tp)/float64(len(pos)), acc, best)
 	}
-	for _, combo := range [][]int{{0, 1}, {0, 2}, {0, 1, 2}, {0, 1, 2, 3}, {0, 3}} {
-		var sub [][]float64
-		for _, f := range feats {
-			var x []float64
-			for _, k := range combo {
-				x = append(x, f[k])
-			}
-			sub = append(sub, x)
+	report("Similarity", simP, simN, 0.5)
+	report("Similarity", simP, simN, 0.6)
+	report("plain TF-IDF cosine", cosP, cosN, 0.5)
+	report("plain TF-IDF cosine", cosP, cosN, 0.377)
+
+	// Leave-one-out: the calibration is fitted on these same pairs.
+	ok := 0
+	var zp, zn []float64
+	for i := range feats {
+		tr := append(append([][]float64{}, feats[:i]...), feats[i+1:]...)
+		ty := append(append([]bool{}, ys[:i]...), ys[i+1:]...)
+		w, b := fitLogistic(tr, ty)
+		z := b + w[0]*feats[i][0] + w[1]*feats[i][1]
+		if (z >= 0) == ys[i] {
+			ok++
 		}
-		// leave-one-out accuracy
-		ok := 0
-		var zp, zn []float64
-		for i := range sub {
-			tr := append(append([][]float64{}, sub[:i]...), sub[i+1:]...)
-			ty := append(append([]bool{}, ys[:i]...), ys[i+1:]...)
-			w, b := fitLogistic(tr, ty)
-			z := b
-			for k := range w {
-				z += w[k] * sub[i][k]
-			}
-			if (z >= 0) == ys[i] {
-				ok++
-			}
-			if ys[i] {
-				zp = append(zp, z)
-			} else {
-				zn = append(zn, z)
-			}
-		}
-		w, b := fitLogistic(sub, ys)
-		t.Logf("combo %v: LOO acc %.3f LOO AUC %.3f; full fit w=%.2f b=%.2f", combo, float64(ok)/float64(len(sub)), auc(zp, zn), w, b)
-	}
-	a1, th1 := bestAcc(posC, negC)
-	t.Logf("cos: AUC %.3f best acc %.3f at %.3f", auc(posC, negC), a1, th1)
-	a2, th2 := bestAcc(posT, negT)
-	t.Logf("title cos: AUC %.3f best acc %.3f at %.3f", auc(posT, negT), a2, th2)
-	w, b := fitLogistic(xs, ys)
-	t.Logf("logistic cos+title: w=%v b=%.3f", w, b)
-	var pc, nc []float64
-	for i, x := range xs {
-		z := b + w[0]*x[0] + w[1]*x[1]
 		if ys[i] {
-			pc = append(pc, z)
+			zp = append(zp, z)
 		} else {
-			nc = append(nc, z)
+			zn = append(zn, z)
 		}
 	}
-	a3, _ := bestAcc(pc, nc)
-	t.Logf("combined: AUC %.3f best acc %.3f", auc(pc, nc), a3)
-	w1, b1 := fitLogistic(func() [][]float64 {
-		var o [][]float64
-		for _, x := range xs {
-			o = append(o, []float64{x[0]})
-		}
-		return o
-	}(), ys)
-	t.Logf("logistic cos only: w=%v b=%.3f (0.5 at cos %.3f)", w1, b1, -b1/w1[0])
+	w, b := fitLogistic(feats, ys)
+	t.Logf("  calibration refit on all pairs: z = %.2f·cos + %.2f·titlecos %+.2f (in code: %.2f, %.2f, %+.2f); leave-one-out accuracy %.3f, AUC %.3f",
+		w[0], w[1], b, contentWeight, titleCosWeight, scoreBias, float64(ok)/float64(len(feats)), auc(zp, zn))
 
 	pos, neg := ansPairs(t)
-	var ap, an []float64
+	var sp, sn, cp, cn []float64
 	for _, p := range pos {
-		ap = append(ap, cosine(termVector(p[0]), termVector(p[1])))
+		a, b := Doc{Title: p[0]}, Doc{Title: p[1]}
+		sp = append(sp, Similarity(a, b))
+		cp = append(cp, cosine(termVector(p[0]), termVector(p[1])))
 	}
 	for _, p := range neg {
-		an = append(an, cosine(termVector(p[0]), termVector(p[1])))
+		a, b := Doc{Title: p[0]}, Doc{Title: p[1]}
+		sn = append(sn, Similarity(a, b))
+		cn = append(cn, cosine(termVector(p[0]), termVector(p[1])))
 	}
-	a4, th4 := bestAcc(ap, an)
-	t.Logf("ANS headline pairs: %d pos %d neg: AUC %.3f best acc %.3f at cos %.3f", len(ap), len(an), auc(ap, an), a4, th4)
-	_ = fmt.Sprint
-}
-
-func overlapU64(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	inter := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
-	return float64(inter) / math.Sqrt(float64(len(a))*float64(len(b)))
+	t.Logf("ANS stance pairs (agree/disagree, headlines only) vs random pairs: %d vs %d", len(sp), len(sn))
+	report("Similarity", sp, sn, 0.5)
+	report("plain TF-IDF cosine", cp, cn, 0.5)
 }

@@ -45,18 +45,46 @@ func loadSNN(tb testing.TB) [][]Doc {
 		if err != nil {
 			tb.Fatalf("read %s: %v", p, err)
 		}
-		batch := make([]Doc, 0, len(arts))
-		for _, a := range arts {
-			id++
-			d := Doc{ID: id, Title: a.Title, Body: a.Content, Outlet: a.Source, URL: a.URL, File: filepath.Base(p)}
-			if t, err := time.Parse("2006-01-02 15:04:05", a.DateExtracted); err == nil {
-				d.Published = marsad.Date{Time: t.Truncate(24 * time.Hour), Granularity: marsad.Day}
-			}
-			batch = append(batch, d)
-		}
-		batches = append(batches, batch)
+		batches = append(batches, snnBatch(arts, p, &id))
 	}
 	return batches
+}
+
+// loadSNNQuiet is loadSNN for callers that can do without the corpus: it
+// returns the first n batches, or nil when the corpus is absent or
+// unreadable.
+func loadSNNQuiet(n int) [][]Doc {
+	paths, _ := filepath.Glob(filepath.Join(snnDir, "*.zip"))
+	if len(paths) == 0 {
+		return nil
+	}
+	sort.Strings(paths)
+	if len(paths) > n {
+		paths = paths[:n]
+	}
+	var batches [][]Doc
+	id := int64(0)
+	for _, p := range paths {
+		arts, err := readSNNZip(p)
+		if err != nil {
+			return nil
+		}
+		batches = append(batches, snnBatch(arts, p, &id))
+	}
+	return batches
+}
+
+func snnBatch(arts []snnArticle, path string, id *int64) []Doc {
+	batch := make([]Doc, 0, len(arts))
+	for _, a := range arts {
+		*id++
+		d := Doc{ID: *id, Title: a.Title, Body: a.Content, Outlet: a.Source, URL: a.URL, File: filepath.Base(path)}
+		if t, err := time.Parse("2006-01-02 15:04:05", a.DateExtracted); err == nil {
+			d.Published = marsad.Date{Time: t.Truncate(24 * time.Hour), Granularity: marsad.Day}
+		}
+		batch = append(batch, d)
+	}
+	return batch
 }
 
 func readSNNZip(path string) ([]snnArticle, error) {

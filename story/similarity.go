@@ -54,6 +54,11 @@ const (
 	dateDecayDays = 4.0
 )
 
+// minTerms is the fewest distinct terms a document needs to be compared at
+// all: a body-less "كاريكاتير" or "موجز" names no event, and two of them
+// are not one.
+const minTerms = 3
+
 // features is the evidence Similarity combines, kept apart for EVAL and
 // calibration.
 type features struct {
@@ -61,9 +66,13 @@ type features struct {
 	title    float64
 	entities float64 // -1 when either side has none
 	days     float64 // -1 when either date is unknown
+	empty    bool    // either side has no terms: nothing to compare
 }
 
 func (f features) score() float64 {
+	if f.empty {
+		return 0
+	}
 	z := contentWeight*f.cosine + titleCosWeight*f.title + scoreBias
 	if f.entities >= 0 {
 		z += entityWeight * (f.entities - entityPrior)
@@ -99,6 +108,7 @@ func featuresOf(a, b *text, ea, eb []string, da, db marsad.Date) features {
 		title:    cosine(a.title, b.title),
 		entities: entityOverlap(ea, eb),
 		days:     dayDistance(da, db),
+		empty:    len(a.vec.keys) < minTerms || len(b.vec.keys) < minTerms,
 	}
 }
 

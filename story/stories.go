@@ -1,9 +1,12 @@
 package story
 
 import (
+	"math"
 	"sort"
+	"strings"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
 )
 
 const (
@@ -49,12 +52,17 @@ func (ix *Index) Stories() []marsad.Story {
 		infos[i] = eventInfo{slots: slots, centroid: centroid(vs, centroidTerms), ents: unionSorted(ents)}
 	}
 
-	// Link events through an inverted index of centroid terms, as Add does
-	// for documents.
-	var uf unionFind
+	// Find candidate links through an inverted index of centroid terms,
+	// score them all, then merge from the strongest link down, refusing a
+	// merge when the two stories' centroids have drifted apart. Sorting
+	// the links first makes the result independent of event order.
+	type link struct {
+		a, b int32
+		sim  float64
+	}
+	var links []link
 	post := map[uint64][]int32{}
 	for i := range infos {
-		uf.add()
 		e := &infos[i]
 		top := e.centroid.top(storyTop)
 		shared := map[int32]int{}
@@ -66,13 +74,52 @@ func (ix *Index) Stories() []marsad.Story {
 			}
 		}
 		for o, n := range shared {
-			if n >= minShared && ix.storySim(e, &infos[o]) >= ix.opts.StoryThreshold {
-				uf.union(int32(i), o)
+			if n < minShared {
+				continue
+			}
+			if s := ix.storySim(e, &infos[o]); s >= ix.opts.StoryThreshold {
+				links = append(links, link{int32(i), o, s})
 			}
 		}
 		for _, k := range top {
 			post[k] = append(post[k], int32(i))
 		}
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].sim != links[j].sim {
+			return links[i].sim > links[j].sim
+		}
+		if links[i].a != links[j].a {
+			return links[i].a < links[j].a
+		}
+		return links[i].b < links[j].b
+	})
+	var uf unionFind
+	sums := make([]*cluster, len(infos))
+	for i := range infos {
+		uf.add()
+		sums[i] = newCluster(infos[i].centroid, marsad.Date{})
+	}
+	for _, l := range links {
+		ra, rb := uf.find(l.a), uf.find(l.b)
+		if ra == rb {
+			continue
+		}
+		ca, cb := sums[ra], sums[rb]
+		dot := ca.dot(cb)
+		if dot/math.Sqrt(ca.sq*cb.sq) < ix.opts.StoryThreshold {
+			continue
+		}
+		uf.union(ra, rb)
+		big, small := ca, cb
+		if len(small.sum) > len(big.sum) {
+			big, small = small, big
+		}
+		for k, v := range small.sum {
+			big.sum[k] += v
+		}
+		big.sq = ca.sq + cb.sq + 2*dot
+		sums[uf.find(ra)] = big
 	}
 	members := map[int32][]int{}
 	var roots []int32
@@ -216,6 +263,9 @@ func (ix *Index) summarize(slots []int32, center vector) []string {
 			if pos == 0 {
 				rel += 0.05 // the lead sentence says what happened
 			}
+			if continues(sent.text) {
+				rel *= 0.7 // "وأضاف ..." reads badly out of its article
+			}
 			cands = append(cands, candidate{text: sent.text, outlet: e.doc.Outlet, vec: sent.vec, rel: rel, order: rank*leadSentences + pos})
 		}
 	}
@@ -333,4 +383,26 @@ func Outlets(st marsad.Story) []OutletSpan {
 		return a.Outlet < b.Outlet
 	})
 	return out
+}
+
+// continuations are the reporting verbs with which a news sentence carries
+// on from the one before it ("وأضاف", "وتابع"), in normalized spelling.
+var continuations = []string{"واضاف", "وتابع", "واشار", "واوضح", "وقال", "وبين", "واكد", "واستطرد", "ولفت"}
+
+// continues reports whether sentence s opens with a continuation verb.
+func continues(s string) bool {
+	toks := arabic.Tokenize(s)
+	for _, t := range toks {
+		if t.Kind != arabic.Word {
+			continue
+		}
+		n := arabic.Normalize(t.Text)
+		for _, c := range continuations {
+			if strings.HasPrefix(n, c) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

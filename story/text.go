@@ -37,6 +37,19 @@ const shingleSize = 3
 // article: news puts what happened first.
 const leadSentences = 6
 
+// minSentenceWords keeps headings, captions and datelines out of summaries.
+const minSentenceWords = 8
+
+// isOpener reports whether p opens a quotation or bracket and so belongs to
+// the sentence it starts.
+func isOpener(p string) bool {
+	switch p {
+	case "“", "«", "\"", "(", "[", "'", "‘":
+		return true
+	}
+	return false
+}
+
 // titleWeight counts title terms this many times: a headline names the event.
 const titleWeight = 2
 
@@ -150,12 +163,16 @@ func (a *analyzer) analyze(title, body string) text {
 				words++
 			}
 		}
-		if words < 6 || words > 80 {
-			continue
+		if words < minSentenceWords || words > 80 || (words < 15 && !terminated(toks[s.From:s.To])) {
+			continue // a heading or caption: short and unpunctuated
+		}
+		from := s.From
+		for from < s.To && toks[from].Kind == arabic.Punct && !isOpener(toks[from].Text) {
+			from++ // a bullet or dash before the sentence
 		}
 		sc := make(map[string]termCount, words)
-		a.count(toks[s.From:s.To], 1, sc)
-		txt := strings.TrimSpace(body[toks[s.From].Start:toks[s.To-1].End])
+		a.count(toks[from:s.To], 1, sc)
+		txt := strings.TrimSpace(body[toks[from].Start:toks[s.To-1].End])
 		t.lead = append(t.lead, sentence{text: txt, vec: tfidf(sc)})
 		if len(t.lead) == leadSentences {
 			break
@@ -376,4 +393,19 @@ func numbersOf(a, b []arabic.Token, an *analyzer) []uint64 {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// terminated reports whether a sentence ends with a full stop, question or
+// exclamation mark, closing quotes aside.
+func terminated(toks []arabic.Token) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		switch toks[i].Text {
+		case ".", "!", "?", "؟", "…":
+			return true
+		case "”", "»", "\"", ")", "'":
+			continue
+		}
+		return false
+	}
+	return false
 }

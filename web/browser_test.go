@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/marsad-news/marsad"
 )
 
 // Browser tests run the pages in real headless Chromium: the checks that
@@ -23,6 +24,9 @@ import (
 // (fails it when MARSAD_TEST_DISALLOW_SKIP=1, as CI sets).
 func findChromium(t *testing.T) string {
 	t.Helper()
+	if testing.Short() && os.Getenv("MARSAD_TEST_DISALLOW_SKIP") != "1" {
+		t.Skip("browser tests skipped in -short mode")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -82,6 +86,15 @@ func newBrowser(t *testing.T) context.Context {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx
+}
+
+// startDesk serves store over HTTP on the loopback for the browser and
+// returns the base URL; the lead's seed checks use it with fillStore.
+func startDesk(t *testing.T, store marsad.Store) string {
+	t.Helper()
+	ts := httptest.NewServer(newTestServer(t, store).Handler())
+	t.Cleanup(ts.Close)
+	return ts.URL
 }
 
 // screenshotDir is where browser tests leave their screenshots.

@@ -43,8 +43,14 @@ func arabicWhen(v string) string {
 	if v == "" {
 		return "تاريخ غير معروف"
 	}
+	if from, to, ok := strings.Cut(v, "/"); ok {
+		return arabicWhen(from) + " – " + arabicWhen(to)
+	}
 	if d, err := marsad.ParseDate(v); err == nil {
 		return arabicDate(d)
+	}
+	if len(v) == 8 && v[4] == '-' && v[5] == 'W' {
+		return "الأسبوع " + strings.TrimPrefix(v[6:], "0") + " من " + v[:4]
 	}
 	return v
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 )
@@ -46,11 +47,6 @@ func snippetHTML(snippet string) template.HTML {
 		b.WriteString("</mark>")
 	}
 	return template.HTML(b.String())
-}
-
-// stripMarks removes snippet marks, for plain-text uses (feed titles).
-func stripMarks(s string) string {
-	return strings.NewReplacer(marsad.MarkStart, "", marsad.MarkEnd, "").Replace(s)
 }
 
 // span is one highlighted stretch of an article body, in code points.
@@ -151,6 +147,21 @@ func highlightBody(body string, l bodyLayers) template.HTML {
 	w.setOpen(nil, nil)
 	w.endParagraph()
 	return template.HTML(w.b.String())
+}
+
+// highlightCounts counts the marks highlightBody shows, by layer: "ent"
+// (entity mentions), "tx" (time expressions) and "q" (quotes).
+func highlightCounts(body string, l bodyLayers) map[string]int {
+	n := utf8.RuneCountInString(body)
+	counts := map[string]int{"ent": 0, "tx": 0, "q": len(cleanSpans(l.outer, n))}
+	for _, s := range cleanSpans(l.inner, n) {
+		if s.class == "tx" {
+			counts["tx"]++
+		} else {
+			counts["ent"]++
+		}
+	}
+	return counts
 }
 
 // cleanSpans drops spans outside [0, n] or empty, sorts the rest by start

@@ -104,8 +104,8 @@ func TestHighlightBody(t *testing.T) {
 			want: "<p>abc</p>\n",
 		},
 		{
-			name: "hostile text and titles escaped",
-			body: `<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)>`,
+			name:   "hostile text and titles escaped",
+			body:   `<script>alert(1)</script> <img src=x onerror=alert(1)> "><svg onload=alert(1)>`,
 			layers: bodyLayers{inner: []span{{start: 0, end: 8, class: `x" onmouseover="alert(1)`, title: `"><svg onload=alert(1)>` + ms}}},
 			want: `<p><mark class="x&#34; onmouseover=&#34;alert(1)" title="&#34;&gt;&lt;svg onload=alert(1)&gt;` + ms + `">&lt;script&gt;</mark>` +
 				`alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &#34;&gt;&lt;svg onload=alert(1)&gt;</p>` + "\n",

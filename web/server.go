@@ -8,6 +8,18 @@
 // escapes every piece of text before it inserts its own <mark> elements.
 // Pages carry a Content-Security-Policy that forbids inline script, so even a
 // rendering mistake could not run script that came from an article.
+//
+// Routes (GET unless said otherwise):
+//
+//	/                        articles, newest first (outlet, from, to, page)
+//	/articles/{id}           one article, entities, times and quotes marked
+//	/search?q=               hits with snippets, outlet facets, "also in"
+//	/search/feed.atom?q=     a saved search as an Atom feed
+//	/stories, /stories/{id}  stories; timeline, who said what, outlets
+//	/stories/{id}/feed.atom  a story as an Atom feed
+//	/entities, /entities/{id} entities; roles, timeline, co-occurrence graph
+//	/api/...                 the same data as JSON, described by /api/openapi.json
+//	POST /api/articles       ingest one article, only when Token is set
 package web
 
 import (

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -14,10 +15,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/marsad-news/marsad"
+	"github.com/mmcdole/gofeed"
 )
 
 func newTestServer(tb testing.TB, store marsad.Store) *Server {
@@ -244,6 +247,7 @@ func TestArticlePageHighlights(t *testing.T) {
 		`<mark class="q q-denial"`,
 		`نُشر أيضًا في: <a href="/articles/3">الشرق الأوسط</a>`,
 		`<time datetime="2023-09-26">26 سبتمبر 2023</time>`,
+		`ضمن قصة: <a href="/stories/7">`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("article page lacks %q", want)
@@ -303,6 +307,9 @@ func TestEntityPage(t *testing.T) {
 		`اللواء المتقاعد`,
 		`المشير`,
 		`الخط الزمني`,
+		`أقواله`,
+		`<q>الزيارة ناجحة</q>`,
+		`وأيضًا في: <a href="/articles/3">`, // the duplicate's event is folded
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("entity page lacks %q", want)
@@ -399,6 +406,7 @@ func TestAPIShapes(t *testing.T) {
 		if got.OpenAPI != "3.1.0" {
 			t.Errorf("openapi = %q", got.OpenAPI)
 		}
+		checkRefs(t, openAPISpec)
 		for _, p := range []string{"/api/search", "/api/articles", "/api/articles/{id}", "/api/stories", "/api/stories/{id}", "/api/entities", "/api/entities/{id}", "/api/timeline", "/api/quotes", "/api/openapi.json"} {
 			if _, ok := got.Paths[p]; !ok {
 				t.Errorf("openapi lacks %s", p)
@@ -465,6 +473,22 @@ func TestFeeds(t *testing.T) {
 		for _, e := range f.Entries {
 			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
 				t.Errorf("entry updated %q: %v", e.Updated, err)
+			}
+		}
+	})
+	t.Run("a feed reader reads it", func(t *testing.T) {
+		for _, p := range []string{"/stories/7/feed.atom", "/search/feed.atom?q=" + q("حفتر")} {
+			f, err := gofeed.NewParser().ParseString(get(t, h, p).Body.String())
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if f.FeedType != "atom" || len(f.Items) != 3 || f.Language != "ar" {
+				t.Errorf("%s: type %q, %d items, language %q", p, f.FeedType, len(f.Items), f.Language)
+			}
+			for _, it := range f.Items {
+				if it.GUID == "" || it.Link == "" || it.UpdatedParsed == nil {
+					t.Errorf("%s: item %+v lacks id, link or updated", p, it)
+				}
 			}
 		}
 	})
@@ -618,5 +642,117 @@ func TestServeShutsDown(t *testing.T) {
 	srv := s.httpServer()
 	if srv.ReadHeaderTimeout == 0 || srv.ReadTimeout == 0 || srv.WriteTimeout == 0 || srv.IdleTimeout == 0 || srv.MaxHeaderBytes == 0 {
 		t.Errorf("server timeouts not all set: %+v", srv)
+	}
+}
+
+func TestSearchRefusedByStore(t *testing.T) {
+	store := &fakeStore{failWith: marsad.Errorf(marsad.EINVALID, "query has no searchable words")}
+	h := newTestServer(t, store).Handler()
+	if rec := get(t, h, "/api/search?q="+q("في")); rec.Code != 400 || !strings.Contains(rec.Body.String(), "no searchable words") {
+		t.Errorf("API: status %d, body %s", rec.Code, rec.Body.String())
+	}
+	rec := get(t, h, "/search?q="+q("في"))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), `class="notice"`) {
+		t.Errorf("page: status %d, no notice", rec.Code)
+	}
+}
+
+// checkRefs checks that every "$ref" of an OpenAPI document points at a
+// component it defines.
+func checkRefs(t *testing.T, spec []byte) {
+	t.Helper()
+	var doc any
+	if err := json.Unmarshal(spec, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if k == "$ref" {
+					ref, _ := x.(string)
+					var node any = doc
+					for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+						m, ok := node.(map[string]any)
+						if !ok {
+							node = nil
+							break
+						}
+						node = m[part]
+					}
+					if node == nil {
+						t.Errorf("dangling $ref %q", ref)
+					}
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+}
+
+// TestConcurrentReads serves many pages at once (run with -race): the
+// server's only shared state is the story index.
+func TestConcurrentReads(t *testing.T) {
+	fx := newFixture(t)
+	s := newTestServer(t, fx.store)
+	tick := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	s.Now = func() time.Time { // advancing, so the index is rebuilt under load
+		mu.Lock()
+		defer mu.Unlock()
+		tick = tick.Add(7 * time.Second)
+		return tick
+	}
+	h := s.Handler()
+	paths := []string{"/", "/articles/1", "/search?q=" + q("حفتر"), "/stories/7", "/entities/haftar", "/api/entities/haftar", "/stories/7/feed.atom"}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 20 {
+				p := paths[(g+i)%len(paths)]
+				if rec := get(t, h, p); rec.Code != 200 {
+					t.Errorf("%s: status %d", p, rec.Code)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestGzip(t *testing.T) {
+	fx := newFixture(t)
+	h := newTestServer(t, fx.store).Handler()
+	plain := get(t, h, "/stories/7")
+	rec := do(t, h, http.MethodGet, "/stories/7", nil, http.Header{"Accept-Encoding": {"br, gzip"}})
+	if rec.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("headers %v", rec.Header())
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, plain.Body.Bytes()) {
+		t.Errorf("gzip body differs from the plain one")
+	}
+	if rec.Header().Get("ETag") == plain.Header().Get("ETag") {
+		t.Errorf("both encodings share the ETag %s", rec.Header().Get("ETag"))
+	}
+	again := do(t, h, http.MethodGet, "/stories/7", nil, http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {rec.Header().Get("ETag")}})
+	if again.Code != http.StatusNotModified {
+		t.Errorf("gzip revalidation: status %d", again.Code)
+	}
+	refused := do(t, h, http.MethodGet, "/stories/7", nil, http.Header{"Accept-Encoding": {"gzip;q=0"}})
+	if refused.Header().Get("Content-Encoding") != "" {
+		t.Errorf("gzip sent although refused")
 	}
 }

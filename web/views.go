@@ -249,7 +249,7 @@ func buildTimeline(items []marsad.TimelineItem) (timelineChart, []timelineYear) 
 	for _, d := range ds {
 		it := items[d.i]
 		px := x(d.t)
-		bucket := math10(px)
+		bucket := bucket10(px)
 		n := stack[bucket]
 		stack[bucket]++
 		chart.Dots = append(chart.Dots, chartDot{
@@ -284,46 +284,60 @@ func foldTimeline(items []marsad.TimelineItem) ([]marsad.TimelineItem, map[int][
 	return out, also
 }
 
-// math10 buckets an x coordinate to 10 units, so near dots stack.
-func math10(x float64) float64 { return float64(int(x/10) * 10) }
+// bucket10 buckets an x coordinate to 10 units, so near dots stack.
+func bucket10(x float64) float64 { return float64(int(x/10) * 10) }
 
-// alsoIn maps an article id to the other copies of the same article that
-// stories list (the main article and its duplicates), for "also in" on
-// search results and article pages. It is rebuilt at most once per ttl.
+// storyIndex says, for each article, which stories list it and which other
+// copies of it they list (the main article and its duplicates), for the
+// "also in" lines of search results and article pages.
+type storyIndex struct {
+	alsoIn  map[int64][]marsad.ArticleRef
+	stories map[int64][]storyRef
+}
+
+// storyRef names a story an article belongs to.
+type storyRef struct {
+	ID    int64
+	Title string
+}
+
+// dupCache holds the story index, rebuilt at most once per ttl: it reads
+// every story, too much for each request.
 type dupCache struct {
 	mu    sync.Mutex
 	ttl   time.Duration
 	built time.Time
-	index map[int64][]marsad.ArticleRef
+	index *storyIndex
 }
 
 // storyListPage is the page size used to read every story.
 const storyListPage = 100
 
-func (s *Server) alsoIn(ctx context.Context) (map[int64][]marsad.ArticleRef, error) {
+func (s *Server) storyIndex(ctx context.Context) (*storyIndex, error) {
 	c := &s.dups
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := s.Now()
-	if c.index != nil && now.Sub(c.built) < c.ttl {
+	if c.index != nil && now.Sub(c.built) < c.ttl && !now.Before(c.built) {
 		return c.index, nil
 	}
-	index := map[int64][]marsad.ArticleRef{}
+	idx := &storyIndex{alsoIn: map[int64][]marsad.ArticleRef{}, stories: map[int64][]storyRef{}}
 	for offset := 0; offset < maxOffset; offset += storyListPage {
 		stories, err := s.Store.Stories(ctx, marsad.StoryFilter{Limit: storyListPage, Offset: offset})
 		if err != nil {
 			return nil, err
 		}
 		for _, st := range stories {
+			sr := storyRef{ID: st.ID, Title: st.Title}
 			for _, sa := range st.Articles {
-				if len(sa.Duplicates) == 0 {
-					continue
-				}
 				group := append([]marsad.ArticleRef{sa.ArticleRef}, sa.Duplicates...)
 				for _, m := range group {
+					if l := idx.stories[m.ID]; len(l) == 0 || l[len(l)-1].ID != st.ID {
+						idx.stories[m.ID] = append(l, sr)
+					}
 					for _, other := range group {
 						if other.ID != m.ID {
-							index[m.ID] = append(index[m.ID], other)
+							idx.alsoIn[m.ID] = append(idx.alsoIn[m.ID], other)
 						}
 					}
 				}
@@ -333,8 +347,8 @@ func (s *Server) alsoIn(ctx context.Context) (map[int64][]marsad.ArticleRef, err
 			break
 		}
 	}
-	c.index, c.built = index, now
-	return index, nil
+	c.index, c.built = idx, now
+	return idx, nil
 }
 
 func pathEscape(s string) string  { return url.PathEscape(s) }

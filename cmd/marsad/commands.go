@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -14,7 +16,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/extract"
 	"github.com/marsad-news/marsad/ingest"
+	"github.com/marsad-news/marsad/pipeline"
 	"github.com/marsad-news/marsad/web"
 )
 
@@ -280,6 +284,14 @@ func newServeCommand(g *globals) *cobra.Command {
 			}
 			s := web.NewServer(store)
 			s.Addr = addr
+			s.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			// A POSTed article (only with --token) goes through the same
+			// analysis as ingest.
+			analysis := pipeline.Default()
+			s.Ingest = func(ctx context.Context, a *marsad.Article) error {
+				extract.Clean(a)
+				return analysis.Run(ctx, &pipeline.Document{Article: a})
+			}
 			if token == "" {
 				token = os.Getenv("MARSAD_TOKEN")
 			}

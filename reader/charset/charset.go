@@ -63,13 +63,17 @@ func Decode(data []byte, declared string) ([]byte, string, error) {
 	if utf8.Valid(data) {
 		return finishUTF8(data)
 	}
-	if enc, name := lookup(declared); enc != nil && name != UTF8 {
-		out, n, err := decodeWith(data, enc, name)
-		if err == nil {
-			return out, n, nil
-		}
+	enc, name := lookup(declared)
+	if enc != nil && (name == Windows1256 || name == ISO88596) {
+		return decodeWith(data, enc, name)
 	}
-	return guessArabic(data)
+	// Arabic sites often declare a Western code page (iso-8859-1,
+	// windows-1252) for Arabic bytes; Arabic text wins over the label.
+	out, n, err := guessArabic(data)
+	if err == nil || enc == nil || name == UTF8 {
+		return out, n, err
+	}
+	return decodeWith(data, enc, name)
 }
 
 func finishUTF8(data []byte) ([]byte, string, error) {

@@ -35,6 +35,8 @@ func TestDecode(t *testing.T) {
 		{"windows-1256 guessed", encode(t, charmap.Windows1256, arabicText), "", arabicText, Windows1256, nil},
 		{"iso-8859-6 guessed", encode(t, charmap.ISO8859_6, arabicText), "", arabicText, ISO88596, nil},
 		{"windows-1256 declared", encode(t, charmap.Windows1256, "Café "+arabicText), "cp1256", "Café " + arabicText, Windows1256, nil},
+		{"Arabic despite a Western label", encode(t, charmap.Windows1256, arabicText), "iso-8859-1", arabicText, Windows1256, nil},
+		{"declared Western text", []byte("Caf\xe9 cr\xe8me"), "iso-8859-1", "Café crème", "windows-1252", nil},
 		{"utf-8 despite label", []byte(arabicText), "windows-1256", arabicText, UTF8, nil},
 		{"latin-1 is not Arabic", []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e"), "", "", "", marsad.ErrInvalidUTF8},
 		{"empty", []byte(" \n\t"), "", "", "", marsad.ErrEmpty},

@@ -15,7 +15,7 @@ import (
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/reader/charset"
-	"github.com/marsad-news/marsad/reader/html"
+	"github.com/marsad-news/marsad/reader/htmltext"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -68,13 +68,13 @@ func Parse(data []byte) (f *Feed, err error) {
 }
 
 func item(it *gofeed.Item, f *Feed) Item {
-	body, summary := html.FragmentText(it.Content), false
+	body, summary := htmltext.FragmentText(it.Content), false
 	if body == "" {
-		body, summary = html.FragmentText(it.Description), true
+		body, summary = htmltext.FragmentText(it.Description), true
 	}
 	a := marsad.Article{
 		URL:       strings.TrimSpace(it.Link),
-		Title:     oneLine(html.FragmentText(it.Title)),
+		Title:     oneLine(htmltext.FragmentText(it.Title)),
 		Published: date(it.PublishedParsed, it.Published),
 		Updated:   date(it.UpdatedParsed, it.Updated),
 		Author:    author(it),
@@ -85,7 +85,7 @@ func item(it *gofeed.Item, f *Feed) Item {
 	if a.URL == "" && strings.HasPrefix(it.GUID, "http") {
 		a.URL = strings.TrimSpace(it.GUID)
 	}
-	if a.Language == "" && charset.ArabicRatio(a.Title+" "+a.Body) > 0.5 {
+	if a.Language == "" && charset.ArabicRatio(a.Title+" "+a.Body[:min(len(a.Body), 2048)]) > 0.5 {
 		a.Language = "ar"
 	}
 	out := Item{Article: a, Summary: summary}

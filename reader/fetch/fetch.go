@@ -189,6 +189,13 @@ func (c *Client) wait(ctx context.Context, host string) error {
 		case <-t.C:
 		}
 	}
+	// Count the interval from when the request really goes out: a slow
+	// start must not shorten the gap to the next one.
+	c.mu.Lock()
+	if next := time.Now().Add(c.opts.Interval); next.After(c.next[host]) {
+		c.next[host] = next
+	}
+	c.mu.Unlock()
 	return nil
 }
 

@@ -73,7 +73,7 @@ func TestGet(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := New(Options{UserAgent: "marsad-test/1", Interval: 50 * time.Millisecond, MaxSize: 1000, AllowPrivate: true})
+	c := New(Options{UserAgent: "marsad-test/1", Interval: 100 * time.Millisecond, MaxSize: 1000, AllowPrivate: true})
 	ctx := context.Background()
 	for i := 0; i < 2; i++ {
 		resp, err := c.Get(ctx, srv.URL+"/page")
@@ -84,8 +84,8 @@ func TestGet(t *testing.T) {
 			t.Errorf("response %q %q", resp.Body, resp.ContentType)
 		}
 	}
-	if len(times) == 2 && times[1].Sub(times[0]) < 45*time.Millisecond {
-		t.Errorf("requests %v apart, want ≥50ms", times[1].Sub(times[0]))
+	if len(times) == 2 && times[1].Sub(times[0]) < 80*time.Millisecond {
+		t.Errorf("requests %v apart, want ≥100ms (80ms with jitter)", times[1].Sub(times[0]))
 	}
 	if resp, err := c.Get(ctx, srv.URL+"/redirect"); err != nil || resp.URL != srv.URL+"/page" {
 		t.Errorf("redirect: %v %v", resp, err)

@@ -13,6 +13,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -24,8 +25,8 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/reader/charset"
+	"github.com/marsad-news/marsad/reader/htmltext"
 	xhtml "golang.org/x/net/html"
-	xcharset "golang.org/x/net/html/charset"
 )
 
 // Options tune Parse.
@@ -41,10 +42,6 @@ type Options struct {
 	Now time.Time
 }
 
-// maxDepth bounds element nesting. The extractors recurse over the tree, and
-// hostile pages nest tens of thousands of elements deep.
-const maxDepth = 512
-
 // Parse reads one HTML page. Errors wrap marsad.ErrEmpty, ErrBinary,
 // ErrInvalidUTF8, ErrMalformed or ErrNoBody.
 func Parse(data []byte, opts Options) (*marsad.Article, error) {
@@ -56,8 +53,8 @@ func Parse(data []byte, opts Options) (*marsad.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: html: %v", marsad.ErrMalformed, err)
 	}
-	if depth(doc) > maxDepth {
-		return nil, fmt.Errorf("%w: html: elements nested deeper than %d", marsad.ErrMalformed, maxDepth)
+	if htmltext.Depth(doc) > htmltext.MaxDepth {
+		return nil, fmt.Errorf("%w: html: elements nested deeper than %d", marsad.ErrMalformed, htmltext.MaxDepth)
 	}
 	return fromDocument(doc, text, opts)
 }
@@ -67,12 +64,22 @@ func Parse(data []byte, opts Options) (*marsad.Article, error) {
 // code pages when none is given.
 func Decode(data []byte, contentType string) ([]byte, error) {
 	declared := ""
-	if _, name, certain := xcharset.DetermineEncoding(head(data), contentType); certain {
-		declared = name
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		declared = params["charset"]
+	}
+	if declared == "" {
+		if m := rxMetaCharset.FindSubmatch(head(data)); m != nil {
+			declared = string(m[1])
+		}
 	}
 	out, _, err := charset.Decode(data, declared)
 	return out, err
 }
+
+// rxMetaCharset finds the charset of <meta charset=…>, of <meta
+// http-equiv="Content-Type" content="…; charset=…"> and of an XML prolog's
+// encoding="…".
+var rxMetaCharset = regexp.MustCompile(`(?i)(?:<meta[^>]+charset|<\?xml[^>]+encoding)\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
 
 // head is the prefix in which HTML5 requires the <meta charset> to appear.
 func head(data []byte) []byte {
@@ -124,7 +131,7 @@ func fromDocument(doc *xhtml.Node, text []byte, opts Options) (art *marsad.Artic
 	}
 	meta := res.Metadata
 	title := cleanLine(meta.Title)
-	body := dropTitle(Paragraphs(res.ContentNode), title)
+	body := dropTitle(htmltext.Paragraphs(res.ContentNode), title)
 	if body == "" {
 		return nil, fmt.Errorf("%w: html", marsad.ErrNoBody)
 	}
@@ -359,29 +366,6 @@ func oneLine(err error) string {
 		return "no content"
 	}
 	return cleanLine(err.Error())
-}
-
-// depth is the deepest element nesting of the tree, computed without
-// recursion.
-func depth(root *xhtml.Node) int {
-	deepest, d := 0, 0
-	n := root
-	for {
-		if n.FirstChild != nil {
-			n = n.FirstChild
-			d++
-			deepest = max(deepest, d)
-			continue
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			d--
-		}
-		if n == root {
-			return deepest
-		}
-		n = n.NextSibling
-	}
 }
 
 // walk visits n and its descendants in document order without recursion;

@@ -123,23 +123,6 @@ func TestCharset(t *testing.T) {
 	}
 }
 
-func TestParagraphs(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<p>أ</p><p>ب</p>", "أ\nب"},
-		{"<div>أ<br>ب</div>ج", "أ\nب\nج"},
-		{"<p>  كلمة\n\tأخرى  </p>", "كلمة أخرى"},
-		{"<ul><li>١</li><li>٢</li></ul>", "١\n٢"},
-		{"<p>a<script>x</script>b</p>", "a b"},
-		{"نص بلا وسوم\n\nسطر", "نص بلا وسوم\nسطر"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := FragmentText(tt.in); got != tt.want {
-			t.Errorf("FragmentText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestBinary(t *testing.T) {
 	if _, err := Parse([]byte("<html>\x00\x01\x02\x03\x00\x00"), Options{}); err == nil {
 		t.Error("no error for binary data")

@@ -57,7 +57,9 @@ type Reader struct {
 	OnSkip func(record int, reason string)
 
 	maxSize int64
+	src     *eofAfterError
 	wr      *gowarc.WarcFileReader
+	rec     gowarc.WarcRecord // the record last returned by gowarc
 	n       int
 	err     error // sticky fatal error
 }
@@ -66,15 +68,68 @@ type Reader struct {
 // maxSize bytes (after decoding) with a RecordError wrapping
 // marsad.ErrTooLarge. Close releases its buffers; it does not close r.
 func NewReader(r io.Reader, maxSize int64) (*Reader, error) {
-	wr, err := gowarc.NewWarcFileReaderFromStream(noSeek{r}, 0, gowarc.WithNoValidation())
+	br := bufio.NewReader(r)
+	var in io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		// A .warc.gz is a series of gzip members, one per record; read as
+		// one multistream it is the plain WARC.
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: warc: gzip: %v", marsad.ErrMalformed, err)
+		}
+		in = zr
+	}
+	src := &eofAfterError{r: in, budget: -1}
+	// Lenient on the WARC standard (no digests, unknown record types), but
+	// strict on syntax: gowarc's lenient syntax mode retries a failing
+	// read for ever (a corrupt gzip member inside the stream).
+	wr, err := gowarc.NewWarcFileReaderFromStream(src, 0,
+		gowarc.WithNoValidation(), gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail))
 	if err != nil {
 		return nil, fmt.Errorf("%w: warc: %v", marsad.ErrMalformed, err)
 	}
-	return &Reader{maxSize: maxSize, wr: wr}, nil
+	return &Reader{maxSize: maxSize, wr: wr, src: src}, nil
 }
 
-// noSeek hides Seek so that gowarc does not rewind a shared reader.
-type noSeek struct{ io.Reader }
+// eofAfterError turns the first read error into io.EOF and keeps it.
+// gowarc's lenient header parser loops for ever on a reader that keeps
+// failing (a corrupt gzip member), but stops at EOF; Next reports the
+// kept error. It also bounds what gowarc may read while it parses one
+// record's header, which it would otherwise do without limit (a header
+// of endless lines, as a small gzip bomb inflates to).
+type eofAfterError struct {
+	r      io.Reader
+	err    error
+	budget int64 // bytes left for the current header; <0 for no limit
+}
+
+// maxHeader bounds the bytes read to parse one WARC header, counting
+// gowarc's 1 MB read-ahead.
+const maxHeader = 8 << 20
+
+var errHeaderTooLong = errors.New("WARC header or garbage between records over 8 MB")
+
+func (e *eofAfterError) Read(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, io.EOF
+	}
+	if e.budget == 0 {
+		e.err = errHeaderTooLong
+		return 0, io.EOF
+	}
+	if e.budget > 0 && int64(len(p)) > e.budget {
+		p = p[:e.budget]
+	}
+	n, err := e.r.Read(p)
+	if e.budget > 0 {
+		e.budget -= int64(n)
+	}
+	if err != nil && err != io.EOF {
+		e.err = err
+		err = io.EOF
+	}
+	return n, err
+}
 
 // Close releases the reader's buffers.
 func (r *Reader) Close() error {
@@ -83,14 +138,22 @@ func (r *Reader) Close() error {
 	}
 	wr := r.wr
 	r.wr = nil
-	wr.Close() // r is ours only through noSeek, which has no Close
+	wr.Close() // the source is not an io.Closer, so only buffers are freed
 	return nil
 }
 
 // Next returns the next HTML page. At the end of the stream it returns
 // io.EOF. A *RecordError concerns one record and the caller may call Next
 // again; any other error is final and wraps marsad.ErrMalformed.
-func (r *Reader) Next() (*Page, error) {
+func (r *Reader) Next() (page *Page, err error) {
+	// gowarc indexes slices without bounds checks on some malformed
+	// headers ("WARC/\n"); a panic there ends this file, not the batch.
+	defer func() {
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("%w: warc: record %d: parser failed: %v", marsad.ErrMalformed, r.n, p)
+			page, err = nil, r.err
+		}
+	}()
 	for {
 		if r.err != nil {
 			return nil, r.err
@@ -98,7 +161,23 @@ func (r *Reader) Next() (*Page, error) {
 		if r.wr == nil {
 			return nil, io.EOF
 		}
+		// Finish the previous record first, so that skipping its block
+		// does not count against the header budget.
+		if r.rec != nil {
+			r.rec.Close()
+			r.rec = nil
+		}
+		r.src.budget = maxHeader
 		rec, _, _, err := r.wr.Next()
+		r.src.budget = -1
+		r.rec = rec
+		if r.src.err != nil {
+			// The stream broke (truncated or corrupt); what gowarc made
+			// of the cut-off data does not matter.
+			r.n++
+			r.err = fmt.Errorf("%w: warc: record %d: %s", marsad.ErrMalformed, r.n, oneLine(r.src.err.Error()))
+			return nil, r.err
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && rec == nil {
 				if r.n == 0 {
@@ -175,9 +254,16 @@ func (r *Reader) page(rec gowarc.WarcRecord) (page *Page, skip string, err error
 	}
 	// The block is bounded by the payload limit plus room for headers and
 	// for compression.
-	block, err := io.ReadAll(io.LimitReader(raw, r.maxSize*4+1<<20))
+	limit := r.maxSize*4 + 1<<20
+	block, err := io.ReadAll(io.LimitReader(raw, limit))
+	if err == nil {
+		err = r.src.err
+	}
 	if err != nil {
 		return nil, "", &truncatedError{err}
+	}
+	if length, e := h.GetInt64(gowarc.ContentLength); e == nil && int64(len(block)) < min(length, limit) {
+		return nil, "", &truncatedError{fmt.Errorf("record cut short: %d of %d bytes", len(block), length)}
 	}
 	if !httpBlock {
 		p.ContentType = wct

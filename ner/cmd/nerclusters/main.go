@@ -9,7 +9,8 @@
 // arabic.Normalize, trains skip-gram word vectors with negative sampling
 // (word2vec, Mikolov et al. 2013) on one thread with a fixed seed, and
 // clusters the vectors of the words seen at least -min times with k-means
-// at several sizes (coarse to fine). The output holds only derived
+// at several sizes (coarse to fine), and adds the word's frequency class
+// (floor of log2 of its count) as a last level. The output holds only derived
 // statistics (a word and its cluster numbers per line), never corpus text.
 package main
 
@@ -23,6 +24,7 @@ import (
 	"io"
 	"log"
 	"math"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,18 +38,20 @@ import (
 
 func main() {
 	var (
-		corpus  = flag.String("corpus", "/work/shared/data/saudinewsnet", "directory of SaudiNewsNet *.zip files")
-		text    = flag.String("text", "", "comma-separated extra plain-text files (one sentence or document per line)")
-		out     = flag.String("out", "ner/model/clusters.txt.gz", "output cluster file (.gz: gzipped)")
-		vecOut  = flag.String("vectors", "", "also write the word vectors here (for inspection)")
-		minCnt  = flag.Int("min", 5, "minimum count of a clustered word")
-		dim     = flag.Int("dim", 100, "vector size")
-		window  = flag.Int("window", 5, "context window")
-		neg     = flag.Int("neg", 5, "negative samples")
-		epochs  = flag.Int("epochs", 3, "training epochs")
-		ks      = flag.String("k", "64,256,1024", "k-means cluster counts, coarse to fine")
-		kmIters = flag.Int("iters", 15, "k-means iterations")
-		seed    = flag.Uint64("seed", 1, "random seed")
+		corpus   = flag.String("corpus", "/work/shared/data/saudinewsnet", "directory of SaudiNewsNet *.zip files")
+		text     = flag.String("text", "", "comma-separated extra plain-text files (one sentence or document per line)")
+		out      = flag.String("out", "ner/model/clusters.txt.gz", "output cluster file (.gz: gzipped)")
+		vecOut   = flag.String("vectors", "", "also write the word vectors here (for inspection)")
+		minCnt   = flag.Int("min", 5, "minimum count of a clustered word")
+		dim      = flag.Int("dim", 100, "vector size")
+		window   = flag.Int("window", 5, "context window")
+		neg      = flag.Int("neg", 5, "negative samples")
+		epochs   = flag.Int("epochs", 3, "training epochs")
+		ks       = flag.String("k", "64,256,1024", "k-means cluster counts, coarse to fine")
+		kmIters  = flag.Int("iters", 15, "k-means iterations")
+		seed     = flag.Uint64("seed", 1, "random seed")
+		noFreq   = flag.Bool("nofreq", false, "do not add the frequency level (log2 of the word's count)")
+		freqOnly = flag.Bool("freqonly", false, "write only the frequency level (no vectors, no k-means)")
 	)
 	flag.Parse()
 	start := time.Now()
@@ -62,6 +66,9 @@ func main() {
 	docs = nil
 	log.Printf("vocabulary %d words (count >= %d), %d tokens", len(v.words), *minCnt, v.total)
 
+	if *freqOnly {
+		*epochs, *ks = 0, ""
+	}
 	w2v := trainVectors(corpusIDs, v, *dim, *window, *neg, *epochs, *seed)
 	log.Printf("vectors trained at %s", time.Since(start).Round(time.Millisecond))
 	if *vecOut != "" {
@@ -72,12 +79,24 @@ func main() {
 
 	var levels [][]int
 	for _, s := range strings.Split(*ks, ",") {
+		if s == "" {
+			continue
+		}
 		k, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || k < 2 || k > 65535 {
 			log.Fatalf("bad k %q", s)
 		}
 		levels = append(levels, kmeans(w2v, len(v.words), *dim, k, *kmIters, *seed))
 		log.Printf("k-means k=%d at %s", k, time.Since(start).Round(time.Millisecond))
+	}
+	if !*noFreq {
+		// The last level is the word's frequency class, floor(log2(count)):
+		// how common a word is in news tells a name from a common word.
+		freq := make([]int, len(v.words))
+		for i, c := range v.counts {
+			freq[i] = bits.Len(uint(c)) - 1
+		}
+		levels = append(levels, freq)
 	}
 	if err := writeClusters(*out, v, levels); err != nil {
 		log.Fatal(err)

@@ -5,8 +5,8 @@
 //
 // It reads ner/data (the ANERcorp CAMeL train split and test file) and
 // ner/model/clusters.txt.gz, writes ner/model/ner.model.gz and prints the
-// conlleval report on the test file. With -dev it instead holds out the
-// last tenth of the train split and reports on it (for tuning: the test
+// conlleval report on the test file. With -dev it instead holds out every
+// tenth block of 50 sentences of the train split and reports on it (for tuning: the test
 // file is for reporting only).
 package main
 
@@ -32,10 +32,12 @@ func main() {
 		minCount = flag.Int("mincount", 0, "feature count cutoff (0: default)")
 		seed     = flag.Int64("seed", 1, "shuffle seed")
 		verbose  = flag.Bool("v", false, "log every epoch")
+		dropout  = flag.Float64("dropout", 0, "word dropout (0: default, <0: none)")
+		stages   = flag.Int("stages", 0, "1: one tagger; 2: add the document-memory stage (0: default)")
 	)
 	flag.Parse()
 	start := time.Now()
-	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount}
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, WordDropout: *dropout, Stages: *stages}
 	if *clusters != "" {
 		c, err := ner.ReadClustersFile(*clusters)
 		if err != nil {
@@ -72,8 +74,18 @@ func run(trainPath, testPath string, dev, verbose bool, opts ner.TrainOptions) (
 	}
 	var eval []ner.Sentence
 	if dev {
-		cut := len(sents) * 9 / 10
-		sents, eval = sents[:cut], sents[cut:]
+		// Every tenth block of 50 sentences: the dev set spans the corpus
+		// (ANERcorp's last tenth is mostly sport and cars) while keeping
+		// most documents whole on one side.
+		var train []ner.Sentence
+		for i, s := range sents {
+			if (i/50)%10 == 9 {
+				eval = append(eval, s)
+			} else {
+				train = append(train, s)
+			}
+		}
+		sents = train
 	} else {
 		eval, err = ner.ReadCoNLLFile(testPath)
 		if err != nil {

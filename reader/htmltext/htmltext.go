@@ -1,4 +1,7 @@
-package html
+// Package htmltext turns HTML into plain text paragraphs. It has no
+// dependency beyond golang.org/x/net/html, so that readers of feeds, whose
+// items carry small HTML fragments, need not link the page extractor.
+package htmltext
 
 import (
 	"strings"
@@ -116,8 +119,35 @@ func FragmentText(fragment string) string {
 		return strings.Join(lines, "\n")
 	}
 	doc, err := xhtml.Parse(strings.NewReader(fragment))
-	if err != nil || depth(doc) > maxDepth {
+	if err != nil || Depth(doc) > MaxDepth {
 		return ""
 	}
 	return Paragraphs(doc)
+}
+
+// MaxDepth bounds element nesting. Extractors recurse over the tree, and
+// hostile pages nest tens of thousands of elements deep.
+const MaxDepth = 512
+
+// Depth is the deepest element nesting of the tree, computed without
+// recursion.
+func Depth(root *xhtml.Node) int {
+	deepest, d := 0, 0
+	n := root
+	for {
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			d++
+			deepest = max(deepest, d)
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			d--
+		}
+		if n == root {
+			return deepest
+		}
+		n = n.NextSibling
+	}
 }

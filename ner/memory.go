@@ -1,0 +1,164 @@
+package ner
+
+import (
+	"unicode/utf8"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Two stages. News repeats its names: an article says "حفتر" ten times,
+// once after "المشير" where any tagger sees a person and nine times where
+// the context alone is weak. The second stage reads, besides the usual
+// features, the first stage's tag of each token and its neighbours
+// (stacking) and what the first stage tagged the same word as in the
+// sentences around it (document memory), so that one clear occurrence
+// carries the others. Training uses first-stage tags from models that did
+// not see the sentence (jackknife), so the second stage learns how far to
+// trust them.
+
+// Entity types as memory columns: O, PER, LOC, ORG, MISC.
+const numTypes = 5
+
+// typeOf maps a tag column to its memory column: O→0, *-PER→1, *-LOC→2,
+// *-ORG→3, *-MISC→4 (Tags is ordered so that this is (k+1)/2).
+func typeOf(k uint8) int { return (int(k) + 1) / 2 }
+
+// memoryWindow is how many sentences on each side of a sentence make its
+// document when the input has no document boundaries (a CoNLL file, a
+// stream); TagText uses the same window over the article.
+const memoryWindow = 20
+
+// rememberable says whether a word's first-stage tags are worth carrying to
+// its other occurrences: words of two letters or more that are not
+// stopwords. Punctuation and numbers are never names by themselves.
+func rememberable(word, base string) bool {
+	if utf8.RuneCountInString(base) < 2 || arabic.IsStopword(word) || arabic.IsStopword(base) {
+		return false
+	}
+	for _, r := range base {
+		if !arabic.IsArabicLetter(r) && !('a' <= r && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// memoryFeatures appends the second-stage features of token cur.
+func (m *Model) memoryFeatures(cur, p1, n1 *tokInfo, dst []uint64) []uint64 {
+	dst = append(dst,
+		mix(mix(tStack, 0), uint64(cur.m1)),
+		mix(mix(tStack, 1), uint64(p1.m1)),
+		mix(mix(tStack, 2), uint64(n1.m1)),
+		mix(mix(mix(tStack, 3), uint64(p1.m1)), uint64(cur.m1)),
+		mix(mix(mix(tStack, 4), uint64(cur.m1)), uint64(n1.m1)),
+	)
+	if cur.memKey == 0 {
+		return dst
+	}
+	total := 0
+	for _, c := range cur.memCount {
+		total += int(c)
+	}
+	if total == 0 {
+		return append(dst, mix(tMemory, 99))
+	}
+	for typ, c := range cur.memCount {
+		if c == 0 {
+			continue
+		}
+		// Share of the other occurrences with this type, in thirds.
+		share := min(3*int(c)/total, 2)
+		dst = append(dst, mix(mix(tMemory, uint64(typ)), uint64(share)))
+		// Same, conditioned on the first stage's own tag here.
+		dst = append(dst, mix(mix(mix(tMemory, 10+uint64(typ)), uint64(share)), uint64(cur.m1)))
+	}
+	return dst
+}
+
+// fillMemory sets the memory counts of every token of a document from the
+// first-stage tags m1 (one slice per sentence): for the token in sentence
+// s, the counts of the first-stage types of the same word in sentences
+// s-memoryWindow … s+memoryWindow, excluding the token itself.
+func fillMemory(doc [][]tokInfo, m1 [][]uint8) {
+	counts := map[uint64]*[numTypes]uint16{}
+	add := func(s int, d int) {
+		for i := range doc[s] {
+			ti := &doc[s][i]
+			if ti.memKey == 0 {
+				continue
+			}
+			c := counts[ti.memKey]
+			if c == nil {
+				c = new([numTypes]uint16)
+				counts[ti.memKey] = c
+			}
+			typ := typeOf(m1[s][i])
+			c[typ] = uint16(int(c[typ]) + d)
+		}
+	}
+	for s := 0; s < len(doc) && s <= memoryWindow; s++ {
+		add(s, 1)
+	}
+	for s := range doc {
+		if s > 0 {
+			if in := s + memoryWindow; in < len(doc) {
+				add(in, 1)
+			}
+			if out := s - memoryWindow - 1; out >= 0 {
+				add(out, -1)
+			}
+		}
+		for i := range doc[s] {
+			ti := &doc[s][i]
+			ti.m1 = m1[s][i] + 1
+			if ti.memKey == 0 {
+				continue
+			}
+			ti.memCount = *counts[ti.memKey]
+			ti.memCount[typeOf(m1[s][i])]--
+		}
+	}
+}
+
+// TagSentences tags the sentences of one document (or of a stream without
+// document boundaries, read in order): a two-stage model lets each word's
+// tags in the sentences around it inform its tag here. It returns one tag
+// slice per sentence.
+func (m *Model) TagSentences(sents [][]string) [][]string {
+	idx := m.tagDocument(sents)
+	out := make([][]string, len(sents))
+	for s, tags := range idx {
+		out[s] = make([]string, len(tags))
+		for i, k := range tags {
+			out[s][i] = Tags[k]
+		}
+	}
+	return out
+}
+
+// tagDocument returns the tag columns of every sentence.
+func (m *Model) tagDocument(sents [][]string) [][]uint8 {
+	t := taggerPool.Get().(*tagger)
+	defer taggerPool.Put(t)
+	doc := make([][]tokInfo, len(sents))
+	for s, toks := range sents {
+		doc[s] = make([]tokInfo, len(toks))
+		m.analyze(toks, doc[s])
+	}
+	stage := m
+	if m.first != nil {
+		stage = m.first
+	}
+	out := make([][]uint8, len(sents))
+	for s := range doc {
+		out[s] = append([]uint8(nil), stage.decode(t, doc[s])...)
+	}
+	if m.first == nil {
+		return out
+	}
+	fillMemory(doc, out)
+	for s := range doc {
+		out[s] = append(out[s][:0], m.decode(t, doc[s])...)
+	}
+	return out
+}
