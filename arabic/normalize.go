@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -120,10 +121,25 @@ func foldRune(r rune) rune {
 // forms folded (أ إ آ ٱ → ا, ؤ ئ → ء), ta marbuta → ha, alef maqsura → ya,
 // Arabic-Indic digits → ASCII, Latin lower-cased. Whitespace runs become one
 // space. Normalize is idempotent.
+//
+// Normalize runs on every word of every article (NER features, speech
+// triggers, entity keys, time expressions), so it has a fast path: text made
+// only of runes below U+2100 that NFKC leaves alone in any context (ASCII,
+// Latin, Arabic letters, most punctuation; see foldTable) is folded by table lookup in one
+// pass, without the NFKC check. Anything else takes the general path. Both
+// give the same result.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
 	}
+	if out, ok := normalizeFast(s); ok {
+		return out
+	}
+	return normalizeSlow(s)
+}
+
+// normalizeSlow is the general path: NFKC, then fold rune by rune.
+func normalizeSlow(s string) string {
 	if !norm.NFKC.IsNormalString(s) {
 		s = norm.NFKC.String(s)
 	}
@@ -149,6 +165,91 @@ func Normalize(s string) string {
 		b.WriteRune(f)
 	}
 	return b.String()
+}
+
+// foldTable caches, for each rune below foldTableSize, what normalizeSlow
+// does with it when NFKC leaves it alone.
+const foldTableSize = 0x2100
+
+// Fold table entries: the folded rune (0: dropped), or one of the flags.
+const (
+	foldSpace  = -1 // whitespace
+	foldUnsafe = -2 // NFKC may change it or its neighbours: take the slow path
+)
+
+var foldTable = func() (t [foldTableSize]int32) {
+	for r := rune(0); r < foldTableSize; r++ {
+		t[r] = foldEntry(r)
+	}
+	return t
+}()
+
+// foldEntry computes one foldTable entry. A rune is safe to fold without
+// NFKC when NFKC maps it to itself (quick check yes), it has combining class
+// 0 (no reordering) and it cannot compose with the rune before it; a text
+// made only of such runes is in NFKC already.
+func foldEntry(r rune) int32 {
+	if r == utf8.RuneError || !utf8.ValidRune(r) {
+		return foldUnsafe
+	}
+	str := string(r)
+	p := norm.NFKC.PropertiesString(str)
+	if !norm.NFKC.IsNormalString(str) || p.CCC() != 0 || !p.BoundaryBefore() || len(p.Decomposition()) != 0 {
+		return foldUnsafe
+	}
+	if unicode.IsSpace(r) {
+		return foldSpace
+	}
+	return int32(foldRune(r))
+}
+
+// normalizeFast folds s by table when every rune is in foldTable and safe;
+// ok is false otherwise, and the caller takes the slow path.
+func normalizeFast(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c&0xe0 == 0xc0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+			if r < 0x80 {
+				return "", false // overlong encoding: invalid UTF-8
+			}
+			i += 2
+		} else if c&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			if r < 0x800 || r >= foldTableSize {
+				return "", false // overlong, or outside the table
+			}
+			i += 3
+		} else {
+			return "", false
+		}
+		f := foldTable[r]
+		switch {
+		case f == foldUnsafe:
+			return "", false
+		case f == foldSpace:
+			space = len(buf) > 0
+			continue
+		case f == 0:
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = utf8.AppendRune(buf, rune(f))
+		}
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), true
 }
 
 // NormalizeWord is Normalize for a single token; it is the same function

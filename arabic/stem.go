@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,7 +39,7 @@ type Clitics struct {
 // are left in the base: Stem removes them for search.
 func SplitClitics(w string) Clitics {
 	c := Clitics{Base: w}
-	if utf8.RuneCountInString(w) < 4 {
+	if !mayHaveProclitic(w) || utf8.RuneCountInString(w) < 4 {
 		return c
 	}
 	for _, p := range procliticSeqs {
@@ -78,6 +79,33 @@ func SplitClitics(w string) Clitics {
 	}
 	return c
 }
+
+// mayHaveProclitic reports whether w starts with the first letter of some
+// proclitic sequence (و ف ب ك ل س, or ا of ال); most words do not, and
+// skip the lexicon lookups. It reads the first two bytes: every such letter
+// is two bytes in UTF-8.
+func mayHaveProclitic(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, f := range procliticFirst {
+		if f[0] == w[0] && f[1] == w[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// procliticFirst holds the distinct first two bytes of procliticSeqs.
+var procliticFirst = func() (out [][2]byte) {
+	for _, p := range procliticSeqs {
+		f := [2]byte{p[0], p[1]}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}()
 
 // Stem is the light stemmer used for search terms: it removes proclitics
 // (SplitClitics) and then one inflectional or pronoun suffix, leaving at

@@ -97,6 +97,11 @@ func Tokenize(s string) []Token {
 }
 
 func isWordRune(r rune) bool {
+	// The Arabic letters ء..غ and ف..ي are letters; answering them before
+	// the Unicode table search matters, as they are most of the text.
+	if (r >= '\u0621' && r <= '\u063a') || (r >= '\u0640' && r <= '\u064a') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') {
+		return true
+	}
 	return unicode.IsLetter(r) || r == Tatweel
 }
 

@@ -160,7 +160,7 @@ func splitLines(text string) []line {
 			gap = true
 			continue
 		}
-		if l = stripCode(l); l == "" {
+		if l = stripNav(stripCode(l)); l == "" {
 			continue
 		}
 		out = append(out, line{text: l, gapAbove: gap})
@@ -264,6 +264,12 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		}
 		if o, ok := lookupOutlet(t); ok && !o.Common {
 			setOnce(&votes.header, o.Name)
+			continue
+		}
+		if o, name, place, ok := parseOutletByline(t); ok {
+			setOnce(&votes.header, o)
+			setOnce(&r.author, name)
+			setOnce(&r.dateline, place)
 			continue
 		}
 		if knownKey != "" && lineKey(t) == knownKey {

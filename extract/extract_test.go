@@ -522,9 +522,9 @@ func TestLineRules(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"© 2010-2023 جميع الحقوق محفوظة لموقع الخبر اليوم": "موقع الخبر اليوم",
-		"جميع الحقوق محفوظة © 2023 لموقع عربي بوست":         "عربي بوست",
+		"جميع الحقوق محفوظة © 2023 لموقع عربي بوست":        "عربي بوست",
 		"Copyright © 2023 Al Jazeera Media Network":        "Al Jazeera Media Network",
-		"© جميع الحقوق محفوظة لصحيفة عكاظ 2024":             "عكاظ",
+		"© جميع الحقوق محفوظة لصحيفة عكاظ 2024":            "عكاظ",
 	} {
 		if got := copyrightOutlet(in); got != want {
 			t.Errorf("copyrightOutlet(%q) = %q, want %q", in, got, want)
@@ -549,6 +549,18 @@ func TestDatelineAndByline(t *testing.T) {
 	for _, in := range []string{"وقال - في تصريح", "في القاهرة - أمس", "الثلاثاء - 26 سبتمبر", "الصخيرات-2 اتفاق"} {
 		if d, ok := parseDateline(in); ok {
 			t.Errorf("parseDateline(%q) = %+v, want no dateline", in, d)
+		}
+	}
+	for in, want := range map[string][3]string{
+		"هسبريس - عبد السلام الشامخ": {"هسبريس", "عبد السلام الشامخ", ""},
+		"نايف عبدالله – عين اليوم":   {"عين اليوم", "نايف عبدالله", ""},
+		"واس - مكة المكرمة":          {"واس", "", "مكة المكرمة"},
+		"عين اليوم – جدة":            {"عين اليوم", "", "جدة"},
+		"الحدث - الرياض":             {"", "", ""},
+	} {
+		o, a, p, _ := parseOutletByline(in)
+		if o != want[0] || a != want[1] || p != want[2] {
+			t.Errorf("parseOutletByline(%q) = %q, %q, %q; want %q", in, o, a, p, want)
 		}
 	}
 	by := []struct{ in, want string }{

@@ -7,7 +7,7 @@ import (
 
 // scriptCounts counts letters by script over a sample of text.
 type scriptCounts struct {
-	arabic, persian, urdu int // Arabic script; persian/urdu: letters only those languages use
+	arabic, persian, urdu     int // Arabic script; persian/urdu: letters only those languages use
 	latin, cyrillic, greek    int
 	hebrew, han, kana, hangul int
 	devanagari, other         int

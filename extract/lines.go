@@ -363,6 +363,20 @@ func isAgencyCredit(s, key string, words int) bool {
 	return false
 }
 
+// navPrefixes are link labels a scraper glues to the start of the next line
+// ("Next Previous عين اليوم").
+var navPrefixes = []string{"Next Previous", "Previous Next", "السابق التالي", "التالي السابق"}
+
+// stripNav removes a navigation label that opens a line.
+func stripNav(s string) string {
+	for _, p := range navPrefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok && (rest == "" || rest[0] == ' ') {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
 // isRelatedMarker reports a line that announces links to other articles.
 func isRelatedMarker(s string) bool {
 	if wordCount(s) > 5 {

@@ -44,6 +44,39 @@ func parseByline(s string) (string, bool) {
 	return name, true
 }
 
+var reBylineSplit = regexp.MustCompile(`\s*[-–—|/]\s*`)
+
+// parseOutletByline reads a header line that pairs an outlet with a
+// reporter or a place: "هسبريس - عبد السلام الشامخ", "نايف عبدالله – عين
+// اليوم", "واس - مكة المكرمة". Next to an agency, or opening with the
+// article ال, the other half is a place; a personal name seldom starts
+// with ال.
+func parseOutletByline(s string) (outlet, author, place string, ok bool) {
+	if wordCount(s) > 9 {
+		return "", "", "", false
+	}
+	parts := reBylineSplit.Split(strings.TrimSpace(s), -1)
+	if len(parts) != 2 {
+		return "", "", "", false
+	}
+	for _, p := range [][2]string{{parts[0], parts[1]}, {parts[1], parts[0]}} {
+		o, ok := lookupOutlet(p[0])
+		if !ok || o.Common {
+			continue
+		}
+		other := p[1]
+		ws := strings.Fields(other)
+		switch {
+		case !isPersonName(other) && isPlaceLike(other) &&
+			(o.Type == "agency" || len(ws) == 1 || strings.HasPrefix(ws[0], "ال")):
+			return o.Name, "", displayName(other), true
+		case isNameLike(other):
+			return o.Name, displayName(other), "", true
+		}
+	}
+	return "", "", "", false
+}
+
 // parseNameBio reads "X - كاتب وباحث …" and "X، كاتب …".
 func parseNameBio(s string) (string, bool) {
 	for _, sep := range []string{" - ", " – ", " — ", "، ", " | "} {
@@ -222,7 +255,7 @@ func parseDateline(s string) (dateline, bool) {
 		if _, ok := leadingOutlet(d.rest); !ok {
 			return dateline{}, false
 		}
-	} else {
+	} else if _, ok := leadingOutlet(d.rest); !ok {
 		// A space must follow the dash: "موسكو - نجح" and "أنقرة- رويترز",
 		// not the parenthesis of "غادر -بحفظ الله ورعايته-" nor
 		// "الصخيرات-2".

@@ -21,6 +21,7 @@ import (
 	"github.com/marsad-news/marsad/extract"
 	"github.com/marsad-news/marsad/pipeline"
 	"github.com/marsad-news/marsad/reader"
+	"github.com/marsad-news/marsad/timex"
 )
 
 // Options configure a batch.
@@ -199,6 +200,13 @@ func analyze(ctx context.Context, p *pipeline.Pipeline, rec *reader.Record) (*ma
 	var a *marsad.Article
 	if rec.Article != nil {
 		a = rec.Article
+		if a.Published.IsZero() && rec.RawDate != "" {
+			// A date the reader could not parse ("الجمعة، 23 فبراير 2018
+			// 10:00" in a feed): marsad's own date grammar reads it.
+			if d, ok := timex.ParseDate(rec.RawDate); ok {
+				a.Published = d
+			}
+		}
 		extract.Clean(a)
 		if a.File == "" && a.URL == "" {
 			a.File = rec.Source

@@ -236,17 +236,11 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 	f(tWord, 4, n2.word)
 	f(tBase, 1, p1.base)
 	f(tBase, 2, n1.base)
-	f(tStem, 1, p1.stem)
-	f(tStem, 2, n1.stem)
 	f(tProclitic, 0, cur.procl)
 	for k := range 4 {
 		if cur.pre[k] != 0 {
 			f(tPrefix, uint64(k), cur.pre[k])
 			f(tSuffix, uint64(k), cur.suf[k])
-		}
-		if cur.bpre[k] != 0 {
-			f(tBasePrefix, uint64(k), cur.bpre[k])
-			f(tBaseSuffix, uint64(k), cur.bsuf[k])
 		}
 	}
 	for k := 1; k < 3; k++ {
@@ -260,13 +254,9 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 	f(tShape, 0, cur.shape)
 	f(tShape, 1, p1.shape)
 	f(tShape, 2, n1.shape)
-	f(tShapeTrigram, p1.shape, cur.shape, n1.shape)
-	f(tWordBigram, 2, p2.word, p1.word)
-	f(tWordBigram, 3, n1.word, n2.word)
 	if i == 0 {
 		f(tFirst, 1)
 	}
-	f(tLength, uint64(min(cur.runes, 12)))
 	if m.first != nil {
 		dst = m.memoryFeatures(cur, p1, n1, dst)
 	}
@@ -276,10 +266,6 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 			f(tCluster, lv, 0, cur.clusters[l])
 			f(tCluster, lv, 1, p1.clusters[l])
 			f(tCluster, lv, 2, n1.clusters[l])
-			f(tCluster, lv, 3, p2.clusters[l])
-			f(tCluster, lv, 4, n2.clusters[l])
-			f(tClusterBigram, lv, 0, p1.clusters[l], cur.clusters[l])
-			f(tClusterBigram, lv, 1, cur.clusters[l], n1.clusters[l])
 		}
 	}
 	return dst

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 )
 
@@ -83,38 +82,26 @@ func (m *Model) Save(w io.Writer) error {
 
 // writeWeights writes one stage's transition and emission weights.
 func writeWeights(buf *bytes.Buffer, m *Model) {
-	maxAbs := float32(0)
-	for _, v := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-	}
+	binary.Write(buf, binary.LittleEndian, m.scale)
 	for p := range m.trans {
 		for _, v := range m.trans[p] {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	binary.Write(buf, binary.LittleEndian, scale)
-	q := func(v float32) int16 {
-		return int16(math.Round(float64(v / scale)))
-	}
-	for p := range m.trans {
-		for _, v := range m.trans[p] {
-			binary.Write(buf, binary.LittleEndian, q(v))
+			binary.Write(buf, binary.LittleEndian, int16(v))
 		}
 	}
 	putUvarint(buf, uint64(len(m.keys)))
 	prev := uint64(0)
-	for _, k := range m.keys {
+	rows := make([]*[numTags]int16, len(m.keys))
+	for r, k := range m.keys {
 		putUvarint(buf, k-prev)
 		prev = k
+		rows[r] = m.lookup(k)
 	}
-	// Column-major: each tag's weights together compress better.
+	// Tag-major: each tag's weights together compress better.
+	var tmp [2]byte
 	for k := range numTags {
-		for r := range m.keys {
-			binary.Write(buf, binary.LittleEndian, q(m.weights[r*numTags+k]))
+		for _, w := range rows {
+			binary.LittleEndian.PutUint16(tmp[:], uint16(w[k]))
+			buf.Write(tmp[:])
 		}
 	}
 }
@@ -231,8 +218,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 
 // readWeights reads what writeWeights wrote into m.
 func readWeights(br *bufio.Reader, m *Model) error {
-	var scale float32
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+	if err := binary.Read(br, binary.LittleEndian, &m.scale); err != nil {
 		return err
 	}
 	var q16 int16
@@ -241,36 +227,39 @@ func readWeights(br *bufio.Reader, m *Model) error {
 			if err := binary.Read(br, binary.LittleEndian, &q16); err != nil {
 				return err
 			}
-			m.trans[p][c] = float32(q16) * scale
+			m.trans[p][c] = float32(q16)
 		}
 	}
-	rows, err := binary.ReadUvarint(br)
+	n, err := binary.ReadUvarint(br)
 	if err != nil {
 		return err
 	}
-	if rows > maxRows {
-		return fmt.Errorf("%d rows is too many", rows)
+	if n > maxRows {
+		return fmt.Errorf("%d rows is too many", n)
 	}
-	m.keys = make([]uint64, rows)
+	keys := make([]uint64, n)
 	prev := uint64(0)
-	for i := range m.keys {
+	for i := range keys {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return err
 		}
 		prev += d
-		m.keys[i] = prev
+		if i > 0 && prev <= keys[i-1] {
+			return errors.New("feature keys out of order")
+		}
+		keys[i] = prev
 	}
-	raw := make([]int16, rows*uint64(numTags))
+	raw := make([]int16, n*uint64(numTags))
 	if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
 		return err
 	}
-	m.weights = make([]float32, len(raw))
+	rows := make([][numTags]int16, n)
 	for k := range numTags {
-		for r := range int(rows) {
-			m.weights[r*numTags+k] = float32(raw[k*int(rows)+r]) * scale
+		for r := range rows {
+			rows[r][k] = raw[k*int(n)+r]
 		}
 	}
-	m.buildTable(m.keys)
+	m.buildTable(keys, rows)
 	return nil
 }

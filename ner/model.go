@@ -57,12 +57,17 @@ var allowed = func() (a [numTags + 1][numTags]bool) {
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
-	// Emission weights: weights[row*numTags+tag]; rows found through an
-	// open-addressing table keyed by feature hash.
-	keys    []uint64 // feature hash of each row, ascending
-	table   []uint64 // feature hash per slot, 0 = empty
-	slotRow []int32
+	// Emission weights, quantized to int16 (see Save), in an
+	// open-addressing table keyed by feature hash: one slot holds the key
+	// and its weights, so a lookup touches one cache line.
+	keys  []uint64 // feature hashes, ascending (for Save)
+	slots []slot
+	// weights is the float weight matrix of a model in training
+	// (weights[row*numTags+tag]); nil otherwise.
 	weights []float32
+	// scale is the value of one quantized unit (for Save; decoding
+	// compares sums and needs no scale).
+	scale float32
 	// trans[p][c] scores tag c after tag p; p == numTags is the start.
 	trans [numTags + 1][numTags]float32
 
@@ -73,50 +78,58 @@ type Model struct {
 	first *Model
 }
 
-// row returns the weight row of a feature hash, or -1.
-func (m *Model) row(h uint64) int32 {
-	if len(m.table) == 0 {
-		return -1
+// slot is one entry of the weight table; key 0 marks an empty slot.
+type slot struct {
+	key uint64
+	w   [numTags]int16
+}
+
+// lookup returns the weights of a feature hash, or nil.
+func (m *Model) lookup(h uint64) *[numTags]int16 {
+	if len(m.slots) == 0 {
+		return nil
 	}
 	if h == 0 {
 		h = 1
 	}
-	mask := uint64(len(m.table) - 1)
+	mask := uint64(len(m.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		switch m.table[i] {
+		s := &m.slots[i]
+		switch s.key {
 		case h:
-			return m.slotRow[i]
+			return &s.w
 		case 0:
-			return -1
+			return nil
 		}
 	}
 }
 
-// buildTable indexes feature hashes keys[r] -> row r.
-func (m *Model) buildTable(keys []uint64) {
+// buildTable fills the slot table from keys and their quantized weights
+// (rows[r] for keys[r]).
+func (m *Model) buildTable(keys []uint64, rows [][numTags]int16) {
 	size := 1
 	for size < 2*len(keys)+1 {
 		size <<= 1
 	}
-	m.table = make([]uint64, size)
-	m.slotRow = make([]int32, size)
+	m.keys = keys
+	m.slots = make([]slot, size)
 	mask := uint64(size - 1)
 	for r, h := range keys {
 		if h == 0 {
 			h = 1
 		}
 		i := h & mask
-		for m.table[i] != 0 {
+		for m.slots[i].key != 0 {
 			i = (i + 1) & mask
 		}
-		m.table[i] = h
-		m.slotRow[i] = int32(r)
+		m.slots[i] = slot{key: h, w: rows[r]}
 	}
 }
 
 // tagger holds the scratch buffers of one Tag call.
 type tagger struct {
 	feats []uint64
+	sink  uint64 // keeps the prefetching loads of decode alive
 	score []float32 // emission scores, numTags per token
 	back  []uint8
 	path  []uint8
@@ -146,15 +159,27 @@ func (m *Model) decode(t *tagger, infos []tokInfo) []uint8 {
 	t.score = t.score[:n*numTags]
 	for i := range n {
 		t.feats = m.features(infos, i, t.feats[:0])
-		s := t.score[i*numTags : (i+1)*numTags]
-		clear(s)
+		// Touch every feature's home slot first: the loads are independent,
+		// so their cache misses overlap instead of queueing one by one in
+		// the probe loop below.
+		var sink uint64
+		if mask := uint64(len(m.slots) - 1); len(m.slots) > 0 {
+			for _, h := range t.feats {
+				sink |= m.slots[h&mask].key
+			}
+		}
+		t.sink += sink
+		var sum [numTags]int32
 		for _, h := range t.feats {
-			if r := m.row(h); r >= 0 {
-				w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
-				for k := range s {
-					s[k] += w[k]
+			if w := m.lookup(h); w != nil {
+				for k := range sum {
+					sum[k] += int32(w[k])
 				}
 			}
+		}
+		s := t.score[i*numTags : (i+1)*numTags]
+		for k := range s {
+			s[k] = float32(sum[k])
 		}
 	}
 	return m.viterbi(t, n)

@@ -136,6 +136,45 @@ func TestTagStream(t *testing.T) {
 	}
 }
 
+func TestTagStreamBatches(t *testing.T) {
+	m := loadDefault(t)
+	// More sentences than one batch, a run of blank lines in the middle
+	// and a sentence longer than maxSentence: every input line still gets
+	// exactly one output line.
+	var in strings.Builder
+	var want []string
+	for s := range 2*streamBatch + 7 {
+		for _, w := range []string{"قال", "بوتين", "في", "موسكو"} {
+			in.WriteString(w + "\n")
+			want = append(want, w)
+		}
+		in.WriteString("\n")
+		want = append(want, "")
+		if s == streamBatch {
+			in.WriteString("\n\n")
+			want = append(want, "", "")
+		}
+	}
+	for range maxSentence + 3 {
+		in.WriteString("كلمة\n")
+		want = append(want, "كلمة")
+	}
+	var out bytes.Buffer
+	if err := TagStream(m, strings.NewReader(in.String()), &out); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(got), len(want))
+	}
+	for i := range want {
+		tok, _, _ := strings.Cut(got[i], "\t")
+		if tok != want[i] {
+			t.Fatalf("line %d = %q, want token %q", i+1, got[i], want[i])
+		}
+	}
+}
+
 func TestTagStreamMatchesTag(t *testing.T) {
 	m := loadDefault(t)
 	toks := []string{"وصل", "قائد", "قوات", "شرق", "ليبيا", "،", "خليفة", "حفتر", "،", "إلى", "موسكو", "."}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -38,8 +39,8 @@ type TrainOptions struct {
 
 // Training defaults, chosen on a held-out tenth of the ANERcorp train split.
 const (
-	DefaultEpochs   = 12
-	DefaultMinCount = 2
+	DefaultEpochs      = 12
+	DefaultMinCount    = 2
 	DefaultWordDropout = 0.1
 	DefaultStages      = 2
 )
@@ -293,35 +294,51 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 	return m.averaged(keys, acc, &transAcc, step)
 }
 
-// averaged returns the model with the averaged weights w - acc/step, with
-// rows that average to zero removed.
+// averaged returns the model with the averaged weights w - acc/step,
+// quantized to int16 against the largest magnitude (Save's format, so that
+// a trained model and its saved copy are the same), with rows that
+// quantize to zero removed.
 func (m *Model) averaged(keys []uint64, acc []float64, transAcc *[numTags + 1][numTags]float64, step float64) *Model {
 	out := &Model{clusters: m.clusters, first: m.first}
+	avg := make([]float64, len(m.weights))
+	maxAbs := 0.0
+	for j, w := range m.weights {
+		avg[j] = float64(w) - acc[j]/step
+		maxAbs = max(maxAbs, math.Abs(avg[j]))
+	}
+	var trans [numTags + 1][numTags]float64
+	for p := range numTags + 1 {
+		for c := range numTags {
+			trans[p][c] = float64(m.trans[p][c]) - transAcc[p][c]/step
+			maxAbs = max(maxAbs, math.Abs(trans[p][c]))
+		}
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	q := func(v float64) int16 { return int16(math.Round(v / float64(scale))) }
 	var outKeys []uint64
+	var rows [][numTags]int16
 	for r, h := range keys {
-		var row [numTags]float32
+		var row [numTags]int16
 		nonzero := false
 		for k := range numTags {
-			j := r*numTags + k
-			v := float32(float64(m.weights[j]) - acc[j]/step)
-			row[k] = v
-			if v != 0 {
-				nonzero = true
-			}
+			row[k] = q(avg[r*numTags+k])
+			nonzero = nonzero || row[k] != 0
 		}
-		if !nonzero {
-			continue
+		if nonzero {
+			outKeys = append(outKeys, h)
+			rows = append(rows, row)
 		}
-		outKeys = append(outKeys, h)
-		out.weights = append(out.weights, row[:]...)
 	}
 	for p := range numTags + 1 {
 		for c := range numTags {
-			out.trans[p][c] = float32(float64(m.trans[p][c]) - transAcc[p][c]/step)
+			out.trans[p][c] = float32(q(trans[p][c]))
 		}
 	}
-	out.buildTable(outKeys)
-	out.keys = outKeys
+	out.scale = scale
+	out.buildTable(outKeys, rows)
 	return out
 }
 

@@ -77,6 +77,17 @@ func (p *Pipeline) Run(ctx context.Context, d *Document) error {
 	return nil
 }
 
+// tokens returns the body's tokens: the Tokenize stage's layer, or, for a
+// Document built by hand without it, a fresh tokenization (not stored, so
+// that the stages after see the Document as it was built). Resolve and Times
+// share the layer instead of tokenizing the body again.
+func (d *Document) tokens() []arabic.Token {
+	if d.Tokens == nil {
+		return arabic.Tokenize(d.Article.Body)
+	}
+	return d.Tokens
+}
+
 // Tokenize is the stage that splits the body into tokens and sentences.
 var Tokenize = StageFunc{StageName: "tokenize", Fn: func(_ context.Context, d *Document) error {
 	d.Tokens = arabic.Tokenize(d.Article.Body)

@@ -13,6 +13,10 @@ var Resolve = StageFunc{StageName: "resolve", Fn: func(_ context.Context, d *Doc
 	for i, n := range d.Names {
 		mentions[i] = resolve.Mention{Start: n.Start, End: n.End, Type: n.Type, Text: n.Text}
 	}
-	d.Article.Entities = resolve.Article(d.Article.Body, mentions, d.Article.Published)
+	if len(mentions) == 0 {
+		d.Article.Entities = nil
+		return nil
+	}
+	d.Article.Entities = resolve.ArticleTokens(d.Article.Body, d.tokens(), mentions, d.Article.Published)
 	return nil
 }}

@@ -78,7 +78,7 @@ func namesFromTags(d *Document) []Name {
 // Times finds time expressions and resolves them against the publication
 // date; an article without one gets values only for absolute dates.
 var Times = StageFunc{StageName: "timex", Fn: func(_ context.Context, d *Document) error {
-	exprs := timex.Tag(d.Article.Body, d.Article.Published)
+	exprs := timex.TagTokens(d.Article.Body, d.tokens(), d.Article.Published)
 	d.Article.Times = make([]marsad.TimeExpr, len(exprs))
 	for i, x := range exprs {
 		d.Article.Times[i] = marsad.TimeExpr{Text: x.Text, Start: x.Start, End: x.End, Value: x.Value, Granularity: x.Granularity}

@@ -33,6 +33,10 @@ func BenchmarkSearch(b *testing.B) {
 	storetest.BenchmarkSearch(b, func(b *testing.B) marsad.Store { return open(b, newSchema(b)) })
 }
 
+func BenchmarkSearchReal(b *testing.B) {
+	storetest.BenchmarkSearchReal(b, func(b *testing.B) marsad.Store { return open(b, newSchema(b)) })
+}
+
 // testURL returns $MARSAD_TEST_POSTGRES, skipping the test when it is unset
 // unless MARSAD_TEST_DISALLOW_SKIP=1 demands that the tests run.
 func testURL(tb testing.TB) string {

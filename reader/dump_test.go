@@ -10,6 +10,9 @@ import (
 
 var dump = flag.String("dump", "", "print the records of these paths")
 
+// TestDump prints what Walk makes of a path, for looking at real inputs:
+//
+//	go test ./reader -run TestDump -v -dump /path/to/dir
 func TestDump(t *testing.T) {
 	if *dump == "" {
 		t.Skip()

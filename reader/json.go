@@ -119,10 +119,42 @@ func (w *walker) jsonObjects(name string, r io.Reader, cr *capReader) error {
 			return w.fail(src, jsonError(err))
 		}
 		ncr.mark()
+		if list := wrappedArticles(raw); list != nil {
+			if err := w.jsonList(src, list); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := w.jsonRecord(src, raw, JSON); err != nil {
 			return err
 		}
 	}
+}
+
+// wrappedArticles returns the array of an {"articles": [...]} object that
+// has no article of its own; nil for anything else.
+func wrappedArticles(raw []byte) []json.RawMessage {
+	var w struct {
+		Articles []json.RawMessage `json:"articles"`
+		Body     string            `json:"body"`
+		Content  string            `json:"content"`
+	}
+	if !bytes.Contains(raw, []byte(`"articles"`)) || json.Unmarshal(raw, &w) != nil {
+		return nil
+	}
+	if w.Articles == nil || w.Body != "" || w.Content != "" {
+		return nil
+	}
+	return w.Articles
+}
+
+func (w *walker) jsonList(name string, list []json.RawMessage) error {
+	for i, raw := range list {
+		if err := w.jsonRecord(name+"#"+strconv.Itoa(i+1), raw, JSON); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // jsonLines reads JSON Lines; a bad line is reported and the next one read.

@@ -434,3 +434,33 @@ func TestSaudiNewsNet(t *testing.T) {
 	}
 	t.Logf("%d records, %d without content", len(recs), len(errs))
 }
+
+// TestZipNesting reads a zip inside a zip, but not a zip inside that.
+func TestZipNesting(t *testing.T) {
+	jsonl, err := os.ReadFile("testdata/snn.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	level2 := zipOf(t, map[string][]byte{"a.jsonl": jsonl})
+	level3 := zipOf(t, map[string][]byte{"deep.zip": level2})
+	outer := zipOf(t, map[string][]byte{"inner.zip": level2, "twice.zip": level3})
+	path := filepath.Join(t.TempDir(), "outer.zip")
+	if err := os.WriteFile(path, outer, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs, errs := collect(t, []string{path}, nil, Options{})
+	if len(recs) != 3 || recs[0].Source != path+":inner.zip:a.jsonl#1" {
+		t.Errorf("records %d, first %q", len(recs), recs[0].Source)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), path+":twice.zip:deep.zip: malformed: archive nested too deep") {
+		t.Errorf("errors %v, want one for twice.zip:deep.zip", errs)
+	}
+}
+
+func TestJSONWrapper(t *testing.T) {
+	data := []byte(`{"articles": [{"title": "أ", "body": "نص أول", "published": "2023-09-26"}, {"title": "ب", "body": "نص ثان"}]}`)
+	recs, errs := collect(t, []string{"-"}, data, Options{})
+	if len(errs) > 0 || len(recs) != 2 || recs[1].Source != "stdin#2" || recs[0].Article.Published.String() != "2023-09-26" {
+		t.Fatalf("records %d, errors %v", len(recs), errs)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/reader/charset"
@@ -175,7 +176,12 @@ func (w *walker) streamFile(name string, f *os.File, size int64) error {
 // stream reads one input of unknown format from r. size is its length when
 // known, else -1; depth counts the archives (zip, gzip) it is inside.
 func (w *walker) stream(name string, r io.Reader, size int64, depth int) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufPool.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		bufPool.Put(br)
+	}()
 	head, err := br.Peek(sniffLen)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return w.fail(name, fmt.Errorf("read: %s", oneLine(err)))
@@ -220,6 +226,10 @@ func (w *walker) stream(name string, r io.Reader, size int64, depth int) error {
 	}
 	return w.text(name, data)
 }
+
+// bufPool recycles the read buffers of inputs: a directory of small files
+// would otherwise allocate one 64 KB buffer per file.
+var bufPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 // readAll reads a whole input that must fit in MaxSize, refusing a larger
 // one before reading it when its size is known.

@@ -58,7 +58,17 @@ func Article(body string, mentions []Mention, published marsad.Date) []marsad.En
 	if len(mentions) == 0 || body == "" {
 		return nil
 	}
-	toks := arabic.Tokenize(body)
+	return ArticleTokens(body, arabic.Tokenize(body), mentions, published)
+}
+
+// ArticleTokens is Article for a body the caller has already tokenized:
+// toks must be arabic.Tokenize(body), and is only read. The pipeline has the
+// tokens at hand, and tokenizing a long body again costs as much as
+// grouping its mentions.
+func ArticleTokens(body string, toks []arabic.Token, mentions []Mention, published marsad.Date) []marsad.Entity {
+	if len(mentions) == 0 || body == "" {
+		return nil
+	}
 	spans := cleanSpans(body, toks, mentions)
 	if len(spans) == 0 {
 		return nil

@@ -26,6 +26,10 @@ func BenchmarkSearch(b *testing.B) {
 	storetest.BenchmarkSearch(b, func(b *testing.B) marsad.Store { return openTemp(b) })
 }
 
+func BenchmarkSearchReal(b *testing.B) {
+	storetest.BenchmarkSearchReal(b, func(b *testing.B) marsad.Store { return openTemp(b) })
+}
+
 func openTemp(tb testing.TB) *sqlite.Store {
 	return open(tb, filepath.Join(tb.TempDir(), "marsad.db"))
 }

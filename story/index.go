@@ -97,12 +97,15 @@ type entry struct {
 }
 
 // Index groups documents into near-duplicates, events and stories as they
-// arrive. Add is incremental: it compares the new document with candidates
-// found through LSH buckets and an inverted index of salient terms, and
-// merges groups; nothing already grouped is recomputed. Because IDF comes
-// from a fixed background and candidate generation is symmetric, the groups
-// do not depend on the order documents are added in, except through the
-// maxPosting cut-off and MinHash ties (measured in EVAL.md).
+// arrive. Add is incremental and cheap: it compares only the new document,
+// with the candidates found through LSH buckets and an inverted index of
+// salient terms, and records the links that pass the thresholds. The
+// groups are derived from the recorded links when they are next read
+// (Duplicates, Events, Stories), strongest link first; no document is
+// compared again. Because IDF comes from a fixed background, candidate
+// generation is symmetric and links are replayed in a fixed order, the
+// groups do not depend on the order documents were added in (up to the
+// maxPosting cut-off; EVAL.md measures it).
 //
 // An Index is safe for concurrent use.
 type Index struct {
@@ -111,11 +114,12 @@ type Index struct {
 	entries  []*entry
 	byID     map[int64]int32
 	lsh      *lsh
-	dup      unionFind
-	founder  []int32 // dup root → first slot of its group
-	event    unionFind
-	clusters map[int32]*cluster // event root → centroid
 	postings map[uint64][]int32
+
+	// Links found by Add; the groups are derived from them by group().
+	dupLinks, eventLinks []link
+	grouped              int // len(entries) when the groups were derived
+	dup, event           unionFind
 }
 
 // cluster is the running centroid of an event cluster: the sum of its
@@ -166,7 +170,6 @@ func NewIndex(opts Options) *Index {
 		byID:     map[int64]int32{},
 		lsh:      newLSH(),
 		postings: map[uint64][]int32{},
-		clusters: map[int32]*cluster{},
 	}
 }
 
@@ -241,64 +244,129 @@ func (ix *Index) insert(e *entry) {
 	e.seq = int(slot)
 	ix.entries = append(ix.entries, e)
 	ix.byID[e.doc.ID] = slot
-	ix.dup.add()
-	ix.event.add()
-	ix.founder = append(ix.founder, slot)
 
-	ix.clusters[slot] = newCluster(e.text.vec, e.doc.Published)
-	// A copy joins a group of copies only when it is also a copy of the
-	// group's founder: templated texts (an execution notice, a
-	// congratulation cable) are each near their neighbour, and without
-	// this check they chain into one group of different articles.
-	th := ix.opts.DupThreshold
 	for _, c := range ix.lsh.query(&e.sig) {
-		if jaccardEstimate(&e.sig, &ix.entries[c].sig) < th {
-			continue
+		if j := jaccardEstimate(&e.sig, &ix.entries[c].sig); j >= ix.opts.DupThreshold {
+			ix.dupLinks = append(ix.dupLinks, link{c, slot, float32(j)})
 		}
-		fe, fc := ix.founder[ix.dup.find(slot)], ix.founder[ix.dup.find(c)]
-		if fe == fc || jaccardEstimate(&e.sig, &ix.entries[fc].sig) < th || jaccardEstimate(&ix.entries[fe].sig, &ix.entries[fc].sig) < th {
-			continue
-		}
-		f := min(fe, fc)
-		ix.dup.union(slot, c)
-		ix.founder[ix.dup.find(slot)] = f
-		ix.mergeEvents(slot, c, false)
 	}
 	ix.lsh.insert(&e.sig, slot)
 
-	// Compare with candidates best first, so that the strongest links
-	// decide which clusters a document joins when the guard refuses some.
-	var links []Match
 	for c := range ix.candidates(e) {
 		o := ix.entries[c]
 		if s := featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score(); s >= ix.opts.EventThreshold {
-			links = append(links, Match{ID: int64(c), Score: s})
+			ix.eventLinks = append(ix.eventLinks, link{c, slot, float32(s)})
 		}
-	}
-	sort.Slice(links, func(i, j int) bool {
-		if links[i].Score != links[j].Score {
-			return links[i].Score > links[j].Score
-		}
-		return links[i].ID < links[j].ID
-	})
-	for _, l := range links {
-		ix.mergeEvents(slot, int32(l.ID), true)
 	}
 	for _, k := range e.top {
 		ix.postings[k] = append(ix.postings[k], slot)
 	}
 }
 
+// link is a scored pair of stored documents.
+type link struct {
+	a, b  int32
+	score float32
+}
+
+// sortLinks orders links strongest first; ties by the documents' ids, so
+// that the order does not depend on ingest order.
+func (ix *Index) sortLinks(ls []link) {
+	key := func(l link) (int64, int64) {
+		a, b := ix.entries[l.a].doc.ID, ix.entries[l.b].doc.ID
+		if a > b {
+			a, b = b, a
+		}
+		return a, b
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		if ls[i].score != ls[j].score {
+			return ls[i].score > ls[j].score
+		}
+		ai, bi := key(ls[i])
+		aj, bj := key(ls[j])
+		if ai != aj {
+			return ai < aj
+		}
+		return bi < bj
+	})
+}
+
+// group derives the duplicate groups and event clusters from the stored
+// links, when documents were added since it last ran. Add only records
+// links (the comparisons, the costly part, are done once per document);
+// grouping replays them strongest first, which makes the groups independent
+// of the order documents arrived in. It costs O(links + terms), no
+// document comparisons: about a second for 31,000 articles.
+func (ix *Index) group() {
+	n := len(ix.entries)
+	if ix.grouped == n {
+		return
+	}
+	ix.dup, ix.event = unionFind{}, unionFind{}
+	for i := 0; i < n; i++ {
+		ix.dup.add()
+		ix.event.add()
+	}
+
+	// A copy joins a group of copies only when it is also a copy of the
+	// group's representative (its smallest id), and the two groups'
+	// representatives are copies of each other: templated texts (an
+	// execution notice, a congratulation cable) are each near their
+	// neighbour, and without this check they chain into one group of
+	// different articles.
+	th := ix.opts.DupThreshold
+	rep := make([]int32, n)
+	for i := range rep {
+		rep[i] = int32(i)
+	}
+	copyOf := func(a, b int32) bool { return jaccardEstimate(&ix.entries[a].sig, &ix.entries[b].sig) >= th }
+	ix.sortLinks(ix.dupLinks)
+	for _, l := range ix.dupLinks {
+		ra, rb := ix.dup.find(l.a), ix.dup.find(l.b)
+		if ra == rb {
+			continue
+		}
+		pa, pb := rep[ra], rep[rb]
+		if !copyOf(l.a, pb) || !copyOf(l.b, pa) || !copyOf(pa, pb) {
+			continue
+		}
+		ix.dup.union(ra, rb)
+		r := ix.dup.find(ra)
+		if ix.entries[pa].doc.ID < ix.entries[pb].doc.ID {
+			rep[r] = pa
+		} else {
+			rep[r] = pb
+		}
+	}
+
+	clusters := make([]*cluster, n)
+	for i, e := range ix.entries {
+		clusters[i] = newCluster(e.text.vec, e.doc.Published)
+	}
+	for i := 0; i < n; i++ {
+		if r := ix.dup.find(int32(i)); r != int32(i) {
+			ix.mergeEvents(clusters, int32(i), r, false) // copies share their event
+		}
+	}
+	ix.sortLinks(ix.eventLinks)
+	for _, l := range ix.eventLinks {
+		ix.mergeEvents(clusters, l.a, l.b, true)
+	}
+	ix.grouped = n
+}
+
 // mergeEvents joins the event clusters of slots a and b. With guard set, it
-// refuses when their centroids are less alike than CentroidThreshold: a
-// chain of pairwise links (a Friday sermon, then Friday prayers, then
-// prayer times) must not pull two events into one.
-func (ix *Index) mergeEvents(a, b int32, guard bool) {
+// refuses when their centroids are less alike than CentroidThreshold, or
+// when together they would span more than MaxEventDays: a chain of
+// pairwise links (a Friday sermon, then Friday prayers, then prayer times;
+// each day's gold report) must not pull several events into one.
+func (ix *Index) mergeEvents(clusters []*cluster, a, b int32, guard bool) {
 	ra, rb := ix.event.find(a), ix.event.find(b)
 	if ra == rb {
 		return
 	}
-	ca, cb := ix.clusters[ra], ix.clusters[rb]
+	ca, cb := clusters[ra], clusters[rb]
 	dot := ca.dot(cb)
 	if guard && ca.sq > 0 && cb.sq > 0 && dot/math.Sqrt(ca.sq*cb.sq) < ix.opts.CentroidThreshold {
 		return
@@ -325,9 +393,8 @@ func (ix *Index) mergeEvents(a, b int32, guard bool) {
 	case cb.first <= cb.last:
 		big.first, big.last = cb.first, cb.last
 	}
-	delete(ix.clusters, ra)
-	delete(ix.clusters, rb)
-	ix.clusters[r] = big
+	clusters[ra], clusters[rb] = nil, nil
+	clusters[r] = big
 }
 
 // candidates returns the stored slots that share at least minShared of e's
@@ -359,6 +426,7 @@ func (ix *Index) candidates(e *entry) map[int32]struct{} {
 // canonicalOf returns, for every slot, the slot of its canonical copy: the
 // earliest published copy, else the first ingested.
 func (ix *Index) canonicalOf() []int32 {
+	ix.group()
 	best := map[int32]int32{} // dup root → canonical slot
 	for i := range ix.entries {
 		s := int32(i)

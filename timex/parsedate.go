@@ -69,7 +69,7 @@ func ParseDate(s string) (marsad.Date, bool) {
 			return marsad.Date{Time: t, Granularity: l.g}, true
 		}
 	}
-	p := &parser{toks: prepare(s), anchor: standIn}
+	p := &parser{toks: prepare(arabic.Tokenize(s)), anchor: standIn}
 	if len(p.toks) == 1 {
 		if y, _, ok := p.yearAt(0); ok {
 			return marsad.Date{Time: yearPoint(y).t, Granularity: marsad.Year}, true

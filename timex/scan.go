@@ -22,9 +22,8 @@ type token struct {
 	num, digits int
 }
 
-// prepare tokenizes s and computes the match keys.
-func prepare(s string) []token {
-	raw := arabic.Tokenize(s)
+// prepare computes the match keys of tokens from arabic.Tokenize.
+func prepare(raw []arabic.Token) []token {
 	toks := make([]token, len(raw))
 	for i, t := range raw {
 		tk := token{Token: t, num: -1}
@@ -140,25 +139,16 @@ func stripClitic(w string) (string, bool) {
 	return w, false
 }
 
-// known reports whether w is a word the grammar matches on.
+// known reports whether w is a word the grammar matches on. It runs on
+// every word of every article (up to three times with clitics), so it is one
+// lookup in knownWords, the union of the lexicons, built once in init.
 func known(w string) bool {
-	if _, ok := gregorianMonths[w]; ok {
-		return true
-	}
-	if _, ok := levantineMonths[w]; ok {
-		return true
-	}
-	if _, ok := hijriMonths[w]; ok {
-		return true
-	}
-	if _, ok := hijriPairs[w]; ok {
-		return true
-	}
-	if _, ok := weekdays[w]; ok {
-		return true
-	}
-	return grammarWords[w]
+	_, ok := knownWords[w]
+	return ok
 }
+
+// knownWords is the union of the month, weekday and grammar lexicons.
+var knownWords = map[string]struct{}{}
 
 // grammarWords are the function words the rules look for.
 var grammarWords = map[string]bool{}
@@ -187,5 +177,25 @@ func init() {
 	}
 	for w := range unitWords {
 		grammarWords[w] = true
+	}
+	for w := range gregorianMonths {
+		knownWords[w] = struct{}{}
+	}
+	for w := range levantineMonths {
+		knownWords[w] = struct{}{}
+	}
+	for w := range hijriMonths {
+		knownWords[w] = struct{}{}
+	}
+	for w := range hijriPairs {
+		knownWords[w] = struct{}{}
+	}
+	for w := range weekdays {
+		knownWords[w] = struct{}{}
+	}
+	for w, ok := range grammarWords {
+		if ok {
+			knownWords[w] = struct{}{}
+		}
 	}
 }

@@ -77,13 +77,24 @@ var standIn = time.Date(2000, 1, 5, 0, 0, 0, 0, time.UTC)
 // An anchor known only to the month or year counts as none. The anchor's
 // calendar day is read in its own time zone.
 func Tag(text string, anchor marsad.Date) []Expr {
-	return tag(text, anchor, true)
+	return tag(text, nil, anchor, true)
+}
+
+// TagTokens is Tag for a text the caller has already tokenized: toks must
+// be arabic.Tokenize(text), and is only read. The pipeline has the tokens at
+// hand and saves a second pass over the body.
+func TagTokens(text string, toks []arabic.Token, anchor marsad.Date) []Expr {
+	return tag(text, toks, anchor, true)
 }
 
 // tag is Tag with the canStart shortcut switchable, so that a test can
 // prove the shortcut changes nothing.
-func tag(text string, anchor marsad.Date, shortcut bool) []Expr {
-	p := &parser{toks: prepare(text), anchor: standIn, noShortcut: !shortcut}
+// raw is arabic.Tokenize(text), or nil to tokenize here.
+func tag(text string, raw []arabic.Token, anchor marsad.Date, shortcut bool) []Expr {
+	if raw == nil {
+		raw = arabic.Tokenize(text)
+	}
+	p := &parser{toks: prepare(raw), anchor: standIn, noShortcut: !shortcut}
 	// A publication date known only to the month or year cannot place
 	// "أمس" or "الأحد"; it counts as no anchor.
 	hasAnchor := !anchor.IsZero() && (anchor.Granularity == marsad.Day || anchor.Granularity == marsad.Minute)

@@ -294,7 +294,7 @@ func TestCanStartIsSafe(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		fast, slow := tag(s, anchorTue, true), tag(s, anchorTue, false)
+		fast, slow := tag(s, nil, anchorTue, true), tag(s, nil, anchorTue, false)
 		if strings.Join(summarize(fast), "|") != strings.Join(summarize(slow), "|") {
 			t.Errorf("shortcut changes the result on %.60q:\n  with    %v\n  without %v", s, summarize(fast), summarize(slow))
 		}

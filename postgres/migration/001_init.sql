@@ -25,7 +25,11 @@ CREATE TABLE articles (
 CREATE INDEX articles_ingested ON articles (ingested DESC, id DESC);
 CREATE INDEX articles_outlet ON articles (outlet, ingested DESC);
 CREATE INDEX articles_published ON articles (published_unix);
-CREATE INDEX articles_search ON articles USING GIN (search);
+-- fastupdate off: with the default pending list, every search scanned up to
+-- 4 MB of unsorted recent entries until autovacuum merged them (measured
+-- 125 ms → 44 ms median on 5,000 SaudiNewsNet articles); ingest pays a
+-- little more per article instead.
+CREATE INDEX articles_search ON articles USING GIN (search) WITH (fastupdate = off);
 
 CREATE TABLE article_entities (
 	article_id  BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,

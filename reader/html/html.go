@@ -3,7 +3,10 @@
 // time with its time of day.
 //
 // The main text comes from go-trafilatura, which drops navigation, share
-// bars, comments, related links and footers; the publication time comes from
+// bars, comments, related links and footers. Its readability and distiller
+// fallbacks are on: without them a page whose paragraphs are <br>-separated
+// text in one <div>, as on many older Arabic sites, came back as one line
+// with the menu in it. The publication time comes from
 // go-htmldate, which keeps the time of day that trafilatura drops. Both fall
 // back to a copyright year ("© 2023") when a page states no date, and that
 // year would become a false publication date of 1 January; Parse rejects it
@@ -124,7 +127,8 @@ func fromDocument(doc *xhtml.Node, text []byte, opts Options) (art *marsad.Artic
 		OriginalURL:      pageURL,
 		ExcludeComments:  true,
 		HtmlDateOverride: &date, // do not run htmldate twice
-		MaxTreeSize:      0,
+		Config:           extractConfig,
+		EnableFallback:   true,
 	})
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, fmt.Errorf("%w: html: %v", marsad.ErrNoBody, oneLine(err))
@@ -147,6 +151,16 @@ func fromDocument(doc *xhtml.Node, text []byte, opts Options) (art *marsad.Artic
 	}
 	return art, nil
 }
+
+// extractConfig lowers trafilatura's threshold for its "baseline"
+// rescue, which on a page whose article is short (a news brief of one
+// paragraph) returns the whole page's text, <title> and menus included,
+// glued without spaces. A brief is a legitimate article.
+var extractConfig = func() *trafilatura.Config {
+	c := trafilatura.DefaultConfig()
+	c.MinExtractedSize = 40
+	return c
+}()
 
 // toDate converts an htmldate result; the zero Date when none was found.
 func toDate(r htmldate.Result) marsad.Date {

@@ -1,0 +1,106 @@
+package arabic
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The fast path of Normalize must agree with the general one wherever it
+// claims a result.
+func checkFastPath(t *testing.T, s string) {
+	t.Helper()
+	fast, ok := normalizeFast(s)
+	if !ok {
+		return
+	}
+	if slow := normalizeSlow(s); fast != slow {
+		t.Fatalf("normalizeFast(%q) = %q, normalizeSlow = %q", s, fast, slow)
+	}
+}
+
+func TestNormalizeFastPathRunes(t *testing.T) {
+	// Every rune of the table alone and after an Arabic letter, a Latin
+	// letter and a space; every pair inside the Arabic block.
+	for r := rune(0); r < foldTableSize; r++ {
+		for _, pre := range []string{"", "ا", "و", "ي", "e", " ", "ه"} {
+			checkFastPath(t, pre+string(r))
+			checkFastPath(t, string(r)+pre)
+		}
+	}
+	for r := rune(0); r < foldTableSize+0x100; r++ {
+		checkFastPath(t, "x"+string(r)+"ٔ")
+	}
+	for a := rune(0x0600); a < 0x0700; a++ {
+		for b := rune(0x0600); b < 0x0700; b++ {
+			checkFastPath(t, string(a)+string(b))
+		}
+	}
+}
+
+func TestNormalizeFastPathRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("اأإآٱؤئءةىيکكـًٌٍَُِّْٰٕٓٔ \t\n\u00a0\u200fabcZÉé٠١٢۳.,،؛؟«»“”-")
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			if rng.IntN(8) == 0 {
+				b.WriteRune(rune(rng.IntN(foldTableSize)))
+			} else {
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		checkFastPath(t, b.String())
+	}
+}
+
+// TestNormalizeFastPathCorpus compares both paths on every word and line of
+// SaudiNewsNet-derived text when /work/shared is present (never copied into
+// the repository), and on the repository's examples.
+func TestNormalizeFastPathCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../examples/*.txt")
+	if more, _ := filepath.Glob("/work/shared/seeds/*.txt"); len(more) > 0 {
+		files = append(files, more...)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			checkFastPath(t, line)
+			for _, w := range strings.Fields(line) {
+				checkFastPath(t, w)
+			}
+		}
+	}
+}
+
+func FuzzNormalizeFastPath(f *testing.F) {
+	for _, s := range []string{"مِجْهَار", "ﻻ ﺍﻟﻠﻪ", "ؤ", "ا\u0653", "a\xffb", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "“ا”…", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkFastPath(t, s) })
+}
+
+func BenchmarkNormalizeWord(b *testing.B) {
+	words := strings.Fields("وصل القائد العام للجيش الليبي الفريق أول خليفة حفتر إلى العاصمة الروسية موسكو لبحث الأزمة الليبية وطلب دعما سياسيا ولوجستيا لقواته 2023 Reuters")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			Normalize(w)
+		}
+	}
+}
+
+func BenchmarkNormalizeWordSlowPath(b *testing.B) {
+	words := strings.Fields("وصل القائد العام للجيش الليبي الفريق أول خليفة حفتر إلى العاصمة الروسية موسكو لبحث الأزمة الليبية وطلب دعما سياسيا ولوجستيا لقواته 2023 Reuters")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			normalizeSlow(w)
+		}
+	}
+}
