@@ -43,8 +43,8 @@ func TestBadInputsDoNotStopTheBatch(t *testing.T) {
 	f.Close()
 
 	cases := map[string]error{
-		write("junk.bin", junk):  marsad.ErrBinary,
-		write("empty.txt", nil):  marsad.ErrEmpty,
+		write("junk.bin", junk): marsad.ErrBinary,
+		write("empty.txt", nil): marsad.ErrEmpty,
 		write("invalid.txt", []byte("\xff\xfe\xfd\x80\x81 abc \xc3\x28 \xa0\xa1")): nil, // invalid UTF-8: ErrInvalidUTF8 or, decoded as windows-1256, not Arabic
 		big: marsad.ErrTooLarge,
 		write("english.txt", []byte("Russia seeks US backing for Libya's Haftar, Wall Street Journal says.\n\nThe Kremlin has been courting the eastern commander for months, officials said on Wednesday.\n")): marsad.ErrNotArabic,
