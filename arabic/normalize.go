@@ -123,35 +123,149 @@ func foldRune(r rune) rune {
 // space. Normalize is idempotent.
 //
 // Normalize runs on every word of every article (NER features, speech
-// triggers, entity keys, time expressions), so it has a fast path: text made
-// only of runes below U+2100 that NFKC leaves alone in any context (ASCII,
-// Latin, Arabic letters, most punctuation; see foldTable) is folded by table lookup in one
-// pass, without the NFKC check. Anything else takes the general path. Both
-// give the same result.
+// triggers, entity keys, time expressions) and on whole bodies (content
+// hashes), so it has a fast path: runes below U+2100 that NFKC leaves alone
+// in any context (ASCII, Latin, Arabic letters, most punctuation; see
+// foldTable) are folded by table lookup, without NFKC. A run of other runes
+// is cut out at the safe runes around it, where NFKC cannot reach across,
+// and takes the general path (normalizeSlow). The result is the same as
+// normalizeSlow on the whole string.
 func Normalize(s string) string {
 	if s == "" {
 		return ""
 	}
-	if out, ok := normalizeFast(s); ok {
-		return out
+	buf := make([]byte, 0, len(s))
+	space := false
+	// seg is where the current run of safe runes could start a slow
+	// segment: the last safe rune, with the output and space state from
+	// before it (it may compose with a combining mark after it).
+	seg, segLen, segSpace := 0, 0, false
+	slow := false    // some segment took the general path
+	checked := false // the text after the first unsafe rune is valid UTF-8
+	for i := 0; i < len(s); {
+		r, n := decodeTable(s, i)
+		f := int32(foldUnsafe)
+		if n > 0 {
+			f = foldTable[r]
+		}
+		if f == foldUnsafe {
+			if !checked {
+				// NFKC's treatment of invalid bytes depends on what
+				// surrounds them; only the whole string gives the
+				// general path's answer.
+				if !utf8.ValidString(s[i:]) {
+					return normalizeSlow(s)
+				}
+				checked = true
+			}
+			// Roll back to the last safe rune and normalize from there to
+			// the next safe rune the general way.
+			end := nextSafe(s, i)
+			buf, space = buf[:segLen], segSpace
+			buf, space = foldSlow(buf, space, s[seg:end])
+			slow = true
+			i, seg, segLen, segSpace = end, end, len(buf), space
+			continue
+		}
+		seg, segLen, segSpace = i, len(buf), space
+		i += n
+		switch {
+		case f == foldSpace:
+			space = len(buf) > 0
+			continue
+		case f == 0:
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = utf8.AppendRune(buf, rune(f))
+		}
 	}
-	return normalizeSlow(s)
+	out := unsafe.String(unsafe.SliceData(buf), len(buf))
+	if slow {
+		out = refold(out)
+	}
+	return out
 }
 
-// normalizeSlow is the general path: NFKC, then fold rune by rune.
+// decodeTable decodes the rune at s[i] when it is valid UTF-8 and inside
+// foldTable; n is 0 otherwise.
+func decodeTable(s string, i int) (r rune, n int) {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c), 1
+	case c&0xe0 == 0xc0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+		r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+		if r < 0x80 {
+			return 0, 0 // overlong: invalid UTF-8
+		}
+		return r, 2
+	case c&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+		r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		if r < 0x800 || r >= foldTableSize {
+			return 0, 0 // overlong, or outside the table
+		}
+		return r, 3
+	}
+	return 0, 0
+}
+
+// nextSafe returns the offset of the first safe rune after the unsafe one
+// at s[i], or len(s).
+func nextSafe(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	for i += n; i < len(s); i += n {
+		var r rune
+		if r, n = decodeTable(s, i); n > 0 && foldTable[r] != foldUnsafe {
+			return i
+		}
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(s[i:])
+		}
+	}
+	return len(s)
+}
+
+// normalizeSlow is Normalize without the fast path: NFKC over the whole
+// string, then fold rune by rune. Tests hold Normalize to it.
 func normalizeSlow(s string) string {
+	buf, _ := foldSlow(nil, false, s)
+	return refold(string(buf))
+}
+
+// refold makes Normalize idempotent where folding itself breaks NFKC: a
+// dropped rune (U+FFFD, a bidi mark, an invalid byte) between two combining
+// marks leaves them out of canonical order. Such an output is normalized
+// again; text made of safe runes never needs it.
+func refold(s string) string {
+	for range 3 {
+		if norm.NFKC.IsNormalString(s) {
+			break
+		}
+		buf, _ := foldSlow(nil, false, s)
+		s = string(buf)
+	}
+	return s
+}
+
+// foldSlow appends the folded NFKC form of s to buf. space is true when a
+// whitespace run is pending; a run at the start of the output is dropped.
+func foldSlow(buf []byte, space bool, s string) ([]byte, bool) {
 	if !norm.NFKC.IsNormalString(s) {
 		s = norm.NFKC.String(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
 	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
 		}
 		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(buf) > 0
 			continue
 		}
 		f := foldRune(r)
@@ -159,16 +273,16 @@ func normalizeSlow(s string) string {
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		b.WriteRune(f)
+		buf = utf8.AppendRune(buf, f)
 	}
-	return b.String()
+	return buf, space
 }
 
-// foldTable caches, for each rune below foldTableSize, what normalizeSlow
-// does with it when NFKC leaves it alone.
+// foldTable caches, for each rune below foldTableSize, what foldSlow does
+// with it when NFKC leaves it alone.
 const foldTableSize = 0x2100
 
 // Fold table entries: the folded rune (0: dropped), or one of the flags.
@@ -186,8 +300,9 @@ var foldTable = func() (t [foldTableSize]int32) {
 
 // foldEntry computes one foldTable entry. A rune is safe to fold without
 // NFKC when NFKC maps it to itself (quick check yes), it has combining class
-// 0 (no reordering) and it cannot compose with the rune before it; a text
-// made only of such runes is in NFKC already.
+// 0 (no reordering) and it cannot compose with the rune before it. NFKC
+// cannot reach across such a rune, and a text made only of them is in NFKC
+// already.
 func foldEntry(r rune) int32 {
 	if r == utf8.RuneError || !utf8.ValidRune(r) {
 		return foldUnsafe
@@ -200,56 +315,11 @@ func foldEntry(r rune) int32 {
 	if unicode.IsSpace(r) {
 		return foldSpace
 	}
-	return int32(foldRune(r))
-}
-
-// normalizeFast folds s by table when every rune is in foldTable and safe;
-// ok is false otherwise, and the caller takes the slow path.
-func normalizeFast(s string) (string, bool) {
-	buf := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		if c < utf8.RuneSelf {
-			r = rune(c)
-			i++
-		} else if c&0xe0 == 0xc0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
-			r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
-			if r < 0x80 {
-				return "", false // overlong encoding: invalid UTF-8
-			}
-			i += 2
-		} else if c&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			r = rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-			if r < 0x800 || r >= foldTableSize {
-				return "", false // overlong, or outside the table
-			}
-			i += 3
-		} else {
-			return "", false
-		}
-		f := foldTable[r]
-		switch {
-		case f == foldUnsafe:
-			return "", false
-		case f == foldSpace:
-			space = len(buf) > 0
-			continue
-		case f == 0:
-			continue
-		}
-		if space {
-			buf = append(buf, ' ')
-			space = false
-		}
-		if f < utf8.RuneSelf {
-			buf = append(buf, byte(f))
-		} else {
-			buf = utf8.AppendRune(buf, rune(f))
-		}
+	f := foldRune(r)
+	if f != 0 && f != r && foldEntry(f) == foldUnsafe {
+		return foldUnsafe // the folded rune needs NFKC: leave it to the slow path
 	}
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), true
+	return int32(f)
 }
 
 // NormalizeWord is Normalize for a single token; it is the same function

@@ -12,12 +12,8 @@ import (
 // claims a result.
 func checkFastPath(t *testing.T, s string) {
 	t.Helper()
-	fast, ok := normalizeFast(s)
-	if !ok {
-		return
-	}
-	if slow := normalizeSlow(s); fast != slow {
-		t.Fatalf("normalizeFast(%q) = %q, normalizeSlow = %q", s, fast, slow)
+	if fast, slow := Normalize(s), normalizeSlow(s); fast != slow {
+		t.Fatalf("Normalize(%q) = %q, normalizeSlow = %q", s, fast, slow)
 	}
 }
 
@@ -43,12 +39,19 @@ func TestNormalizeFastPathRunes(t *testing.T) {
 func TestNormalizeFastPathRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []rune("اأإآٱؤئءةىيکكـًٌٍَُِّْٰٕٓٔ \t\n\u00a0\u200fabcZÉé٠١٢۳.,،؛؟«»“”-")
+	// Pieces the fast path must hand to NFKC: presentation forms, marks
+	// that compose backwards, Hangul jamo, compatibility characters,
+	// invalid bytes.
+	pieces := []string{"ﻻ", "ﺍﻟﻠﻪ", "\ufeff", "😀", "\u1100\u1161", "e\u0301", "\xff", "\xe2\x80", "ﬁ", "①", "\u2126", "\u0654", "\u0653", "\u0655", "\ufffd"}
 	for range 200000 {
 		var b strings.Builder
 		for range rng.IntN(12) {
-			if rng.IntN(8) == 0 {
-				b.WriteRune(rune(rng.IntN(foldTableSize)))
-			} else {
+			switch rng.IntN(8) {
+			case 0:
+				b.WriteRune(rune(rng.IntN(foldTableSize + 0x100)))
+			case 1:
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			default:
 				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
 			}
 		}

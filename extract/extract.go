@@ -222,12 +222,16 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		}
 	}
 
-	// The header: metadata lines until the story starts.
+	// The header: metadata lines until the story starts. Menu entries and
+	// section names (one or two words) do not count toward its length, so
+	// a long navigation menu does not push the headline out of it.
 	i, seen := 0, 0
 	for ; i < len(lines) && seen < maxHeaderLines; i++ {
 		l := lines[i]
 		t := l.text
-		seen++
+		if wordCount(t) >= 3 {
+			seen++
+		}
 		if d, ok := parseDateline(t); ok && d.outlet != "" && d.rest == "" {
 			// "واشنطن - المغرب اليوم" on a line of its own.
 			setOnce(&r.dateline, d.place)
@@ -297,34 +301,12 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		}
 		body = append(body, l) // a standfirst or subhead: text
 	}
-	// A headline-less page: "واشنطن - المغرب اليوم" then the story. A
-	// dateline with an outlet the list does not know still reads so when
-	// the story follows at once.
 	body = append(body, lines[i:]...)
 
 	body = trimFooter(body, &r, &votes, setPublished, setUpdated)
 	body = dropChrome(body, &votes, setPublished, setUpdated)
 
-	// The dateline opens one of the first paragraphs.
-	if r.dateline == "" {
-		for k := 0; k < len(body) && k < 3; k++ {
-			d, ok := parseDateline(body[k].text)
-			if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
-				if isParagraph(body[k].text) && !startsWithBullet(body[k].text) {
-					break // the story has started without a dateline
-				}
-				continue
-			}
-			setOnce(&r.dateline, d.place)
-			setOnce(&votes.dateline, d.outlet)
-			setOnce(&r.author, d.author)
-			body[k].text = d.rest
-			if d.rest == "" {
-				body = append(body[:k], body[k+1:]...)
-			}
-			break
-		}
-	}
+	body = takeDateline(body, &r, &votes)
 
 	for _, l := range body {
 		if t := stripBullet(l.text); t != "" {
@@ -336,6 +318,29 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 	}
 	r.outlet = votes.best()
 	return r
+}
+
+// takeDateline finds the dateline that opens one of the first paragraphs
+// (after a lede or a subhead at most), records it and cuts it from the body.
+func takeDateline(body []line, r *result, votes *outletVotes) []line {
+	for k := 0; k < len(body) && k < 3; k++ {
+		d, ok := parseDateline(body[k].text)
+		if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
+			if isParagraph(body[k].text) && !startsWithBullet(body[k].text) {
+				break // the story has started without a dateline
+			}
+			continue
+		}
+		setOnce(&r.dateline, d.place)
+		setOnce(&votes.dateline, d.outlet)
+		setOnce(&r.author, d.author)
+		body[k].text = d.rest
+		if d.rest == "" {
+			body = append(body[:k], body[k+1:]...)
+		}
+		break
+	}
+	return body
 }
 
 // trimFooter removes the footer from the end of the body: chrome, copyright

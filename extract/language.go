@@ -140,18 +140,25 @@ var latinStopwords = map[string][]string{
 	"id": {"yang", "dan", "di", "dengan", "untuk", "dari", "ini", "itu", "pada", "tidak", "akan", "dalam"},
 }
 
+// latinIndex maps a function word to the languages that use it.
+var latinIndex = func() map[string][]string {
+	m := map[string][]string{}
+	for lang, words := range latinStopwords {
+		for _, w := range words {
+			m[w] = append(m[w], lang)
+		}
+	}
+	return m
+}()
+
 func latinLanguage(text string) string {
 	if len(text) > maxLanguageSample {
 		text = text[:maxLanguageSample]
 	}
 	counts := map[string]int{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for lang, words := range latinStopwords {
-			for _, sw := range words {
-				if w == sw {
-					counts[lang]++
-				}
-			}
+		for _, lang := range latinIndex[w] {
+			counts[lang]++
 		}
 	}
 	best, code := 0, ""

@@ -272,13 +272,18 @@ func (s *Store) Articles(ctx context.Context, f marsad.ArticleFilter) ([]*marsad
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	tx, err := s.pool.BeginTx(ctx, snapshot)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgres: list articles: %w", err)
+	}
+	defer tx.Rollback(ctx)
 	var total int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p.args...).Scan(&total); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a`+cond, p.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("postgres: count articles: %w", err)
 	}
 	q := `SELECT ` + articleColumns + ` FROM articles a` + cond +
 		` ORDER BY a.ingested DESC, a.id DESC LIMIT ` + p.add(limit(f.Limit)) + ` OFFSET ` + p.add(max(0, f.Offset))
-	rows, err := s.pool.Query(ctx, q, p.args...)
+	rows, err := tx.Query(ctx, q, p.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgres: list articles: %w", err)
 	}

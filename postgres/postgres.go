@@ -51,6 +51,7 @@ import (
 
 	"embed"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -196,6 +197,10 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	}
 	return *v, nil
 }
+
+// snapshot is a read-only transaction that sees one state of the database
+// across its statements, so that a total and its page agree.
+var snapshot = pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}
 
 // params numbers query arguments as $1, $2, … while a query is built.
 type params struct{ args []any }

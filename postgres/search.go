@@ -131,7 +131,13 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 		cond += " AND a.outlet = " + p.add(q.Outlet)
 	}
 	res := &marsad.SearchResult{Query: q.Query, Hits: []marsad.SearchHit{}}
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+cond, p.args...).Scan(&res.Total); err != nil {
+	// One snapshot for the total and the page, even while ingest writes.
+	tx, err := s.pool.BeginTx(ctx, snapshot)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", q.Query, err)
+	}
+	defer tx.Rollback(ctx)
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+cond, p.args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", q.Query, err)
 	}
 	if res.Total == 0 {
@@ -140,7 +146,7 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 	query := `SELECT ` + refColumns + `, a.body, ts_rank_cd(` + p.add(rankWeights) + `::float4[], a.search, $1::tsquery, 1) AS score
 		FROM articles a WHERE ` + cond + `
 		ORDER BY score DESC, a.id LIMIT ` + p.add(lim) + ` OFFSET ` + p.add(max(0, q.Offset))
-	rows, err := s.pool.Query(ctx, query, p.args...)
+	rows, err := tx.Query(ctx, query, p.args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", q.Query, err)
 	}

@@ -315,12 +315,18 @@ func (s *Store) Articles(ctx context.Context, f marsad.ArticleFilter) ([]*marsad
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
+	// One read transaction, so that the total and the page agree.
+	tx, err := s.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: list articles: %w", err)
+	}
+	defer tx.Rollback()
 	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: count articles: %w", err)
 	}
 	limit, offset := limitArgs(f.Limit, f.Offset)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a`+cond+
+	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a`+cond+
 		` ORDER BY a.ingested DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: list articles: %w", err)

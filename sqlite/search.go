@@ -33,13 +33,20 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 		args = append(args, q.Outlet)
 	}
 	res := &marsad.SearchResult{Query: q.Query, Hits: []marsad.SearchHit{}}
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM article_fts WHERE `+cond, args...).Scan(&res.Total); err != nil {
+	// One read transaction: the total, the ranking and the articles come
+	// from one snapshot even while ingest writes.
+	tx, err := s.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM article_fts WHERE `+cond, args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
 	}
 	if res.Total == 0 {
 		return res, nil
 	}
-	rows, err := s.read.QueryContext(ctx, fmt.Sprintf(`SELECT rowid, bm25(article_fts, %g, 1.0) AS rank
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT rowid, bm25(article_fts, %g, 1.0) AS rank
 		FROM article_fts WHERE %s ORDER BY rank, rowid LIMIT ? OFFSET ?`, TitleWeight, cond),
 		append(args, limit, max(0, q.Offset))...)
 	if err != nil {
@@ -65,7 +72,7 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 		return res, nil
 	}
 	in, inArgs := inList(ids)
-	rows, err = s.read.QueryContext(ctx, `SELECT `+refColumns+`, a.body FROM articles a WHERE a.id IN `+in, inArgs...)
+	rows, err = tx.QueryContext(ctx, `SELECT `+refColumns+`, a.body FROM articles a WHERE a.id IN `+in, inArgs...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", q.Query, err)
 	}

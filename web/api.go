@@ -359,6 +359,9 @@ func (s *Server) apiPostArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	if created {
+		if s.cache != nil {
+			s.cache.purge() // lists and searches may now hold it
+		}
 		status = http.StatusCreated
 		w.Header().Set("Location", "/api/articles/"+itoa(id))
 	}

@@ -70,11 +70,16 @@ type Server struct {
 	CacheMaxAge time.Duration
 	// Now is the clock (feeds' updated time, ingest time); time.Now if nil.
 	Now func() time.Time
+	// ResponseCacheBytes bounds the memory of the response cache, which
+	// keeps rendered read responses for CacheMaxAge (see responseCache);
+	// DefaultResponseCacheBytes if zero, no cache if negative.
+	ResponseCacheBytes int64
 
 	once    sync.Once
 	handler http.Handler
 	pages   *pageSet
 	dups    dupCache
+	cache   *responseCache // nil when off
 }
 
 // NewServer returns a read-only server over store with default settings.
@@ -104,7 +109,26 @@ func (s *Server) init() {
 	}
 	s.pages = mustParsePages()
 	s.dups.ttl = s.CacheMaxAge
-	s.handler = s.secure(s.routes())
+	if s.ResponseCacheBytes == 0 {
+		s.ResponseCacheBytes = DefaultResponseCacheBytes
+	}
+	routes := s.routes()
+	if s.ResponseCacheBytes > 0 {
+		s.cache = newResponseCache(s.ResponseCacheBytes, s.CacheMaxAge, s.Now)
+		routes = s.cached(routes)
+	}
+	s.handler = s.secure(routes)
+}
+
+// cached answers cacheable requests from the response cache.
+func (s *Server) cached(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !cacheable(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.cache.serve(w, r, next)
+	})
 }
 
 func (s *Server) routes() http.Handler {
@@ -179,6 +203,9 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 // when it returns.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := s.httpServer()
+	// Build the story index before the first page needs it: on a large
+	// corpus it takes seconds.
+	go s.storyIndex(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

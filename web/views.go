@@ -301,26 +301,120 @@ type storyRef struct {
 	Title string
 }
 
-// dupCache holds the story index, rebuilt at most once per ttl: it reads
-// every story, too much for each request.
+// dupCache holds the story index. Building it reads every story (seconds
+// on a corpus of tens of thousands of articles), so it is never built on a
+// request's time once it exists: a stale index is served while one
+// goroutine builds its successor, and an index is only rebuilt when the
+// store changed (its article count or newest article differ) or when it is
+// older than storyIndexMaxAge (stories are rebuilt after articles are
+// stored, so a change can trail the count).
 type dupCache struct {
-	mu    sync.Mutex
-	ttl   time.Duration
-	built time.Time
-	index *storyIndex
+	mu       sync.Mutex
+	ttl      time.Duration
+	built    time.Time // when index was built or last found current
+	made     time.Time // when index was built
+	stamp    storeStamp
+	index    *storyIndex
+	building chan struct{} // non-nil while a build runs; closed when done
+	buildErr error
 }
+
+// storeStamp is a cheap fingerprint of the store's articles.
+type storeStamp struct {
+	total  int
+	newest int64
+}
+
+// storyIndexMaxAge is how long an index is trusted while the store's
+// fingerprint stays the same.
+const storyIndexMaxAge = 5 * time.Minute
 
 // storyListPage is the page size used to read every story.
 const storyListPage = 100
 
+// storyIndex returns the current story index, building it on the first
+// call and refreshing it in the background after that.
 func (s *Server) storyIndex(ctx context.Context) (*storyIndex, error) {
 	c := &s.dups
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	now := s.Now()
-	if c.index != nil && now.Sub(c.built) < c.ttl && !now.Before(c.built) {
-		return c.index, nil
+	if c.index != nil {
+		idx := c.index
+		if (now.Sub(c.built) >= c.ttl || now.Before(c.built)) && c.building == nil {
+			done := make(chan struct{})
+			c.building = done
+			go s.refreshStoryIndex(done)
+		}
+		c.mu.Unlock()
+		return idx, nil
 	}
+	wait := c.building
+	if wait == nil {
+		wait = make(chan struct{})
+		c.building = wait
+		c.mu.Unlock()
+		s.refreshStoryIndex(wait)
+	} else {
+		c.mu.Unlock()
+	}
+	select {
+	case <-wait:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.index == nil {
+		return nil, c.buildErr
+	}
+	return c.index, nil
+}
+
+// refreshStoryIndex rebuilds the index unless the store is unchanged, and
+// closes done. It runs apart from any request, so a client that goes away
+// does not waste the build.
+func (s *Server) refreshStoryIndex(done chan struct{}) {
+	c := &s.dups
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	stamp, stampErr := s.storeStamp(ctx)
+	c.mu.Lock()
+	now := s.Now()
+	if stampErr == nil && c.index != nil && stamp == c.stamp && now.Sub(c.made) < storyIndexMaxAge && !now.Before(c.made) {
+		c.built = now
+		c.building = nil
+		c.mu.Unlock()
+		close(done)
+		return
+	}
+	c.mu.Unlock()
+	idx, err := s.buildStoryIndex(ctx)
+	c.mu.Lock()
+	if err == nil {
+		c.index, c.stamp, c.built, c.made = idx, stamp, now, now
+	} else if c.index != nil {
+		s.logger().Error("web: rebuild story index", "err", err)
+		c.built = now // keep the old one; try again after ttl
+	}
+	c.buildErr = err
+	c.building = nil
+	c.mu.Unlock()
+	close(done)
+}
+
+func (s *Server) storeStamp(ctx context.Context) (storeStamp, error) {
+	list, total, err := s.Store.Articles(ctx, marsad.ArticleFilter{Limit: 1})
+	if err != nil {
+		return storeStamp{}, err
+	}
+	st := storeStamp{total: total}
+	if len(list) > 0 {
+		st.newest = list[0].ID
+	}
+	return st, nil
+}
+
+func (s *Server) buildStoryIndex(ctx context.Context) (*storyIndex, error) {
 	idx := &storyIndex{alsoIn: map[int64][]marsad.ArticleRef{}, stories: map[int64][]storyRef{}}
 	for offset := 0; offset < maxOffset; offset += storyListPage {
 		stories, err := s.Store.Stories(ctx, marsad.StoryFilter{Limit: storyListPage, Offset: offset})
@@ -347,7 +441,6 @@ func (s *Server) storyIndex(ctx context.Context) (*storyIndex, error) {
 			break
 		}
 	}
-	c.index, c.built = idx, now
 	return idx, nil
 }
 
