@@ -54,6 +54,21 @@ type Store interface {
 	Close() error
 }
 
+// WorkQueue lets several ingest processes, on one machine or many, share
+// one database: each input record is claimed by one process, which
+// analyzes and stores it, so no work is doubled; a claim whose process died
+// before finishing it can be claimed again, so no article is lost. The
+// postgres store implements it; a store that does not is used by one
+// ingest process at a time.
+type WorkQueue interface {
+	// Claim reports whether this process now owns the record key (a hash
+	// of its content): false when another live process holds it or it is
+	// done.
+	Claim(ctx context.Context, key string) (bool, error)
+	// Finish marks a claimed record done (stored, or rejected for good).
+	Finish(ctx context.Context, key string) error
+}
+
 // EntityLink says that the article-local entity LocalID of article
 // ArticleID is an occurrence of the canonical entity EntityID.
 type EntityLink struct {

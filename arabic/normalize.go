@@ -245,7 +245,7 @@ func normalizeSlow(s string) string {
 // again; text made of safe runes never needs it.
 func refold(s string) string {
 	for range 3 {
-		if norm.NFKC.IsNormalString(s) {
+		if allSafe(s) || norm.NFKC.IsNormalString(s) {
 			break
 		}
 		buf, _ := foldSlow(nil, false, s)
@@ -279,6 +279,19 @@ func foldSlow(buf []byte, space bool, s string) ([]byte, bool) {
 		buf = utf8.AppendRune(buf, f)
 	}
 	return buf, space
+}
+
+// allSafe reports whether s is made only of safe runes of foldTable, and
+// so is in NFKC: a cheaper test than NFKC's quick check.
+func allSafe(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := decodeTable(s, i)
+		if n == 0 || foldTable[r] == foldUnsafe {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // foldTable caches, for each rune below foldTableSize, what foldSlow does

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"testing"
 
 	"github.com/marsad-news/marsad"
@@ -18,7 +20,22 @@ import (
 var (
 	benchCorpus = flag.String("corpus", "/work/shared/data/saudinewsnet/2015-07-21.zip", "SaudiNewsNet zip or directory for the ingest benchmarks")
 	benchN      = flag.Int("articles", 500, "articles per benchmark iteration")
+	benchHeap   = flag.String("heapprofile", "", "BenchmarkRebuildSaudiNewsNet: write heap profiles PREFIX-ingested.prof and PREFIX-rebuilt.prof")
 )
+
+// writeHeap writes a heap profile of live objects after a GC.
+func writeHeap(b *testing.B, path string) {
+	b.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
+	}
+}
 
 // loadRecords reads the first n records of the corpus into memory, so that
 // the analysis benchmark measures analysis, not unzipping.
@@ -136,11 +153,18 @@ func BenchmarkRebuildSaudiNewsNet(b *testing.B) {
 		b.Fatal(err)
 	}
 	cancel()
+	if *benchHeap != "" {
+		writeHeap(b, *benchHeap+"-ingested.prof")
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := Rebuild(context.Background(), store); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.StopTimer()
+	if *benchHeap != "" {
+		writeHeap(b, *benchHeap+"-rebuilt.prof")
 	}
 }

@@ -11,11 +11,14 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/extract"
@@ -32,6 +35,10 @@ type Options struct {
 	// OnReject is called once for each rejected input with a one-line
 	// error naming it.
 	OnReject func(err error)
+	// Queue, when set, shares the work with other ingest processes on the
+	// same database: a record another live process claimed is skipped.
+	// Ingest sets it when the store is a marsad.WorkQueue.
+	Queue marsad.WorkQueue
 	// NoRebuild skips the cross-article rebuild after the batch; the
 	// caller runs Rebuild itself (bench times it apart).
 	NoRebuild bool
@@ -46,10 +53,15 @@ type Summary struct {
 	Stored     int // new articles stored
 	Duplicates int // articles already stored (same normalized content)
 	Rejected   int // inputs or records rejected
+	Elsewhere  int // records claimed by another ingest process (work queue)
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d read, %d stored, %d duplicates skipped, %d rejected", s.Records, s.Stored, s.Duplicates, s.Rejected)
+	out := fmt.Sprintf("%d read, %d stored, %d duplicates skipped, %d rejected", s.Records, s.Stored, s.Duplicates, s.Rejected)
+	if s.Elsewhere > 0 {
+		out += fmt.Sprintf(", %d taken by other ingest processes", s.Elsewhere)
+	}
+	return out
 }
 
 // Analyze reads and analyzes the inputs without storing anything, calling
@@ -63,6 +75,9 @@ func Analyze(ctx context.Context, paths []string, stdin io.Reader, opts Options,
 // Ingest reads, analyzes and stores the inputs, then rebuilds canonical
 // entities and stories over the whole store.
 func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Reader, opts Options) (Summary, error) {
+	if q, ok := store.(marsad.WorkQueue); ok && opts.Queue == nil {
+		opts.Queue = q
+	}
 	sum, err := run(ctx, paths, stdin, opts, func(a *marsad.Article) (bool, error) {
 		_, created, err := store.PutArticle(ctx, a)
 		if err != nil {
@@ -82,12 +97,14 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 }
 
 type job struct {
+	key string // work-queue key, when a queue is in use
 	seq int
 	rec *reader.Record
 	err error // the reader rejected this input
 }
 
 type result struct {
+	key     string
 	seq     int
 	article *marsad.Article
 	err     error
@@ -112,12 +129,25 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 	jobs := make(chan job, workers*4)
 	results := make(chan result, workers*4)
 	var walkErr error
+	var elsewhere atomic.Int64
 	go func() {
 		defer close(jobs)
 		seq := 0
 		walkErr = reader.Walk(ctx, paths, stdin, opts.Reader, func(rec *reader.Record, err error) error {
+			key := ""
+			if opts.Queue != nil && err == nil {
+				key = recordKey(rec)
+				mine, qerr := opts.Queue.Claim(ctx, key)
+				if qerr != nil {
+					return qerr
+				}
+				if !mine {
+					elsewhere.Add(1)
+					return nil
+				}
+			}
 			select {
-			case jobs <- job{seq: seq, rec: rec, err: err}:
+			case jobs <- job{key: key, seq: seq, rec: rec, err: err}:
 				seq++
 				return nil
 			case <-ctx.Done():
@@ -137,15 +167,24 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 					continue
 				}
 				a, err := analyze(ctx, p, j.rec)
-				results <- result{seq: j.seq, article: a, err: err}
+				results <- result{key: j.key, seq: j.seq, article: a, err: err}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
+	var sinkErr error
+	finish := func(key string) {
+		if key == "" || sinkErr != nil {
+			return
+		}
+		if err := opts.Queue.Finish(ctx, key); err != nil {
+			sinkErr = err
+			cancel()
+		}
+	}
 	pending := map[int]result{}
 	next := 0
-	var sinkErr error
 	handle := func(r result) {
 		if sinkErr != nil {
 			return
@@ -155,6 +194,7 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 			if opts.OnReject != nil {
 				opts.OnReject(r.err)
 			}
+			finish(r.key) // a rejected record is done: no process retries it
 			return
 		}
 		sum.Records++
@@ -164,6 +204,7 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 			cancel()
 			return
 		}
+		finish(r.key)
 		if created {
 			sum.Stored++
 		} else {
@@ -185,6 +226,7 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 			handle(r)
 		}
 	}
+	sum.Elsewhere = int(elsewhere.Load())
 	if sinkErr != nil {
 		return sum, sinkErr
 	}
@@ -192,6 +234,18 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 		return sum, walkErr
 	}
 	return sum, ctx.Err()
+}
+
+// recordKey names a record by its content, the same on every machine that
+// reads the same input, for the work queue.
+func recordKey(rec *reader.Record) string {
+	h := sha256.New()
+	if rec.Article != nil {
+		io.WriteString(h, rec.Article.URL+"\x00"+rec.Article.Title+"\x00"+rec.Article.Body)
+	} else {
+		h.Write(rec.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // analyze extracts one record into an article and runs the pipeline on it.

@@ -63,7 +63,7 @@ func rebuild(ctx context.Context, store marsad.Store) error {
 func Resolver(ctx context.Context, store marsad.Store) (*resolve.Resolver, error) {
 	r := resolve.NewResolver()
 	err := store.Each(ctx, func(a *marsad.Article) error {
-		r.Add(a.ID, a.Entities)
+		r.Record(a.ID, a.Entities)
 		return nil
 	})
 	if err != nil {

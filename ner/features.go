@@ -264,6 +264,7 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 		for l := range m.clusters.levels {
 			lv := uint64(l)
 			f(tCluster, lv, 0, cur.clusters[l])
+			f(tClusterBigram, lv, 5, cur.procl, cur.clusters[l])
 			f(tCluster, lv, 1, p1.clusters[l])
 			f(tCluster, lv, 2, n1.clusters[l])
 		}

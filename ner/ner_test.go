@@ -7,7 +7,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 const (
@@ -17,7 +16,7 @@ const (
 
 // testFloor is the micro F1 the embedded model reaches on the ANERcorp
 // CAMeL test split, minus 0.005.
-const testFloor = 0.700
+const testFloor = 0.703
 
 func loadDefault(t testing.TB) *Model {
 	t.Helper()
@@ -208,6 +207,12 @@ func TestTagText(t *testing.T) {
 
 func checkSpans(t *testing.T, text string, spans []Span) {
 	t.Helper()
+	// Boundaries: where range over the string stops (a rune start, or an
+	// invalid byte on its own), and the end.
+	boundary := map[int]bool{len(text): true}
+	for i := range text {
+		boundary[i] = true
+	}
 	last := 0
 	for _, s := range spans {
 		if s.Start < last || s.End <= s.Start || s.End > len(text) {
@@ -216,7 +221,7 @@ func checkSpans(t *testing.T, text string, spans []Span) {
 		if text[s.Start:s.End] != s.Text {
 			t.Fatalf("span %+v: text[Start:End] = %q", s, text[s.Start:s.End])
 		}
-		if !utf8.RuneStart(text[s.Start]) || (s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+		if !boundary[s.Start] || !boundary[s.End] {
 			t.Fatalf("span %+v does not sit on rune boundaries", s)
 		}
 		switch s.Type {

@@ -28,6 +28,9 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, l
 	}
 	defer tx.Rollback(ctx)
 	b := &pgx.Batch{}
+	// Ingest processes sharing the database rebuild at the end of their
+	// batches; one replaces at a time (the lock ends with the transaction).
+	b.Queue(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.replace_entities'))`)
 	b.Queue(`DELETE FROM entity_links`)
 	b.Queue(`DELETE FROM entity_names`)
 	b.Queue(`DELETE FROM entities`)

@@ -46,6 +46,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -72,6 +73,12 @@ const (
 // Store is a marsad.Store in a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
+
+	// The work queue's connection, held for the process's whole run so
+	// that its backend pid marks this process's claims as live.
+	queueMu   sync.Mutex
+	queueConn *pgxpool.Conn
+	ownerPID  int32
 
 	// Now returns the ingest time of new articles; tests fix it.
 	Now func() time.Time
@@ -112,6 +119,7 @@ func redact(cfg *pgxpool.Config) string {
 
 // Close closes the pool.
 func (s *Store) Close() error {
+	s.releaseQueue()
 	s.pool.Close()
 	return nil
 }

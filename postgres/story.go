@@ -22,6 +22,9 @@ func (s *Store) ReplaceStories(ctx context.Context, stories []marsad.Story) erro
 	}
 	defer tx.Rollback(ctx)
 	b := &pgx.Batch{}
+	// Ingest processes sharing the database rebuild at the end of their
+	// batches; one replaces at a time (the lock ends with the transaction).
+	b.Queue(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.replace_stories'))`)
 	b.Queue(`DELETE FROM story_articles`)
 	b.Queue(`DELETE FROM stories`)
 	for i, st := range stories {

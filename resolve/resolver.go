@@ -89,6 +89,25 @@ func NewResolver() *Resolver {
 // Add records the entities of one article (as Article returns them) and
 // returns the canonical entity of each.
 func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsad.EntityLink) {
+	added := r.record(articleID, entities)
+	for _, lk := range added {
+		root, _ := r.finalRoot(r.find(r.links[lk]))
+		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: r.clusterID(root)})
+	}
+	return links
+}
+
+// Record is Add without the links: it records the entities of one article
+// for Entities and Links to read later. Replaying a whole store (ingest's
+// rebuild) needs only the final view, and working out each article's links
+// as it goes costs a scan of every full name sharing a surname per short
+// form, which grows with the corpus.
+func (r *Resolver) Record(articleID int64, entities []marsad.Entity) {
+	r.record(articleID, entities)
+}
+
+// record files the entities of one article and returns their link keys.
+func (r *Resolver) record(articleID int64, entities []marsad.Entity) []linkKey {
 	r.snapshot = nil
 	var added []linkKey
 	for i := range entities {
@@ -104,11 +123,7 @@ func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsa
 		r.links[lk] = id
 		added = append(added, lk)
 	}
-	for _, lk := range added {
-		root, _ := r.finalRoot(r.find(r.links[lk]))
-		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: r.clusterID(root)})
-	}
-	return links
+	return added
 }
 
 // addEntity records one article entity and returns its node, or -1 when

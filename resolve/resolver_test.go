@@ -470,3 +470,34 @@ func FuzzResolver(f *testing.F) {
 		}
 	})
 }
+
+// Record must leave the Resolver as Add does: ingest's rebuild replays the
+// store with it and reads only the final view.
+func TestRecordMatchesAdd(t *testing.T) {
+	arts := synthetic(500, 3)
+	add, rec := NewResolver(), NewResolver()
+	for a, ents := range arts {
+		add.Add(int64(a), ents)
+		rec.Record(int64(a), ents)
+	}
+	if got, want := rec.Entities(), add.Entities(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Record: %d entities, Add: %d, or they differ", len(got), len(want))
+	}
+	if got, want := rec.Links(), add.Links(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Record: %d links, Add: %d, or they differ", len(got), len(want))
+	}
+}
+
+func BenchmarkResolverRecord(b *testing.B) {
+	arts := synthetic(2000, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := NewResolver()
+		for a, ents := range arts {
+			r.Record(int64(a), ents)
+		}
+		_ = r.Entities()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+}

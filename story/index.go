@@ -19,10 +19,12 @@ type Options struct {
 	// so a link must be more likely right than the calibrated 0.5 (on the
 	// hand-judged pairs 0.6 gives precision 0.86 at recall 0.70).
 	EventThreshold float64
-	// CentroidThreshold guards event merges against chaining: two event
+	// GroupThreshold guards event merges against chaining: two event
 	// clusters linked by a pair of similar documents merge only when the
-	// cosine of their centroids reaches it. Default 0.35.
-	CentroidThreshold float64
+	// average cosine over all pairs of their documents (group-average
+	// link) reaches it. Default 0.35, near the best cut of plain cosine
+	// on the hand-judged pairs.
+	GroupThreshold float64
 	// MaxEventDays is the longest time span an event cluster may cover
 	// (dated documents only): a daily market report is similar to
 	// yesterday's, but a week of them is a story, not an event. Default 3.
@@ -46,8 +48,8 @@ func (o Options) withDefaults() Options {
 	if o.EventThreshold <= 0 {
 		o.EventThreshold = 0.6
 	}
-	if o.CentroidThreshold <= 0 {
-		o.CentroidThreshold = 0.35
+	if o.GroupThreshold <= 0 {
+		o.GroupThreshold = 0.35
 	}
 	if o.MaxEventDays <= 0 {
 		o.MaxEventDays = 3
@@ -127,11 +129,12 @@ type Index struct {
 type cluster struct {
 	sum         map[uint64]float64
 	sq          float64
+	n           int // documents
 	first, last float64 // days since the epoch of the dated documents; first > last when none
 }
 
 func newCluster(v vector, d marsad.Date) *cluster {
-	c := &cluster{sum: make(map[uint64]float64, len(v.keys)), first: 1, last: 0}
+	c := &cluster{sum: make(map[uint64]float64, len(v.keys)), n: 1, first: 1, last: 0}
 	if !d.IsZero() {
 		c.first = float64(d.Time.Unix()) / 86400
 		c.last = c.first
@@ -357,7 +360,8 @@ func (ix *Index) group() {
 }
 
 // mergeEvents joins the event clusters of slots a and b. With guard set, it
-// refuses when their centroids are less alike than CentroidThreshold, or
+// refuses when their documents are on average less alike than
+// GroupThreshold, or
 // when together they would span more than MaxEventDays: a chain of
 // pairwise links (a Friday sermon, then Friday prayers, then prayer times;
 // each day's gold report) must not pull several events into one.
@@ -368,7 +372,9 @@ func (ix *Index) mergeEvents(clusters []*cluster, a, b int32, guard bool) {
 	}
 	ca, cb := clusters[ra], clusters[rb]
 	dot := ca.dot(cb)
-	if guard && ca.sq > 0 && cb.sq > 0 && dot/math.Sqrt(ca.sq*cb.sq) < ix.opts.CentroidThreshold {
+	// With unit document vectors, sumA·sumB / (nA·nB) is the mean cosine
+	// of all pairs across the two clusters.
+	if guard && dot/float64(ca.n*cb.n) < ix.opts.GroupThreshold {
 		return
 	}
 	dated := ca.first <= ca.last && cb.first <= cb.last
@@ -385,6 +391,7 @@ func (ix *Index) mergeEvents(clusters []*cluster, a, b int32, guard bool) {
 		big.sum[k] += v
 	}
 	big.sq = ca.sq + cb.sq + 2*dot
+	big.n = ca.n + cb.n
 	switch {
 	case dated:
 		big.first, big.last = math.Min(ca.first, cb.first), math.Max(ca.last, cb.last)

@@ -210,7 +210,7 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 func (s *Server) loadEntity(r *http.Request) (entityResponse, error) {
 	ctx := r.Context()
 	id := r.PathValue("id")
-	if id == "" || !utf8.ValidString(id) || len(id) > 4*maxQueryLen {
+	if !validEntityID(id) {
 		return entityResponse{}, marsad.Errorf(marsad.EINVALID, "entity id: malformed")
 	}
 	e, err := s.Store.Entity(ctx, id)
@@ -226,6 +226,11 @@ func (s *Server) loadEntity(r *http.Request) (entityResponse, error) {
 		return entityResponse{}, err
 	}
 	return entityResponse{Entity: e, Articles: nonNil(refs), Graph: g}, nil
+}
+
+// validEntityID reports whether id can name an entity at all.
+func validEntityID(id string) bool {
+	return id != "" && utf8.ValidString(id) && len(id) <= 4*maxQueryLen
 }
 
 type timelineResponse struct {

@@ -62,12 +62,22 @@ func cooccurrenceGraph(ctx context.Context, store marsad.Store, ent *marsad.Enti
 	type pair struct{ a, b string }
 	pairs := map[pair]int{}
 
-	for _, ref := range refs[:min(len(refs), graphMaxArticles)] {
-		a, err := store.Article(ctx, ref.ID)
+	list := refs[:min(len(refs), graphMaxArticles)]
+	articles := make([]*marsad.Article, len(list))
+	err := forEachBounded(len(list), func(i int) error {
+		a, err := store.Article(ctx, list[i].ID)
 		if marsad.ErrorCode(err) == marsad.ENOTFOUND {
-			continue // deleted since the list was read
-		} else if err != nil {
-			return Graph{}, err
+			return nil // deleted since the list was read
+		}
+		articles[i] = a
+		return err
+	})
+	if err != nil {
+		return Graph{}, err
+	}
+	for _, a := range articles {
+		if a == nil {
+			continue
 		}
 		seen := map[string]bool{}
 		for _, e := range a.Entities {

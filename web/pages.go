@@ -346,6 +346,40 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 // query, so this is a second search for the top facetSample hits, skipped
 // when the page's own result already holds every hit.
 func (s *Server) outletFacets(ctx context.Context, q, current string, page *marsad.SearchResult, p paging) ([]facet, int, error) {
+	counts, sampled, err := s.outletCounts(ctx, q, current, page, p)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]facet, 0, len(counts))
+	for o, n := range counts {
+		if o == "" {
+			continue
+		}
+		out = append(out, facet{Outlet: o, Count: n, URL: "/search?" + searchQueryString(q, o, 0), Current: o == current})
+	}
+	slices.SortFunc(out, func(a, b facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Outlet, b.Outlet))
+	})
+	return out, sampled, nil
+}
+
+// outletCounter is a Store that can count the hits of a query by outlet
+// without ranking them or building their snippets. The desk uses it for
+// exact facets when the store offers it; on the full SaudiNewsNet corpus
+// the sampled fallback (a second search of facetSample hits) is most of a
+// cold search page's time. See LOAD.md.
+type outletCounter interface {
+	SearchOutlets(ctx context.Context, query string) (map[string]int, error)
+}
+
+// outletCounts counts the outlets of q's hits: all of them when the store
+// can, else the top facetSample, reporting how many it sampled (0 when the
+// counts cover every hit).
+func (s *Server) outletCounts(ctx context.Context, q, current string, page *marsad.SearchResult, p paging) (map[string]int, int, error) {
+	if oc, ok := s.Store.(outletCounter); ok {
+		counts, err := oc.SearchOutlets(ctx, q)
+		return counts, 0, err
+	}
 	res := page
 	if current != "" || p.Offset > 0 || page.Total > len(page.Hits) {
 		var err error
@@ -358,21 +392,11 @@ func (s *Server) outletFacets(ctx context.Context, q, current string, page *mars
 	for _, h := range res.Hits {
 		counts[h.Article.Outlet]++
 	}
-	out := make([]facet, 0, len(counts))
-	for o, n := range counts {
-		if o == "" {
-			continue
-		}
-		out = append(out, facet{Outlet: o, Count: n, URL: "/search?" + searchQueryString(q, o, 0), Current: o == current})
-	}
-	slices.SortFunc(out, func(a, b facet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Outlet, b.Outlet))
-	})
 	sampled := 0
 	if res.Total > len(res.Hits) {
 		sampled = len(res.Hits)
 	}
-	return out, sampled, nil
+	return counts, sampled, nil
 }
 
 func searchQueryString(q, outlet string, page int) string {
@@ -429,12 +453,16 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	items, err := s.Store.Timeline(ctx, marsad.TimelineFilter{StoryID: id, Limit: timelineLimit})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	speakers, contras, err := storyQuotes(ctx, s.Store, st)
+	var items []marsad.TimelineItem
+	var speakers []speakerQuotes
+	var contras []contradictionView
+	err = parallel(func() (err error) {
+		items, err = s.Store.Timeline(ctx, marsad.TimelineFilter{StoryID: id, Limit: timelineLimit})
+		return err
+	}, func() (err error) {
+		speakers, contras, err = storyQuotes(ctx, s.Store, st)
+		return err
+	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -496,30 +524,45 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type entityPage struct {
-	Entity   *marsad.Entity
-	Quotes   []marsad.QuoteItem
-	Roles    []marsad.Role
-	Articles []marsad.ArticleRef
-	Graph    graphSVG
-	Chart    timelineChart
-	Years    []timelineYear
+	Entity       *marsad.Entity
+	Quotes       []marsad.QuoteItem
+	Roles        []marsad.Role
+	Articles     []marsad.ArticleRef // the first entityMaxArticles
+	ArticleCount int                 // all of them
+	Graph        graphSVG
+	Chart        timelineChart
+	Years        []timelineYear
 }
 
-// entityMaxQuotes bounds the quotes an entity page lists.
-const entityMaxQuotes = 50
+// Entity page bounds: a frequent entity (a country, a ministry) occurs in
+// thousands of articles; the page lists the newest, the API all.
+const (
+	entityMaxQuotes   = 50
+	entityMaxArticles = 100
+)
 
 func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
-	resp, err := s.loadEntity(r)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	items, err := s.Store.Timeline(r.Context(), marsad.TimelineFilter{Entity: resp.Entity.ID, Limit: timelineLimit})
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	quotes, err := s.Store.Quotes(r.Context(), marsad.QuoteFilter{Speaker: resp.Entity.ID, Limit: entityMaxQuotes})
+	// The entity, its timeline and its quotes are independent reads; the
+	// timeline and quotes are keyed by the id in the path, which is the
+	// entity's id when it exists.
+	var resp entityResponse
+	var items []marsad.TimelineItem
+	var quotes []marsad.QuoteItem
+	id := r.PathValue("id")
+	err := parallel(func() (err error) {
+		resp, err = s.loadEntity(r)
+		return err
+	}, func() (err error) {
+		if validEntityID(id) {
+			items, err = s.Store.Timeline(r.Context(), marsad.TimelineFilter{Entity: id, Limit: timelineLimit})
+		}
+		return err
+	}, func() (err error) {
+		if validEntityID(id) {
+			quotes, err = s.Store.Quotes(r.Context(), marsad.QuoteFilter{Speaker: id, Limit: entityMaxQuotes})
+		}
+		return err
+	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -528,7 +571,8 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	slices.SortStableFunc(roles, func(a, b marsad.Role) int { return a.Seen.Time.Compare(b.Seen.Time) })
 	chart, years := buildTimeline(items)
 	s.render(w, r, "entity", pageData{Title: cmp.Or(resp.Entity.Name, resp.Entity.ID), Nav: "entities", Body: entityPage{
-		Entity: resp.Entity, Quotes: quotes, Roles: roles, Articles: resp.Articles, Graph: layoutGraph(resp.Graph),
+		Entity: resp.Entity, Quotes: quotes, Roles: roles, Graph: layoutGraph(resp.Graph),
+		Articles: resp.Articles[:min(len(resp.Articles), entityMaxArticles)], ArticleCount: len(resp.Articles),
 		Chart: chart, Years: years,
 	}})
 }

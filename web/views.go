@@ -58,12 +58,23 @@ func storyQuotes(ctx context.Context, store marsad.Store, st *marsad.Story) ([]s
 	var all []*quoteView
 	byText := map[string]*quoteView{} // speaker + text → quote, to find contradiction sides
 	var contras []contradictionView
-	for _, sa := range st.Articles[:min(len(st.Articles), storyMaxArticles)] {
-		a, err := store.Article(ctx, sa.ID)
+	list := st.Articles[:min(len(st.Articles), storyMaxArticles)]
+	articles := make([]*marsad.Article, len(list))
+	err := forEachBounded(len(list), func(i int) error {
+		a, err := store.Article(ctx, list[i].ID)
 		if marsad.ErrorCode(err) == marsad.ENOTFOUND {
+			return nil
+		}
+		articles[i] = a
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, sa := range list {
+		a := articles[i]
+		if a == nil {
 			continue
-		} else if err != nil {
-			return nil, nil, err
 		}
 		for _, q := range a.Quotes {
 			qv := &quoteView{Quote: q, Anchor: quoteAnchor(a.ID, q), Article: sa.ArticleRef}
