@@ -106,6 +106,11 @@ func Clean(a *marsad.Article) {
 	}
 	fill(&a.Title, r.title)
 	fill(&a.Outlet, r.outlet)
+	// An outlet given by the source in another spelling (a feed's site
+	// name, a dump's slug such as "aawsat") gets its Arabic display name.
+	if canon, ok := LookupOutlet(a.Outlet); ok {
+		a.Outlet = canon
+	}
 	fill(&a.Author, r.author)
 	fill(&a.Dateline, r.dateline)
 	if a.Published.IsZero() {
