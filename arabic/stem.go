@@ -113,7 +113,13 @@ var procliticFirst = func() (out [][2]byte) {
 // and idempotent on its own output only in the common case; it is a key, not
 // a linguistic root.
 func Stem(w string) string {
-	base := SplitClitics(w).Base
+	return SplitClitics(w).Stem()
+}
+
+// Stem is Stem(w) for the word c was split from: a caller that needs both
+// the clitic analysis and the stem (the NER features) splits once.
+func (c Clitics) Stem() string {
+	base := c.Base
 	for _, suf := range stemSuffixes {
 		if strings.HasSuffix(base, suf) && utf8.RuneCountInString(base)-utf8.RuneCountInString(suf) >= 3 {
 			// Keep "يا" on place names such as روسيا, ليبيا, سوريا: strip it

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -57,9 +58,9 @@ type node struct {
 	tokens   []string
 	phon     []string
 	votes    map[marsad.EntityType]int
-	forms    map[string]int // surfaces with this key
-	aliases  map[string]int // other surfaces of the same article entities (lone name parts)
-	roles    map[string]*roleSeen
+	forms    map[string]int       // surfaces with this key
+	aliases  map[string]int       // other surfaces of the same article entities (lone name parts); nil until one is seen
+	roles    map[string]*roleSeen // nil until one is seen: most names never get a role
 	articles map[int64]struct{}
 	first    int64
 }
@@ -145,6 +146,9 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		case ak == key:
 			n.forms[strings.TrimSpace(al)] += counts[al]
 		case typ == marsad.Person && len(nameTokens(al)) < 2:
+			if n.aliases == nil {
+				n.aliases = map[string]int{}
+			}
 			n.aliases[strings.TrimSpace(al)] += counts[al]
 		default:
 			other := r.node(ak, typ, articleID)
@@ -162,6 +166,9 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		rs := n.roles[rk]
 		if rs == nil {
 			rs = &roleSeen{display: map[string]int{}, dates: map[string]marsad.Date{}}
+			if n.roles == nil {
+				n.roles = map[string]*roleSeen{}
+			}
 			n.roles[rk] = rs
 			newRole = true
 		}
@@ -219,8 +226,8 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		id = len(r.nodes)
 		r.nodes = append(r.nodes, &node{
 			key: key, tokens: toks, phon: phon,
-			votes: map[marsad.EntityType]int{}, forms: map[string]int{}, aliases: map[string]int{},
-			roles: map[string]*roleSeen{}, articles: map[int64]struct{}{}, first: articleID,
+			votes: map[marsad.EntityType]int{}, forms: map[string]int{},
+			articles: map[int64]struct{}{}, first: articleID,
 		})
 		r.byKey[key] = id
 		r.parent = append(r.parent, id)
@@ -330,20 +337,44 @@ func (r *Resolver) linkByRole(id int) {
 	}
 }
 
-func sharedTypes(a, b *node) []marsad.EntityType {
-	var out []marsad.EntityType
-	for t := range a.votes {
-		if b.votes[t] > 0 {
-			out = append(out, t)
+// sharedTypes lists the types both nodes were tagged with, PER, ORG, LOC,
+// MISC first, then any other type by name. It runs for every pair of nodes
+// the blocking compares, so it appends to dst instead of allocating.
+func sharedTypes(dst []marsad.EntityType, a, b *node) []marsad.EntityType {
+	for _, t := range rankedTypes {
+		if a.votes[t] > 0 && b.votes[t] > 0 {
+			dst = append(dst, t)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return typeRank(out[i]) < typeRank(out[j]) })
-	return out
+	if len(a.votes) <= len(rankedTypes) && allRanked(a.votes) {
+		return dst
+	}
+	from := len(dst)
+	for t := range a.votes {
+		if typeRank(t) == len(rankedTypes) && b.votes[t] > 0 {
+			dst = append(dst, t)
+		}
+	}
+	slices.Sort(dst[from:])
+	return dst
+}
+
+// rankedTypes are the entity types in typeRank order.
+var rankedTypes = [...]marsad.EntityType{marsad.Person, marsad.Organization, marsad.Location, marsad.Misc}
+
+func allRanked(votes map[marsad.EntityType]int) bool {
+	for t := range votes {
+		if typeRank(t) == len(rankedTypes) {
+			return false
+		}
+	}
+	return true
 }
 
 // match applies the merge rules to two nodes of a shared type.
 func (r *Resolver) match(a, b *node) (float64, string, bool) {
-	for _, t := range sharedTypes(a, b) {
+	var buf [len(rankedTypes)]marsad.EntityType
+	for _, t := range sharedTypes(buf[:0], a, b) {
 		if t == marsad.Person {
 			if len(a.tokens) >= 2 && len(b.tokens) >= 2 {
 				if s, why, ok := comparePersons(a.tokens, b.tokens); ok {
@@ -409,7 +440,8 @@ func sameRoleSurname(a, b *node) (float64, string, bool) {
 // matchClitic joins a name written with a proclitic to the same name
 // without it, when both were tagged with one type.
 func (r *Resolver) matchClitic(withClitic, bare *node) (float64, string, bool) {
-	if len(sharedTypes(withClitic, bare)) == 0 {
+	var buf [len(rankedTypes)]marsad.EntityType
+	if len(sharedTypes(buf[:0], withClitic, bare)) == 0 {
 		return 0, "", false
 	}
 	for _, c := range cliticCandidates(withClitic.tokens[0]) {

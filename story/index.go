@@ -129,7 +129,7 @@ type Index struct {
 type cluster struct {
 	sum         map[uint64]float64
 	sq          float64
-	n           int // documents
+	n           int     // documents
 	first, last float64 // days since the epoch of the dated documents; first > last when none
 }
 
@@ -157,15 +157,6 @@ func (c *cluster) dot(o *cluster) float64 {
 	return s
 }
 
-// cosine of the two centroids; 1 when either is empty (no evidence
-// against merging).
-func (c *cluster) cosine(o *cluster) float64 {
-	if c.sq == 0 || o.sq == 0 {
-		return 1
-	}
-	return c.dot(o) / math.Sqrt(c.sq*o.sq)
-}
-
 // NewIndex returns an empty index.
 func NewIndex(opts Options) *Index {
 	return &Index{
@@ -183,8 +174,15 @@ func (ix *Index) Len() int {
 	return len(ix.entries)
 }
 
-func prepare(d Doc) *entry {
-	e := &entry{doc: d, text: analyze(d.Title, d.Body), ents: normEntities(d.Entities)}
+// prepare analyzes d with analyzer a (nil: one from the pool).
+func prepare(a *analyzer, d Doc) *entry {
+	var t text
+	if a != nil {
+		t = a.analyze(d.Title, d.Body)
+	} else {
+		t = analyze(d.Title, d.Body)
+	}
+	e := &entry{doc: d, text: t, ents: normEntities(d.Entities)}
 	e.doc.Body = ""
 	if len(e.text.shingles) >= minShingles {
 		e.sig = minhash(e.text.shingles)
@@ -205,7 +203,7 @@ func (ix *Index) Add(d Doc) {
 	if seen {
 		return
 	}
-	e := prepare(d)
+	e := prepare(nil, d)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.insert(e)
@@ -222,8 +220,11 @@ func (ix *Index) AddBatch(docs []Doc) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A worker keeps its analyzer (and its word cache) for the
+			// whole batch; the pool may drop it at any garbage collection.
+			a := &analyzer{cache: make(map[string]wordInfo, 1<<14)}
 			for i := range next {
-				prepared[i] = prepare(docs[i])
+				prepared[i] = prepare(a, docs[i])
 			}
 		}()
 	}

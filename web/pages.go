@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/marsad-news/marsad"
 )
@@ -308,7 +309,17 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	res, err := s.Store.Search(ctx, marsad.SearchQuery{Query: q, Outlet: outlet, Limit: p.Limit, Offset: p.Offset})
+	// The page's hits and the outlet counts are independent reads: run them
+	// at once. The counts are read even when the page may turn out to hold
+	// every hit, since waiting to know would serialize them again.
+	var res *marsad.SearchResult
+	var counts map[string]int
+	var sampled int
+	var countErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { counts, sampled, countErr = s.outletCounts(ctx, q) })
+	res, err = s.Store.Search(ctx, marsad.SearchQuery{Query: q, Outlet: outlet, Limit: p.Limit, Offset: p.Offset})
+	wg.Wait()
 	if marsad.ErrorCode(err) == marsad.EINVALID {
 		// The store refuses the query itself (only stopwords, say): tell
 		// the analyst on the search page rather than on an error page.
@@ -320,11 +331,11 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	facets, sampled, err := s.outletFacets(ctx, q, outlet, res, p)
-	if err != nil {
-		s.pageError(w, r, err)
+	if countErr != nil {
+		s.pageError(w, r, countErr)
 		return
 	}
+	facets := outletFacets(q, outlet, counts)
 	idx, err := s.storyIndex(ctx)
 	if err != nil {
 		s.pageError(w, r, err)
@@ -341,15 +352,9 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	}})
 }
 
-// outletFacets counts the outlets of the top hits of q (all outlets, so the
-// analyst can switch), marking the current one. The Store has no facet
-// query, so this is a second search for the top facetSample hits, skipped
-// when the page's own result already holds every hit.
-func (s *Server) outletFacets(ctx context.Context, q, current string, page *marsad.SearchResult, p paging) ([]facet, int, error) {
-	counts, sampled, err := s.outletCounts(ctx, q, current, page, p)
-	if err != nil {
-		return nil, 0, err
-	}
+// outletFacets lists the outlets of q's hits by count, each linking to
+// the search within it, marking the current one.
+func outletFacets(q, current string, counts map[string]int) []facet {
 	out := make([]facet, 0, len(counts))
 	for o, n := range counts {
 		if o == "" {
@@ -360,33 +365,30 @@ func (s *Server) outletFacets(ctx context.Context, q, current string, page *mars
 	slices.SortFunc(out, func(a, b facet) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Outlet, b.Outlet))
 	})
-	return out, sampled, nil
+	return out
 }
 
 // outletCounter is a Store that can count the hits of a query by outlet
 // without ranking them or building their snippets. The desk uses it for
-// exact facets when the store offers it; on the full SaudiNewsNet corpus
-// the sampled fallback (a second search of facetSample hits) is most of a
-// cold search page's time. See LOAD.md.
+// exact facets when the store offers it; without it, facets come from a
+// second search of the top facetSample hits, which is most of a cold
+// search page's time on the SaudiNewsNet corpus (see LOAD.md).
 type outletCounter interface {
 	SearchOutlets(ctx context.Context, query string) (map[string]int, error)
 }
 
-// outletCounts counts the outlets of q's hits: all of them when the store
-// can, else the top facetSample, reporting how many it sampled (0 when the
-// counts cover every hit).
-func (s *Server) outletCounts(ctx context.Context, q, current string, page *marsad.SearchResult, p paging) (map[string]int, int, error) {
+// outletCounts counts the outlets of q's hits in every outlet (so the
+// analyst can switch): all of them when the store can, else the top
+// facetSample, reporting how many it sampled (0 when the counts cover
+// every hit).
+func (s *Server) outletCounts(ctx context.Context, q string) (map[string]int, int, error) {
 	if oc, ok := s.Store.(outletCounter); ok {
 		counts, err := oc.SearchOutlets(ctx, q)
 		return counts, 0, err
 	}
-	res := page
-	if current != "" || p.Offset > 0 || page.Total > len(page.Hits) {
-		var err error
-		res, err = s.Store.Search(ctx, marsad.SearchQuery{Query: q, Limit: facetSample})
-		if err != nil {
-			return nil, 0, err
-		}
+	res, err := s.Store.Search(ctx, marsad.SearchQuery{Query: q, Limit: facetSample})
+	if err != nil {
+		return nil, 0, err
 	}
 	counts := map[string]int{}
 	for _, h := range res.Hits {

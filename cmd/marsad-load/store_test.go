@@ -1,8 +1,13 @@
 package main
 
 import (
+	"database/sql"
+	"strings"
+
 	"context"
 	"fmt"
+	"github.com/marsad-news/marsad/search"
+	_ "modernc.org/sqlite"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -120,6 +125,48 @@ func TestPages(t *testing.T) {
 				return fmt.Errorf("status %d", rec.Code)
 			}
 			return nil
+		})
+	}
+}
+
+// TestFacetQuery times the outlet facet as one grouped FTS query (the
+// SearchOutlets LOAD.md recommends for the sqlite store) against the
+// desk's fallback, a second Search of 100 hits with their snippets.
+func TestFacetQuery(t *testing.T) {
+	st := openLoadDB(t)
+	db, err := sql.Open("sqlite", "file:"+os.Getenv("MARSAD_LOAD_DB")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, q := range []string{"السعودية", "بالرياض", "الملك سلمان", `"مجلس الوزراء"`, "ارتفاع أسعار العقار"} {
+		parsed, err := search.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, term := range parsed.Terms {
+			parts = append(parts, `"`+strings.ReplaceAll(term, `"`, `""`)+`"`)
+		}
+		for _, p := range parsed.Phrases {
+			parts = append(parts, `"`+strings.ReplaceAll(strings.Join(p, " "), `"`, `""`)+`"`)
+		}
+		match := strings.Join(parts, " ")
+		timeIt(t, "facet GROUP BY "+q, 5, func() error {
+			rows, err := db.QueryContext(ctx, `SELECT a.outlet, count(*) FROM article_fts f JOIN articles a ON a.id = f.rowid
+				WHERE article_fts MATCH ? GROUP BY a.outlet`, match)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+			}
+			return rows.Err()
+		})
+		timeIt(t, "facet Search(100) "+q, 5, func() error {
+			_, err := st.Search(ctx, marsad.SearchQuery{Query: q, Limit: 100})
+			return err
 		})
 	}
 }

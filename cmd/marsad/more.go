@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
 )
 
 // addMoreCommands adds the commands over what spans articles: entities,
@@ -81,10 +82,24 @@ func findEntity(cmd *cobra.Command, store marsad.Store, key string) (*marsad.Ent
 	if err != nil {
 		return nil, err
 	}
-	if len(list) == 0 {
-		return nil, marsad.Errorf(marsad.ENOTFOUND, "no entity %q", key)
+	if len(list) > 0 {
+		return &list[0], nil
 	}
-	return &list[0], nil
+	// A part of a name ("حفتر"): the entity with the most articles whose
+	// name or alias holds it as a word.
+	all, err := store.Entities(ctx, marsad.EntityFilter{Limit: 1 << 20})
+	if err != nil {
+		return nil, err
+	}
+	want := " " + arabic.Normalize(key) + " "
+	for i, e := range all {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if strings.Contains(" "+arabic.Normalize(n)+" ", want) {
+				return &all[i], nil
+			}
+		}
+	}
+	return nil, marsad.Errorf(marsad.ENOTFOUND, "no entity %q", key)
 }
 
 func newEntityCommand(g *globals) *cobra.Command {
