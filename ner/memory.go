@@ -140,9 +140,19 @@ func (m *Model) TagSentences(sents [][]string) [][]string {
 func (m *Model) tagDocument(sents [][]string) [][]uint8 {
 	t := taggerPool.Get().(*tagger)
 	defer taggerPool.Put(t)
+	total := 0
+	for _, toks := range sents {
+		total += len(toks)
+	}
+	if cap(t.infos) < total {
+		t.infos = make([]tokInfo, total)
+	}
+	flat := t.infos[:total]
 	doc := make([][]tokInfo, len(sents))
+	at := 0
 	for s, toks := range sents {
-		doc[s] = make([]tokInfo, len(toks))
+		doc[s] = flat[at : at+len(toks) : at+len(toks)]
+		at += len(toks)
 		m.analyze(toks, doc[s])
 	}
 	stage := m

@@ -128,6 +128,7 @@ func (m *Model) buildTable(keys []uint64, rows [][numTags]int16) {
 
 // tagger holds the scratch buffers of one Tag call.
 type tagger struct {
+	infos []tokInfo // token analyses of the document being tagged
 	feats []uint64
 	sink  uint64 // keeps the prefetching loads of decode alive
 	score []float32 // emission scores, numTags per token

@@ -16,7 +16,7 @@ const (
 
 // testFloor is the micro F1 the embedded model reaches on the ANERcorp
 // CAMeL test split, minus 0.005.
-const testFloor = 0.707
+const testFloor = 0.705
 
 func loadDefault(t testing.TB) *Model {
 	t.Helper()

@@ -16,9 +16,13 @@ const (
 // التابع للمشير حفتر", "قوات الدعم السريع بقيادة محمد دقلو".
 var affiliationStops = setOf(`التابع التابعة الذي التي الذين والذي والتي بقيادة برئاسة بزعامة المقرب المقربة والدة والد نجل ابن ابنة شقيق زوجة`)
 
+// Prepositions that open an adjunct after the subject ("وقال لافروف بعد
+// محادثات مع نظيره …"): a person named past them is not the speaker.
+var clauseStops = setOf(`بعد قبل عقب إثر اثر خلال أثناء لدى عند`)
+
 // Words that end a descriptive speaker phrase ("مستشار بالجيش الوطني الليبي
 // التابع …", "قوات الشرق في بيان …").
-var phraseStops = setOf(`في عبر على عن من إلى الى ل مع بقيادة برئاسة خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
+var phraseStops = setOf(`في عبر على عن من إلى الى ل مع بعد قبل عقب إثر اثر خلال أثناء بقيادة برئاسة خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
 
 // quoteMark kinds.
 func isOpenMark(s string) bool  { return s == "“" || s == "«" || s == "„" }
@@ -423,11 +427,21 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	if from >= to {
 		return speaker{}
 	}
+	// "ونقلت الصحيفة …", "وذكرت وكالة “إنترفاكس” …": the outlet speaks,
+	// whatever names follow.
+	if f := a.firstWord(from, to); f >= 0 {
+		if inSet(outletAnaphora, a.toks[f].Text) && a.outletSeen[f].name != "" {
+			return a.outletSeen[f]
+		}
+		if o, ok := a.outletAt[f]; ok && inSet(outletHeads, a.toks[f].Text) {
+			return o
+		}
+	}
 	for j := from; j < to; j++ {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
 			return a.speakerOf(e)
 		}
-		if j > from && a.ent[j] < 0 && affiliationStops[a.norm[j]] {
+		if j > from && a.ent[j] < 0 && (affiliationStops[a.norm[j]] || clauseStops[a.norm[j]]) {
 			break // "مستشار … التابع للمشير حفتر", "قوات … بقيادة X": X is not the speaker
 		}
 		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" {
@@ -450,7 +464,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		}
 	}
 	if inSet(descriptiveHeads, a.toks[first].Text) {
-		return speaker{name: a.nounPhrase(first, to)}
+		return a.named(a.nounPhrase(first, to))
 	}
 	for j := from; j < to; j++ {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
@@ -464,14 +478,47 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	// region and looks like a name, never a time word.
 	construct := first+1 < to && strings.HasPrefix(a.norm[first+1], "ال") && isWord(a.toks[first+1]) && !phraseStops[a.norm[first]]
 	if (strings.HasPrefix(a.norm[first], "ال") || construct) && !a.isTime(first) {
-		return speaker{name: a.nounPhrase(first, to)}
+		return a.named(a.nounPhrase(first, to))
 	}
 	// Last resort: the words right after the verb name the speaker even
-	// when the tagger missed them ("وقال دا سيلفا إن").
-	if first == from && !a.isTime(first) && a.wordCount(from, to) <= 3 && !isParticiple(a.norm[first]) && verbOf(a.toks[first].Text) == 0 {
-		return speaker{name: a.nounPhrase(first, to)}
+	// when the tagger missed them ("وقال دا سيلفا إن", "وقال لافروف بعد
+	// محادثات …").
+	if first == from && !a.isTime(first) && !isParticiple(a.norm[first]) && verbOf(a.toks[first].Text) == 0 {
+		if np := a.nounPhrase(first, to); np != "" && len(strings.Fields(np)) <= 3 {
+			return a.named(np)
+		}
 	}
 	return speaker{}
+}
+
+// firstWord returns the first word token in [from, to), or -1.
+func (a *analysis) firstWord(from, to int) int {
+	for j := from; j < to; j++ {
+		if isWord(a.toks[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// named links a speaker phrase to the article's entity it names: a person
+// whose name ends with the phrase ("لافروف" → سيرجي لافروف) or equals it.
+func (a *analysis) named(phrase string) speaker {
+	p := " " + arabic.Normalize(phrase)
+	if strings.TrimSpace(p) == "" {
+		return speaker{}
+	}
+	for _, e := range a.in.Entities {
+		if e.Type != marsad.Person && e.Type != marsad.Organization {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if strings.HasSuffix(" "+arabic.Normalize(n), p) {
+				return a.speakerOf(e)
+			}
+		}
+	}
+	return speaker{name: phrase}
 }
 
 // nounPhrase returns up to four words from i, stopping at punctuation and

@@ -410,7 +410,9 @@ func memory(pid int) (rss, hwm string) {
 	return rss, hwm
 }
 
-func ms(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) }
+func ms(d time.Duration) string {
+	return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64)
+}
 
 func isLoopback(host string) bool {
 	if host == "localhost" {

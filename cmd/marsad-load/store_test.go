@@ -170,3 +170,28 @@ func TestFacetQuery(t *testing.T) {
 		})
 	}
 }
+
+// TestEntityPages renders the pages of the most frequent entities, the
+// slowest page of the desk (profile with -cpuprofile).
+func TestEntityPages(t *testing.T) {
+	st := openLoadDB(t)
+	s := web.NewServer(st)
+	s.ResponseCacheBytes = -1
+	h := s.Handler()
+	ents, err := st.Entities(context.Background(), marsad.EntityFilter{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		for _, p := range []string{"/entities/" + url.PathEscape(e.ID), "/api/entities/" + url.PathEscape(e.ID)} {
+			timeIt(t, p, 2, func() error {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+				if rec.Code != 200 {
+					return fmt.Errorf("status %d", rec.Code)
+				}
+				return nil
+			})
+		}
+	}
+}
