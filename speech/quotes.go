@@ -484,11 +484,22 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	// when the tagger missed them ("وقال دا سيلفا إن", "وقال لافروف بعد
 	// محادثات …").
 	if first == from && !a.isTime(first) && !isParticiple(a.norm[first]) && verbOf(a.toks[first].Text) == 0 {
-		if np := a.nounPhrase(first, to); np != "" && len(strings.Fields(np)) <= 3 {
+		if np := a.nounPhrase(first, to); np != "" && len(strings.Fields(np)) <= 3 && !hasObjectSuffix(a.norm[first]) {
 			return a.named(np)
 		}
 	}
 	return speaker{}
+}
+
+// hasObjectSuffix reports whether a word ends in an attached pronoun
+// ("موافقتها", "رفضهم"): the verb's object, not its subject.
+func hasObjectSuffix(n string) bool {
+	for _, suf := range []string{"ها", "هم", "هن", "هما", "نا", "كم"} {
+		if strings.HasSuffix(n, suf) && len([]rune(n)) > len([]rune(suf))+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // firstWord returns the first word token in [from, to), or -1.

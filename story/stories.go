@@ -41,6 +41,13 @@ func (ix *Index) Stories() []marsad.Story {
 	defer ix.mu.Unlock()
 	canon := ix.canonicalOf()
 	events := ix.eventSlots(canon)
+	// Key everything below by document id, not by slot, so that stories
+	// do not depend on the order documents were added in.
+	id := func(s int32) int64 { return ix.entries[s].doc.ID }
+	for _, ev := range events {
+		sort.Slice(ev, func(i, j int) bool { return id(ev[i]) < id(ev[j]) })
+	}
+	sort.Slice(events, func(i, j int) bool { return id(events[i][0]) < id(events[j][0]) })
 	infos := make([]eventInfo, len(events))
 	for i, slots := range events {
 		vs := make([]vector, len(slots))
