@@ -198,3 +198,61 @@ func TestOutletCounterFacets(t *testing.T) {
 		t.Errorf("exact facets marked as sampled")
 	}
 }
+
+// TestStoryIndexRefresh checks the story index's life: built on first use,
+// served stale while a background build runs once it is older than the
+// max-age, and rebuilt only when the store changed.
+func TestStoryIndexRefresh(t *testing.T) {
+	fx := newFixture(t)
+	st := fx.store.(*fakeStore)
+	s := newTestServer(t, st)
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	s.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	s.Handler()
+	ctx := context.Background()
+	settle := func() {
+		for range 1000 {
+			s.dups.mu.Lock()
+			idle := s.dups.building == nil
+			s.dups.mu.Unlock()
+			if idle {
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+		t.Fatal("story index build did not finish")
+	}
+
+	first, err := s.storyIndex(ctx)
+	if err != nil || len(first.stories[fx.ids[0]]) != 1 {
+		t.Fatalf("first index: %v, stories of article 1 = %v", err, first.stories[fx.ids[0]])
+	}
+	advance(s.CacheMaxAge)
+	same, _ := s.storyIndex(ctx) // stale: served, refresh starts
+	settle()
+	if same != first {
+		t.Errorf("a stale index was not served while refreshing")
+	}
+	if got, _ := s.storyIndex(ctx); got != first {
+		t.Errorf("index rebuilt although the store did not change")
+	}
+
+	// A new article and a story holding it: the next refresh sees them.
+	id, _, err := st.PutArticle(ctx, &marsad.Article{Title: "خبر", Body: "نص الخبر الجديد في الرياض.", ContentHash: "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Article(ctx, id)
+	if err := st.ReplaceStories(ctx, []marsad.Story{{ID: 9, Title: "قصة", Articles: []marsad.StoryArticle{{ArticleRef: ref(a)}}}}); err != nil {
+		t.Fatal(err)
+	}
+	advance(s.CacheMaxAge)
+	s.storyIndex(ctx)
+	settle()
+	got, _ := s.storyIndex(ctx)
+	if got == first || len(got.stories[id]) != 1 || got.stories[id][0].ID != 9 {
+		t.Errorf("after a store change: stories of the new article = %v, want story 9", got.stories[id])
+	}
+}
