@@ -297,3 +297,66 @@ func TestSeedsAreOneStory(t *testing.T) {
 		t.Errorf("story sizes %v, want one story of 5 articles", sizes)
 	}
 }
+
+// Issue 5: after the five seeds and a re-post of one of them by another
+// outlet (other headline, other page chrome), the seeds are one story and
+// the re-post is folded into its original as a duplicate, its own outlet
+// kept.
+func TestSeedRepostFoldsAsDuplicate(t *testing.T) {
+	orig, err := os.ReadFile("../examples/001_d6281a036ef26186.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The re-post: same story text, a new headline and the other outlet's
+	// header and footer.
+	lines := strings.Split(string(orig), "\n")
+	var body []string
+	for _, l := range lines[5:] { // past the original headline, outlet and date lines
+		body = append(body, l)
+	}
+	repost := "حفتر في موسكو تلبية لدعوة روسية لبحث التطورات في ليبيا\n\nالقدس العربي\n27 سبتمبر 2023\n\n" +
+		strings.Join(body, "\n") + "\n\nجميع الحقوق محفوظة © القدس العربي 2023\n"
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "repost.txt"), []byte(repost), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store, _ := ingestExamples(t)
+	ctx := context.Background()
+	sum, err := ingest.Ingest(ctx, store, []string{dir}, nil, ingest.Options{})
+	if err != nil || sum.Stored != 1 {
+		t.Fatalf("ingest re-post: %v %v (a re-post is a new article, kept)", sum, err)
+	}
+	stories, err := store.Stories(ctx, marsad.StoryFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) == 0 {
+		t.Fatal("no story")
+	}
+	for _, s := range stories {
+		for _, a := range s.Articles {
+			t.Logf("story %d: article %d %s (%s), %d duplicates", s.ID, a.ID, filepath.Base(a.File), a.Outlet, len(a.Duplicates))
+		}
+	}
+	s := stories[0]
+	if len(s.Articles) != 5 {
+		t.Errorf("top story has %d articles, want the 5 seeds (re-post folded)", len(s.Articles))
+	}
+	folded := false
+	for _, a := range s.Articles {
+		for _, d := range a.Duplicates {
+			if strings.HasSuffix(d.File, "repost.txt") {
+				folded = true
+				if filepath.Base(a.File) != "001_d6281a036ef26186.txt" {
+					t.Errorf("re-post folded into %s, want 001", a.File)
+				}
+				if d.Outlet != "القدس العربي" {
+					t.Errorf("re-post's outlet %q, want القدس العربي", d.Outlet)
+				}
+			}
+		}
+	}
+	if !folded {
+		t.Error("re-post not listed as a duplicate")
+	}
+}

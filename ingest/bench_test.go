@@ -20,7 +20,7 @@ import (
 var (
 	benchCorpus = flag.String("corpus", "/work/shared/data/saudinewsnet/2015-07-21.zip", "SaudiNewsNet zip or directory for the ingest benchmarks")
 	benchN      = flag.Int("articles", 500, "articles per benchmark iteration")
-	benchHeap   = flag.String("heapprofile", "", "BenchmarkRebuildSaudiNewsNet: write heap profiles PREFIX-ingested.prof and PREFIX-rebuilt.prof")
+	benchHeap   = flag.String("heapprofile", "", "BenchmarkRebuildSaudiNewsNet: write heap profiles PREFIX-ingested.prof, PREFIX-peak.prof (inside rebuild) and PREFIX-rebuilt.prof")
 )
 
 // writeHeap writes a heap profile of live objects after a GC.
@@ -155,6 +155,8 @@ func BenchmarkRebuildSaudiNewsNet(b *testing.B) {
 	cancel()
 	if *benchHeap != "" {
 		writeHeap(b, *benchHeap+"-ingested.prof")
+		rebuildPeak = func() { writeHeap(b, *benchHeap+"-peak.prof") }
+		defer func() { rebuildPeak = nil }()
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
