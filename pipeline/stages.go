@@ -31,13 +31,18 @@ var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) e
 		return nerErr
 	}
 	d.Tags = make([]string, len(d.Tokens))
-	words := make([]string, 0, 64)
-	for _, s := range d.Sentences {
-		words = words[:0]
+	// The whole article at once: the tagger's second stage remembers how
+	// it tagged a word elsewhere in the document.
+	sents := make([][]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		words := make([]string, 0, s.To-s.From)
 		for _, t := range d.Tokens[s.From:s.To] {
 			words = append(words, t.Text)
 		}
-		copy(d.Tags[s.From:s.To], nerModel.Tag(words))
+		sents[i] = words
+	}
+	for i, tags := range nerModel.TagSentences(sents) {
+		copy(d.Tags[d.Sentences[i].From:d.Sentences[i].To], tags)
 	}
 	d.Names = namesFromTags(d)
 	return nil
