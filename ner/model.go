@@ -7,8 +7,13 @@
 // megabytes, where the BERT taggers that lead on ANERcorp need a GPU-sized
 // runtime. Most of the accuracy comes from features that generalize beyond
 // the words seen in training: clitic-stripped bases and stems (arabic
-// package), affixes, a context window, and word clusters learned from
-// unlabeled Arabic news (see cmd/nerclusters).
+// package), affixes, a context window, word clusters learned from
+// unlabeled Arabic news (see cmd/nerclusters), and a second stage that
+// reads what the first stage tagged the same word as elsewhere in the
+// document (memory.go). On the ANERcorp CAMeL test split it reaches micro
+// F1 0.710 (conlleval, exact spans) when the file is tagged as running
+// text (TagSentences, TagStream, TagText); tagging each sentence alone
+// (Tag) loses the document memory and gives 0.670.
 //
 // The model is embedded in the binary (Default); training is deterministic
 // (Train with a fixed seed reproduces the committed model byte for byte).
@@ -130,7 +135,7 @@ func (m *Model) buildTable(keys []uint64, rows [][numTags]int16) {
 type tagger struct {
 	infos []tokInfo // token analyses of the document being tagged
 	feats []uint64
-	sink  uint64 // keeps the prefetching loads of decode alive
+	sink  uint64    // keeps the prefetching loads of decode alive
 	score []float32 // emission scores, numTags per token
 	back  []uint8
 	path  []uint8

@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/marsad-news/marsad/arabic"
 )
 
 const (
@@ -302,4 +304,30 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkTagText tags the test split as running text: tokenizing,
+// sentence splitting and the document memory across sentences included.
+func BenchmarkTagText(b *testing.B) {
+	m := loadDefault(b)
+	test, err := ReadCoNLLFile(testFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var text strings.Builder
+	for _, s := range test {
+		text.WriteString(strings.Join(s.Tokens, " "))
+		text.WriteString("\n")
+	}
+	tokens := len(arabic.Tokenize(text.String()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		m.TagText(text.String())
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
 }

@@ -41,22 +41,38 @@ func (ix *Index) Stories() []marsad.Story {
 	defer ix.mu.Unlock()
 	canon := ix.canonicalOf()
 	events := ix.eventSlots(canon)
-	// Key everything below by document id, not by slot, so that stories
-	// do not depend on the order documents were added in.
-	id := func(s int32) int64 { return ix.entries[s].doc.ID }
-	for _, ev := range events {
-		sort.Slice(ev, func(i, j int) bool { return id(ev[i]) < id(ev[j]) })
+	dupsOf := map[int32][]int32{}
+	for i, c := range canon {
+		if int32(i) != c {
+			dupsOf[c] = append(dupsOf[c], int32(i))
+		}
 	}
-	sort.Slice(events, func(i, j int) bool { return id(events[i][0]) < id(events[j][0]) })
+	// Key everything below by document id, and describe an event by all
+	// its documents, copies included: which copy is canonical can depend
+	// on the order documents were added in, the stories must not.
+	id := func(s int32) int64 { return ix.entries[s].doc.ID }
+	all := make([][]int32, len(events))
+	for i, ev := range events {
+		for _, s := range ev {
+			all[i] = append(all[i], s)
+			all[i] = append(all[i], dupsOf[s]...)
+		}
+		sort.Slice(all[i], func(a, b int) bool { return id(all[i][a]) < id(all[i][b]) })
+	}
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return id(all[order[a]][0]) < id(all[order[b]][0]) })
 	infos := make([]eventInfo, len(events))
-	for i, slots := range events {
-		vs := make([]vector, len(slots))
+	for i, k := range order {
+		vs := make([]vector, len(all[k]))
 		var ents [][]string
-		for j, s := range slots {
+		for j, s := range all[k] {
 			vs[j] = ix.entries[s].text.vec
 			ents = append(ents, ix.entries[s].ents)
 		}
-		infos[i] = eventInfo{slots: slots, centroid: centroid(vs, centroidTerms), ents: unionSorted(ents)}
+		infos[i] = eventInfo{slots: events[k], centroid: centroid(vs, centroidTerms), ents: unionSorted(ents)}
 	}
 
 	// Find candidate links through an inverted index of centroid terms,
@@ -138,12 +154,6 @@ func (ix *Index) Stories() []marsad.Story {
 		members[r] = append(members[r], i)
 	}
 
-	dupsOf := map[int32][]int32{}
-	for i, c := range canon {
-		if int32(i) != c {
-			dupsOf[c] = append(dupsOf[c], int32(i))
-		}
-	}
 	out := make([]marsad.Story, 0, len(roots))
 	for _, r := range roots {
 		var slots []int32

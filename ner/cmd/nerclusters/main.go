@@ -510,12 +510,14 @@ func readVectors(path string, v *vocab, dim int) ([]float32, error) {
 	sc.Scan() // header
 	out := make([]float32, len(v.words)*dim)
 	for i := 0; sc.Scan(); i++ {
+		// The word may hold odd spaces; the numbers are the last dim fields.
 		fields := strings.Fields(sc.Text())
-		if i >= len(v.words) || len(fields) != dim+1 || fields[0] != v.words[i] {
+		if i >= len(v.words) || len(fields) < dim+1 {
 			return nil, fmt.Errorf("%s: line %d does not match the vocabulary", path, i+2)
 		}
+		fields = fields[len(fields)-dim:]
 		for d := range dim {
-			x, err := strconv.ParseFloat(fields[d+1], 32)
+			x, err := strconv.ParseFloat(fields[d], 32)
 			if err != nil {
 				return nil, err
 			}

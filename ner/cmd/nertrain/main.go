@@ -5,9 +5,11 @@
 //
 // It reads ner/data (the ANERcorp CAMeL train split and test file) and
 // ner/model/clusters.txt.gz, writes ner/model/ner.model.gz and prints the
-// conlleval report on the test file. With -dev it instead holds out every
-// tenth block of 50 sentences of the train split and reports on it (for tuning: the test
-// file is for reporting only).
+// conlleval report on the test file. With the defaults it reproduces the
+// committed model byte for byte (about a minute on one core; training is
+// single-threaded). With -dev it instead holds out every tenth block of 50
+// sentences of the train split and reports on it: all tuning was done that
+// way; the test file is for reporting only.
 package main
 
 import (
