@@ -55,16 +55,21 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, l
 	if err != nil {
 		return fmt.Errorf("postgres: replace entities: %w", err)
 	}
+	// Store each entity's article count so that listing them by it reads
+	// an index instead of counting every entity's links per query.
+	if _, err := tx.Exec(ctx, `UPDATE entities e SET articles = (SELECT count(DISTINCT l.article_id)
+		FROM entity_links l WHERE l.entity_id = e.id)`); err != nil {
+		return fmt.Errorf("postgres: replace entities: count articles: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: replace entities: %w", err)
 	}
 	return nil
 }
 
-// entityQuery selects an entity's stored JSON and its article count.
-const entityQuery = `SELECT e.data,
-	(SELECT count(DISTINCT l.article_id) FROM entity_links l WHERE l.entity_id = e.id) AS n
-	FROM entities e`
+// entityQuery selects an entity's stored JSON and its article count, which
+// ReplaceEntities stores.
+const entityQuery = `SELECT e.data, e.articles FROM entities e`
 
 func scanEntity(row pgx.Row) (marsad.Entity, error) {
 	var data string
@@ -94,7 +99,7 @@ func (s *Store) Entities(ctx context.Context, f marsad.EntityFilter) ([]marsad.E
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := s.pool.Query(ctx, entityQuery+cond+` ORDER BY n DESC, e.name, e.id LIMIT `+p.add(limit(f.Limit))+` OFFSET `+p.add(max(0, f.Offset)), p.args...)
+	rows, err := s.pool.Query(ctx, entityQuery+cond+` ORDER BY e.articles DESC, e.name, e.id LIMIT `+p.add(limit(f.Limit))+` OFFSET `+p.add(max(0, f.Offset)), p.args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entities: %w", err)
 	}
@@ -271,20 +276,19 @@ func (s *Store) Quotes(ctx context.Context, f marsad.QuoteFilter) ([]marsad.Quot
 	}
 	if f.Speaker != "" {
 		speaker := clean(f.Speaker)
-		conds := []string{"q.norm_speaker = " + p.add(arabic.Normalize(speaker)), "q.speaker_id = " + p.add(speaker)}
 		ids, names, err := s.resolveEntity(ctx, speaker)
 		if err != nil {
 			return nil, fmt.Errorf("postgres: quotes: %w", err)
 		}
+		// A union of indexed lookups rather than an OR of conditions that
+		// makes the planner read every quote.
+		sub := "SELECT id FROM quotes WHERE norm_speaker = ANY(" + p.add(append([]string{arabic.Normalize(speaker)}, names...)) + ")" +
+			" UNION SELECT id FROM quotes WHERE speaker_id = ANY(" + p.add(append([]string{speaker}, ids...)) + ")"
 		if len(ids) > 0 {
-			in := p.add(ids)
-			conds = append(conds, "q.speaker_id = ANY("+in+")",
-				"EXISTS (SELECT 1 FROM entity_links l WHERE l.article_id = q.article_id AND l.local_id = q.speaker_id AND l.entity_id = ANY("+in+"))")
+			sub += " UNION SELECT q2.id FROM entity_links l JOIN quotes q2" +
+				" ON q2.article_id = l.article_id AND q2.speaker_id = l.local_id WHERE l.entity_id = ANY(" + p.add(ids) + ")"
 		}
-		if len(names) > 0 {
-			conds = append(conds, "q.norm_speaker = ANY("+p.add(names)+")")
-		}
-		where = append(where, "("+strings.Join(conds, " OR ")+")")
+		where = append(where, "q.id IN ("+sub+")")
 	}
 	cond := ""
 	if len(where) > 0 {

@@ -172,3 +172,32 @@ func (s *Store) Search(ctx context.Context, q marsad.SearchQuery) (*marsad.Searc
 	}
 	return res, nil
 }
+
+// SearchOutlets counts the articles that match query (as in Search) by
+// outlet, without ranking them or reading their bodies: exact search
+// facets for the web desk, which otherwise counts a sample of the top hits.
+func (s *Store) SearchOutlets(ctx context.Context, query string) (map[string]int, error) {
+	parsed, err := search.Parse(query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.outlet, count(*) FROM articles a
+		WHERE a.search @@ $1::tsquery GROUP BY a.outlet`, tsquery(parsed))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search outlets %q: %w", query, err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var outlet string
+		var n int
+		if err := rows.Scan(&outlet, &n); err != nil {
+			return nil, fmt.Errorf("postgres: search outlets %q: %w", query, err)
+		}
+		counts[outlet] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: search outlets %q: %w", query, err)
+	}
+	return counts, nil
+}

@@ -76,13 +76,18 @@ func (s *Store) replaceEntities(ctx context.Context, entities []marsad.Entity, l
 			return fmt.Errorf("link %d/%s: %w", l.ArticleID, l.LocalID, err)
 		}
 	}
+	// Store each entity's article count so that listing them by it reads
+	// an index instead of counting every entity's links per query.
+	if _, err := tx.ExecContext(ctx, `UPDATE entities SET articles = (SELECT count(DISTINCT article_id)
+		FROM entity_links WHERE entity_id = entities.id)`); err != nil {
+		return fmt.Errorf("count entity articles: %w", err)
+	}
 	return tx.Commit()
 }
 
-// entityQuery selects an entity's stored JSON and its article count.
-const entityQuery = `SELECT e.data,
-	(SELECT count(DISTINCT l.article_id) FROM entity_links l WHERE l.entity_id = e.id) AS n
-	FROM entities e`
+// entityQuery selects an entity's stored JSON and its article count, which
+// ReplaceEntities stores.
+const entityQuery = `SELECT e.data, e.articles FROM entities e`
 
 func scanEntity(row scanner) (marsad.Entity, error) {
 	var data string
@@ -114,7 +119,7 @@ func (s *Store) Entities(ctx context.Context, f marsad.EntityFilter) ([]marsad.E
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	limit, offset := limitArgs(f.Limit, f.Offset)
-	rows, err := s.read.QueryContext(ctx, entityQuery+cond+` ORDER BY n DESC, e.name, e.id LIMIT ? OFFSET ?`,
+	rows, err := s.read.QueryContext(ctx, entityQuery+cond+` ORDER BY e.articles DESC, e.name, e.id LIMIT ? OFFSET ?`,
 		append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities: %w", err)
@@ -322,24 +327,24 @@ func (s *Store) Quotes(ctx context.Context, f marsad.QuoteFilter) ([]marsad.Quot
 		where, args = append(where, "q.kind = ?"), append(args, string(f.Kind))
 	}
 	if f.Speaker != "" {
-		conds := []string{"q.norm_speaker = ?", "q.speaker_id = ?"}
-		args = append(args, arabic.Normalize(f.Speaker), f.Speaker)
 		ids, names, err := s.resolveEntity(ctx, f.Speaker)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: quotes: %w", err)
 		}
+		// A union of indexed lookups: an OR of these conditions made
+		// SQLite scan every quote.
+		nameIn, nameArgs := inList(append([]string{arabic.Normalize(f.Speaker)}, names...))
+		idIn, idArgs := inList(append([]string{f.Speaker}, ids...))
+		sub := "SELECT id FROM quotes WHERE norm_speaker IN " + nameIn +
+			" UNION SELECT id FROM quotes WHERE speaker_id IN " + idIn
+		args = append(append(args, nameArgs...), idArgs...)
 		if len(ids) > 0 {
-			in, idArgs := inList(ids)
-			conds = append(conds, "q.speaker_id IN "+in,
-				"EXISTS (SELECT 1 FROM entity_links l WHERE l.article_id = q.article_id AND l.local_id = q.speaker_id AND l.entity_id IN "+in+")")
-			args = append(append(args, idArgs...), idArgs...)
+			in, linkArgs := inList(ids)
+			sub += " UNION SELECT q2.id FROM entity_links l JOIN quotes q2" +
+				" ON q2.article_id = l.article_id AND q2.speaker_id = l.local_id WHERE l.entity_id IN " + in
+			args = append(args, linkArgs...)
 		}
-		if len(names) > 0 {
-			in, nargs := inList(names)
-			conds = append(conds, "q.norm_speaker IN "+in)
-			args = append(args, nargs...)
-		}
-		where = append(where, "("+strings.Join(conds, " OR ")+")")
+		where = append(where, "q.id IN ("+sub+")")
 	}
 	cond := ""
 	if len(where) > 0 {

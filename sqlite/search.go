@@ -122,3 +122,33 @@ func ftsQuery(q *search.Query) string {
 func ftsString(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
+
+// SearchOutlets counts the articles that match query (as in Search) by
+// outlet, without ranking them or reading their bodies: exact search
+// facets for the web desk, which otherwise counts a sample of the top hits.
+func (s *Store) SearchOutlets(ctx context.Context, query string) (map[string]int, error) {
+	parsed, err := search.Parse(query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT a.outlet, count(*) FROM article_fts f
+		JOIN articles a ON a.id = f.rowid
+		WHERE article_fts MATCH ? GROUP BY a.outlet`, ftsQuery(parsed))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search outlets %q: %w", query, err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var outlet string
+		var n int
+		if err := rows.Scan(&outlet, &n); err != nil {
+			return nil, fmt.Errorf("sqlite: search outlets %q: %w", query, err)
+		}
+		counts[outlet] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: search outlets %q: %w", query, err)
+	}
+	return counts, nil
+}

@@ -99,7 +99,11 @@ func Open(path string) (*Store, error) {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 		}
-		r, err := sql.Open("sqlite", uri+"?"+common+"&_query_only=1")
+		// Readers map up to 256 MB of the file: on a 30k-article corpus an
+		// entity page's reads spent 29% of their time in pread copying
+		// pages into each connection's small cache (web/LOAD.md); mapped,
+		// EntityArticles and Quotes by speaker take 10–45% less time.
+		r, err := sql.Open("sqlite", uri+"?"+common+"&_query_only=1&_pragma=mmap_size(268435456)")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

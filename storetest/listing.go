@@ -306,6 +306,36 @@ func testEntities(t *testing.T, s marsad.Store) {
 		t.Errorf("after refused replacements Entities = %q, want the earlier entities", got)
 	}
 
+	// Counts and order follow the new links (a store may keep the counts
+	// rather than compute them per query).
+	relinked := []marsad.EntityLink{
+		{ArticleID: ids[0], LocalID: "e3", EntityID: "loc-moscow"},
+		{ArticleID: ids[1], LocalID: "e3", EntityID: "loc-moscow"},
+		{ArticleID: ids[2], LocalID: "e3", EntityID: "loc-moscow"},
+		{ArticleID: ids[0], LocalID: "e1", EntityID: "per-haftar"},
+		{ArticleID: ids[0], LocalID: "e2", EntityID: "per-haftar"},
+		{ArticleID: ids[1], LocalID: "e1", EntityID: "per-haftar"},
+		{ArticleID: ids[1], LocalID: "e9", EntityID: "org-un"},
+	}
+	if err := s.ReplaceEntities(ctx, entities, relinked); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    marsad.EntityFilter
+		want string
+	}{
+		{marsad.EntityFilter{}, "loc-moscow:3 per-haftar:2 org-un:1 per-nobody:0"},
+		{marsad.EntityFilter{Type: marsad.Person}, "per-haftar:2 per-nobody:0"},
+		{marsad.EntityFilter{Limit: 1, Offset: 1}, "per-haftar:2"},
+	} {
+		if got := list(tt.f); got != tt.want {
+			t.Errorf("after relinking Entities(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+	if e, err := s.Entity(ctx, "loc-moscow"); err != nil || e.Articles != 3 {
+		t.Errorf("after relinking Entity(loc-moscow) = %+v, %v; want 3 articles", e, err)
+	}
+
 	// Replacing replaces.
 	if err := s.ReplaceEntities(ctx, entities[2:3], nil); err != nil {
 		t.Fatal(err)

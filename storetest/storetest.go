@@ -15,6 +15,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -44,6 +45,7 @@ func Run(t *testing.T, newStore func(t *testing.T) marsad.Store) {
 		{"SearchPaging", testSearchPaging},
 		{"SearchInvalid", testSearchInvalid},
 		{"SearchMatchesOracle", testSearchOracle},
+		{"SearchOutlets", testSearchOutlets},
 		{"Articles", testArticles},
 		{"Each", testEach},
 		{"Timeline", testTimeline},
@@ -561,6 +563,58 @@ func testSearchOracle(t *testing.T, s marsad.Store) {
 			t.Errorf("Search(%s) = %d hits %v, brute force finds %d %v", q, len(got), got, len(want), want)
 		}
 	}
+}
+
+// outletCounter is implemented by stores that count a query's hits by
+// outlet (exact search facets); the web desk uses it when present.
+type outletCounter interface {
+	SearchOutlets(ctx context.Context, query string) (map[string]int, error)
+}
+
+// testSearchOutlets checks that SearchOutlets counts, for each outlet, the
+// hits that Search finds with that outlet filter.
+func testSearchOutlets(t *testing.T, s marsad.Store) {
+	oc, ok := s.(outletCounter)
+	if !ok {
+		t.Skip("store does not implement SearchOutlets")
+	}
+	ctx := context.Background()
+	outlets := []string{"الجزيرة", "العربية", "الرياض", ""}
+	for i, a := range append(Seeds(t), SaudiNewsNet(t, 60)...) {
+		a.Outlet = outlets[i%len(outlets)]
+		put(t, s, a)
+	}
+	matched := 0
+	for _, q := range []string{"روسيا", "حفتر", `"خليفة حفتر"`, "السعودية", "الرياض", "غيرموجودةأبدا"} {
+		got, err := oc.SearchOutlets(ctx, q)
+		if err != nil {
+			t.Fatalf("SearchOutlets(%s): %v", q, err)
+		}
+		matched += len(got)
+		want := map[string]int{}
+		for _, o := range outlets {
+			if n := len(searchIDs(t, s, marsad.SearchQuery{Query: q, Outlet: o})); n > 0 && o != "" {
+				want[o] = n
+			}
+		}
+		// An empty Outlet filter means every outlet, so the articles
+		// without one are the total less the others.
+		rest := len(searchIDs(t, s, marsad.SearchQuery{Query: q}))
+		for _, n := range want {
+			rest -= n
+		}
+		if rest > 0 {
+			want[""] = rest
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("SearchOutlets(%s) = %v, want %v", q, got, want)
+		}
+	}
+	if matched < 3 {
+		t.Errorf("SearchOutlets found %d outlet counts in all, want the seeds' words to match in several outlets", matched)
+	}
+	_, err := oc.SearchOutlets(ctx, "")
+	wantCode(t, `SearchOutlets("")`, err, marsad.EINVALID)
 }
 
 // oracleMatch reports whether every term of q occurs in a's title or body
