@@ -343,8 +343,14 @@ func NormalizeWord(w string) string { return Normalize(w) }
 // marks removed, whitespace runs inside a line folded to one space. Tashkeel
 // and hamza are kept: this is what users read.
 func Clean(s string) string {
-	s = strings.ToValidUTF8(s, "\ufffd")
-	s = norm.NFC.String(s)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\ufffd")
+	}
+	// Text made only of foldTable's safe runes is in NFKC, so in NFC:
+	// checking that by table is cheaper than the NFC pass over a body.
+	if !allSafe(s) {
+		s = norm.NFC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

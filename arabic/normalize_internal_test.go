@@ -6,12 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// The fast path of Normalize must agree with the general one wherever it
-// claims a result.
+// The fast paths of Normalize and Clean must agree with the general ones.
 func checkFastPath(t *testing.T, s string) {
 	t.Helper()
+	if got, want := Clean(s), cleanSlow(s); got != want {
+		t.Fatalf("Clean(%q) = %q, without the fast path %q", s, got, want)
+	}
 	if fast, slow := Normalize(s), normalizeSlow(s); fast != slow {
 		t.Fatalf("Normalize(%q) = %q, normalizeSlow = %q", s, fast, slow)
 	}
@@ -106,4 +110,10 @@ func BenchmarkNormalizeWordSlowPath(b *testing.B) {
 			normalizeSlow(w)
 		}
 	}
+}
+
+// cleanSlow is Clean as it was before its fast path: NFC always.
+func cleanSlow(s string) string {
+	s = strings.ToValidUTF8(s, "\ufffd")
+	return Clean(norm.NFC.String(s))
 }

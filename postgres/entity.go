@@ -132,16 +132,26 @@ func (s *Store) Entity(ctx context.Context, id string) (*marsad.Entity, error) {
 // EntityArticles lists the articles the entity occurs in, newest
 // publication first; articles without a date come last.
 func (s *Store) EntityArticles(ctx context.Context, id string) ([]marsad.ArticleRef, error) {
-	var n int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM entities WHERE id = $1`, clean(id)).Scan(&n); err != nil {
+	return s.EntityArticlesN(ctx, id, 0)
+}
+
+// EntityArticlesN is EntityArticles limited to the newest n articles (all
+// when n <= 0).
+func (s *Store) EntityArticlesN(ctx context.Context, id string, n int) ([]marsad.ArticleRef, error) {
+	var found int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM entities WHERE id = $1`, clean(id)).Scan(&found); err != nil {
 		return nil, fmt.Errorf("postgres: entity %q articles: %w", id, err)
 	}
-	if n == 0 {
+	if found == 0 {
 		return nil, marsad.Errorf(marsad.ENOTFOUND, "entity %q not found", id)
+	}
+	var limit *int
+	if n > 0 {
+		limit = &n
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+refColumns+` FROM articles a
 		WHERE a.id IN (SELECT article_id FROM entity_links WHERE entity_id = $1)
-		ORDER BY a.published_unix DESC NULLS LAST, a.id DESC`, clean(id))
+		ORDER BY a.published_unix DESC NULLS LAST, a.id DESC LIMIT $2`, clean(id), limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %q articles: %w", id, err)
 	}

@@ -153,16 +153,27 @@ func (s *Store) Entity(ctx context.Context, id string) (*marsad.Entity, error) {
 // EntityArticles lists the articles the entity occurs in, newest
 // publication first; articles without a date come last.
 func (s *Store) EntityArticles(ctx context.Context, id string) ([]marsad.ArticleRef, error) {
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, id).Scan(&n); err != nil {
+	return s.EntityArticlesN(ctx, id, 0)
+}
+
+// EntityArticlesN is EntityArticles limited to the newest n articles (all
+// when n <= 0): an entity page shows the latest, not the thousands a
+// frequent name has.
+func (s *Store) EntityArticlesN(ctx context.Context, id string, n int) ([]marsad.ArticleRef, error) {
+	limit := -1
+	if n > 0 {
+		limit = n
+	}
+	var found int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, id).Scan(&found); err != nil {
 		return nil, fmt.Errorf("sqlite: entity %q articles: %w", id, err)
 	}
-	if n == 0 {
+	if found == 0 {
 		return nil, marsad.Errorf(marsad.ENOTFOUND, "entity %q not found", id)
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+refColumns+` FROM articles a
 		WHERE a.id IN (SELECT article_id FROM entity_links WHERE entity_id = ?)
-		ORDER BY a.published_unix DESC NULLS LAST, a.id DESC`, id)
+		ORDER BY a.published_unix DESC NULLS LAST, a.id DESC LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %q articles: %w", id, err)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	_ "embed"
@@ -206,6 +207,16 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, resp)
 }
 
+// entityArticlesLimiter is a store that can list only an entity's newest
+// articles (sqlite and postgres can).
+type entityArticlesLimiter interface {
+	EntityArticlesN(ctx context.Context, id string, n int) ([]marsad.ArticleRef, error)
+}
+
+// maxEntityArticles is how many of an entity's articles its page and API
+// object list, newest first.
+const maxEntityArticles = 200
+
 // loadEntity reads the entity named by the path, its articles and graph.
 func (s *Server) loadEntity(r *http.Request) (entityResponse, error) {
 	ctx := r.Context()
@@ -217,7 +228,14 @@ func (s *Server) loadEntity(r *http.Request) (entityResponse, error) {
 	if err != nil {
 		return entityResponse{}, err
 	}
-	refs, err := s.Store.EntityArticles(ctx, id)
+	var refs []marsad.ArticleRef
+	if lim, ok := s.Store.(entityArticlesLimiter); ok {
+		// The newest articles: a frequent name has thousands; the
+		// entity's Articles field still counts them all.
+		refs, err = lim.EntityArticlesN(ctx, id, maxEntityArticles)
+	} else {
+		refs, err = s.Store.EntityArticles(ctx, id)
+	}
 	if err != nil {
 		return entityResponse{}, err
 	}
