@@ -120,7 +120,6 @@ byte for byte. The test file is never read.`,
 	return cmd
 }
 
-
 // explainEntity replays cross-article resolution over the store and
 // returns how the names of a canonical entity were merged.
 func explainEntity(cmd *cobra.Command, store marsad.Store, id string) ([]string, error) {
