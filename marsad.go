@@ -187,6 +187,15 @@ type Story struct {
 	Entities []Entity       `json:"entities,omitempty"`
 	First    Date           `json:"first"`
 	Last     Date           `json:"last"`
+	// Contradictions are claims in one article of the story denied in
+	// another (those inside one article are on the article).
+	Contradictions []StoryContradiction `json:"contradictions,omitempty"`
+}
+
+// StoryContradiction links a claim to its denial across two articles.
+type StoryContradiction struct {
+	Claim  QuoteItem `json:"claim"`
+	Denial QuoteItem `json:"denial"`
 }
 
 // StoryArticle is one article of a story with the copies folded into it.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/resolve"
+	"github.com/marsad-news/marsad/speech"
 	"github.com/marsad-news/marsad/story"
 )
 
@@ -53,8 +54,13 @@ func rebuild(ctx context.Context, store marsad.Store) error {
 		rebuildPeak() // the resolver, its links and the story index are all live here
 	}
 	stories := ix.Stories()
+	quotes, err := storyQuotes(ctx, store)
+	if err != nil {
+		return err
+	}
 	for i := range stories {
 		stories[i].Entities = keyEntities(stories[i], canon, byID, 8)
+		stories[i].Contradictions = crossContradictions(stories[i], quotes)
 	}
 	if err := store.ReplaceStories(ctx, stories); err != nil {
 		return fmt.Errorf("store stories: %w", err)
@@ -114,6 +120,58 @@ func keyEntities(s marsad.Story, canon map[int64]map[string]string, byID map[str
 			e.Mentions = nil
 			out = append(out, e)
 		}
+	}
+	return out
+}
+
+// articleQuotes are the claims, statements and denials of one article.
+type articleQuotes struct {
+	ref    marsad.ArticleRef
+	quotes []marsad.Quote
+}
+
+// storyQuotes reads every article's quotes that can take part in a
+// contradiction: denials, and the claims and statements they may answer.
+func storyQuotes(ctx context.Context, store marsad.Store) (map[int64]articleQuotes, error) {
+	out := map[int64]articleQuotes{}
+	err := store.Each(ctx, func(a *marsad.Article) error {
+		if len(a.Quotes) == 0 {
+			return nil
+		}
+		out[a.ID] = articleQuotes{
+			ref:    marsad.ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, File: a.File, Outlet: a.Outlet, Published: a.Published},
+			quotes: a.Quotes,
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read quotes for contradictions: %w", err)
+	}
+	return out, nil
+}
+
+// crossContradictions links claims and denials between the articles of
+// one story (speech.Across: the denial names the claimant or shares the
+// claim's content words).
+func crossContradictions(s marsad.Story, quotes map[int64]articleQuotes) []marsad.StoryContradiction {
+	var in []speech.ArticleQuote
+	add := func(id int64) {
+		for _, q := range quotes[id].quotes {
+			in = append(in, speech.ArticleQuote{Quote: q, ArticleID: id})
+		}
+	}
+	for _, a := range s.Articles {
+		add(a.ID)
+		for _, d := range a.Duplicates {
+			add(d.ID)
+		}
+	}
+	var out []marsad.StoryContradiction
+	for _, c := range speech.Across(in) {
+		out = append(out, marsad.StoryContradiction{
+			Claim:  marsad.QuoteItem{Quote: c.Claim.Quote, Article: quotes[c.Claim.ArticleID].ref},
+			Denial: marsad.QuoteItem{Quote: c.Denial.Quote, Article: quotes[c.Denial.ArticleID].ref},
+		})
 	}
 	return out
 }

@@ -317,6 +317,10 @@ func newStoryCommand(g *globals) *cobra.Command {
 			for _, it := range timeline {
 				fmt.Fprintf(w, "%s\t%s\t%s\n", it.When, it.Kind, it.Text)
 			}
+			for _, c := range s.Contradictions {
+				fmt.Fprintf(w, "contradiction: %s [%d] «%s»\n    denied by %s [%d] «%s»\n",
+					dash(c.Claim.Speaker), c.Claim.Article.ID, c.Claim.Text, dash(c.Denial.Speaker), c.Denial.Article.ID, c.Denial.Text)
+			}
 			return nil
 		},
 	}
