@@ -310,14 +310,15 @@ func TestSeedRepostFoldsAsDuplicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The re-post: same story text, a new headline and the other outlet's
-	// header and footer.
+	// The re-post: same story text, a new headline, the other outlet's
+	// header and footer, and the same day given without a time (which
+	// must not make it look earlier than the original's 21:15).
 	lines := strings.Split(string(orig), "\n")
 	var body []string
 	for _, l := range lines[5:] { // past the original headline, outlet and date lines
 		body = append(body, l)
 	}
-	repost := "حفتر في موسكو تلبية لدعوة روسية لبحث التطورات في ليبيا\n\nالقدس العربي\n27 سبتمبر 2023\n\n" +
+	repost := "حفتر في موسكو تلبية لدعوة روسية لبحث التطورات في ليبيا\n\nالقدس العربي\n26 سبتمبر 2023\n\n" +
 		strings.Join(body, "\n") + "\n\nجميع الحقوق محفوظة © القدس العربي 2023\n"
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "repost.txt"), []byte(repost), 0o644); err != nil {

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/marsad-news/marsad"
 )
@@ -452,7 +453,9 @@ func (ix *Index) canonicalOf() []int32 {
 }
 
 // earlier orders copies: known publication date first, earlier date first,
-// then ingest order.
+// then ingest order. Two dates are compared at the coarser of their
+// precisions: "26 September" (a day) is not earlier than 26 September
+// 21:15, so a re-post dated only to the day does not displace the original.
 func (ix *Index) earlier(a, b int32) bool {
 	da, db := ix.entries[a].doc.Published, ix.entries[b].doc.Published
 	switch {
@@ -460,8 +463,15 @@ func (ix *Index) earlier(a, b int32) bool {
 		return true
 	case da.IsZero() && !db.IsZero():
 		return false
-	case !da.IsZero() && !da.Time.Equal(db.Time):
-		return da.Time.Before(db.Time)
+	case !da.IsZero():
+		ta, tb := da.Time.UTC(), db.Time.UTC()
+		if da.Granularity != marsad.Minute || db.Granularity != marsad.Minute {
+			ta = time.Date(ta.Year(), ta.Month(), ta.Day(), 0, 0, 0, 0, time.UTC)
+			tb = time.Date(tb.Year(), tb.Month(), tb.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		if !ta.Equal(tb) {
+			return ta.Before(tb)
+		}
 	}
 	return ix.entries[a].seq < ix.entries[b].seq
 }
