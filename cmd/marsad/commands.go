@@ -246,7 +246,7 @@ func newSearchCommand(g *globals) *cobra.Command {
 				hl = strings.NewReplacer(marsad.MarkStart, "\x1b[1;33m", marsad.MarkEnd, "\x1b[0m")
 			}
 			for _, h := range res.Hits {
-				fmt.Fprintf(w, "%d\t%.3f\t%s\t%s\t%s\n", h.Article.ID, h.Score, dash(h.Article.Published.String()), dash(h.Article.Outlet), dash(h.Article.Title))
+				fmt.Fprintf(w, "%d\t%.3g\t%s\t%s\t%s\n", h.Article.ID, h.Score, dash(h.Article.Published.String()), dash(h.Article.Outlet), dash(h.Article.Title))
 				fmt.Fprintf(w, "\t%s\n", hl.Replace(h.Snippet))
 			}
 			fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
