@@ -61,6 +61,11 @@ func (a *Article) Source() string {
 	return a.File
 }
 
+// Ref returns the reference lists use to point at the article.
+func (a *Article) Ref() ArticleRef {
+	return ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, File: a.File, Outlet: a.Outlet, Published: a.Published}
+}
+
 // EntityType is the kind of a named entity.
 type EntityType string
 

@@ -13,8 +13,7 @@
 package extract
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"github.com/marsad-news/marsad/search"
 	"html"
 	"strings"
 	"unicode"
@@ -123,14 +122,11 @@ func Clean(a *marsad.Article) {
 	a.ContentHash = ContentHash(a.Title, a.Body)
 }
 
-// ContentHash is the identity of an article's content: the SHA-256 of the
-// normalized title and body. Tashkeel, hamza forms, spacing and the chrome
+// ContentHash is the identity of an article's content, as the stores key
+// it (search.ContentHash): tashkeel, hamza forms, spacing and the chrome
 // Text removes do not change it, so re-ingesting an article from another
 // crawl of the same page finds the stored copy.
-func ContentHash(title, body string) string {
-	sum := sha256.Sum256([]byte(arabic.Normalize(title + "\n" + body)))
-	return hex.EncodeToString(sum[:])
-}
+func ContentHash(title, body string) string { return search.ContentHash(title, body) }
 
 // unescapeEntities decodes HTML character references a scraper left in the
 // text ("&nbsp;", "&quot;", "&#1604;").

@@ -37,7 +37,11 @@ func rebuild(ctx context.Context, store marsad.Store) error {
 		byID[e.ID] = e
 	}
 	ix := story.NewIndex(story.Options{})
+	quotes := map[int64]articleQuotes{} // read in the same pass, for contradictions
 	err = store.Each(ctx, func(a *marsad.Article) error {
+		if len(a.Quotes) > 0 {
+			quotes[a.ID] = articleQuotes{ref: a.Ref(), quotes: a.Quotes}
+		}
 		var ids []string
 		for _, e := range a.Entities {
 			if id := canon[a.ID][e.ID]; id != "" {
@@ -54,10 +58,6 @@ func rebuild(ctx context.Context, store marsad.Store) error {
 		rebuildPeak() // the resolver, its links and the story index are all live here
 	}
 	stories := ix.Stories()
-	quotes, err := storyQuotes(ctx, store)
-	if err != nil {
-		return err
-	}
 	for i := range stories {
 		stories[i].Entities = keyEntities(stories[i], canon, byID, 8)
 		stories[i].Contradictions = crossContradictions(stories[i], quotes)
@@ -128,26 +128,6 @@ func keyEntities(s marsad.Story, canon map[int64]map[string]string, byID map[str
 type articleQuotes struct {
 	ref    marsad.ArticleRef
 	quotes []marsad.Quote
-}
-
-// storyQuotes reads every article's quotes that can take part in a
-// contradiction: denials, and the claims and statements they may answer.
-func storyQuotes(ctx context.Context, store marsad.Store) (map[int64]articleQuotes, error) {
-	out := map[int64]articleQuotes{}
-	err := store.Each(ctx, func(a *marsad.Article) error {
-		if len(a.Quotes) == 0 {
-			return nil
-		}
-		out[a.ID] = articleQuotes{
-			ref:    marsad.ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, File: a.File, Outlet: a.Outlet, Published: a.Published},
-			quotes: a.Quotes,
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read quotes for contradictions: %w", err)
-	}
-	return out, nil
 }
 
 // crossContradictions links claims and denials between the articles of

@@ -179,7 +179,7 @@ func newArticlesCommand(g *globals) *cobra.Command {
 			if asJSON {
 				refs := make([]marsad.ArticleRef, len(list))
 				for i, a := range list {
-					refs[i] = ref(a)
+					refs[i] = a.Ref()
 				}
 				return writeJSON(w, map[string]any{"total": total, "articles": refs})
 			}
@@ -198,10 +198,6 @@ func newArticlesCommand(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&f.Offset, "offset", 0, "skip this many articles")
 	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "only articles from this outlet")
 	return cmd
-}
-
-func ref(a *marsad.Article) marsad.ArticleRef {
-	return marsad.ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, File: a.File, Outlet: a.Outlet, Published: a.Published}
 }
 
 func dash(s string) string {

@@ -47,7 +47,7 @@ func newSimilarCommand(g *globals) *cobra.Command {
 			refs := map[int64]marsad.ArticleRef{}
 			err = store.Each(ctx, func(a *marsad.Article) error {
 				ix.Add(storyDoc(a))
-				refs[a.ID] = ref(a)
+				refs[a.ID] = a.Ref()
 				return nil
 			})
 			if err != nil {
