@@ -29,13 +29,9 @@ func newIngestCommand(g *globals) *cobra.Command {
 		Short: "Read, analyze and store articles from files, directories, archives, feeds or - (stdin)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			return runIngest(cmd, store, args, opts)
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				return runIngest(cmd, store, args, opts)
+			})
 		},
 	}
 	cmd.Flags().IntVar(&opts.Workers, "workers", 0, "analysis workers (default: number of CPUs)")
@@ -165,32 +161,28 @@ func newArticlesCommand(g *globals) *cobra.Command {
 		Short: "List stored articles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			list, total, err := store.Articles(ctx, f)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				refs := make([]marsad.ArticleRef, len(list))
-				for i, a := range list {
-					refs[i] = a.Ref()
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				list, total, err := store.Articles(ctx, f)
+				if err != nil {
+					return err
 				}
-				return writeJSON(w, map[string]any{"total": total, "articles": refs})
-			}
-			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE\tSOURCE")
-			for _, a := range list {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, dash(a.Published.String()), dash(a.Outlet), dash(a.Title), a.Source())
-			}
-			tw.Flush()
-			fmt.Fprintf(w, "%d of %d articles\n", len(list), total)
-			return nil
+				w := cmd.OutOrStdout()
+				if asJSON {
+					refs := make([]marsad.ArticleRef, len(list))
+					for i, a := range list {
+						refs[i] = a.Ref()
+					}
+					return writeJSON(w, map[string]any{"total": total, "articles": refs})
+				}
+				tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tPUBLISHED\tOUTLET\tTITLE\tSOURCE")
+				for _, a := range list {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", a.ID, dash(a.Published.String()), dash(a.Outlet), dash(a.Title), a.Source())
+				}
+				tw.Flush()
+				fmt.Fprintf(w, "%d of %d articles\n", len(list), total)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -222,31 +214,27 @@ func newSearchCommand(g *globals) *cobra.Command {
 		Short: `Ranked Arabic-aware search over titles and bodies ("quoted phrases" allowed)`,
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			q.Query = strings.Join(args, " ")
-			res, err := store.Search(ctx, q)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, res)
-			}
-			hl := strings.NewReplacer(marsad.MarkStart, "[", marsad.MarkEnd, "]")
-			if term.IsTerminal(int(os.Stdout.Fd())) {
-				hl = strings.NewReplacer(marsad.MarkStart, "\x1b[1;33m", marsad.MarkEnd, "\x1b[0m")
-			}
-			for _, h := range res.Hits {
-				fmt.Fprintf(w, "%d\t%.3g\t%s\t%s\t%s\n", h.Article.ID, h.Score, dash(h.Article.Published.String()), dash(h.Article.Outlet), dash(h.Article.Title))
-				fmt.Fprintf(w, "\t%s\n", hl.Replace(h.Snippet))
-			}
-			fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
-			return nil
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				q.Query = strings.Join(args, " ")
+				res, err := store.Search(ctx, q)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, res)
+				}
+				hl := strings.NewReplacer(marsad.MarkStart, "[", marsad.MarkEnd, "]")
+				if term.IsTerminal(int(os.Stdout.Fd())) {
+					hl = strings.NewReplacer(marsad.MarkStart, "\x1b[1;33m", marsad.MarkEnd, "\x1b[0m")
+				}
+				for _, h := range res.Hits {
+					fmt.Fprintf(w, "%d\t%.3g\t%s\t%s\t%s\n", h.Article.ID, h.Score, dash(h.Article.Published.String()), dash(h.Article.Outlet), dash(h.Article.Title))
+					fmt.Fprintf(w, "\t%s\n", hl.Replace(h.Snippet))
+				}
+				fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -264,36 +252,32 @@ func newServeCommand(g *globals) *cobra.Command {
 		Short: "Serve the web UI and JSON API (read-only unless --token is set)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if len(ingestPaths) > 0 {
-				if err := runIngest(cmd, store, ingestPaths, ingest.Options{}); err != nil {
-					var ee exitError
-					if !errors.As(err, &ee) {
-						return err
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				if len(ingestPaths) > 0 {
+					if err := runIngest(cmd, store, ingestPaths, ingest.Options{}); err != nil {
+						var ee exitError
+						if !errors.As(err, &ee) {
+							return err
+						}
 					}
 				}
-			}
-			s := web.NewServer(store)
-			s.Addr = addr
-			s.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
-			// A POSTed article (only with --token) goes through the same
-			// analysis as ingest.
-			analysis := pipeline.Default()
-			s.Ingest = func(ctx context.Context, a *marsad.Article) error {
-				extract.Clean(a)
-				return analysis.Run(ctx, &pipeline.Document{Article: a})
-			}
-			if token == "" {
-				token = os.Getenv("MARSAD_TOKEN")
-			}
-			s.Token = token
-			fmt.Fprintf(cmd.ErrOrStderr(), "marsad: serving on http://%s\n", addr)
-			return s.ListenAndServe(ctx)
+				s := web.NewServer(store)
+				s.Addr = addr
+				s.Logger = slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+				// A POSTed article (only with --token) goes through the same
+				// analysis as ingest.
+				analysis := pipeline.Default()
+				s.Ingest = func(ctx context.Context, a *marsad.Article) error {
+					extract.Clean(a)
+					return analysis.Run(ctx, &pipeline.Document{Article: a})
+				}
+				if token == "" {
+					token = os.Getenv("MARSAD_TOKEN")
+				}
+				s.Token = token
+				fmt.Fprintf(cmd.ErrOrStderr(), "marsad: serving on http://%s\n", addr)
+				return s.ListenAndServe(ctx)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/export"
 )
 
@@ -15,22 +17,18 @@ func newExportCommand(g *globals) *cobra.Command {
 		Short: "Export stored articles (jsonl, csv) or the entity graph (gexf, for Gephi)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			w := cmd.OutOrStdout()
-			if out != "" && out != "-" {
-				f, err := os.Create(out)
-				if err != nil {
-					return err
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				w := cmd.OutOrStdout()
+				if out != "" && out != "-" {
+					f, err := os.Create(out)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					w = f
 				}
-				defer f.Close()
-				w = f
-			}
-			return export.Write(ctx, store, format, w)
+				return export.Write(ctx, store, format, w)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "jsonl, csv or gexf")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -40,27 +41,23 @@ func newEntitiesCommand(g *globals) *cobra.Command {
 		Short: "List canonical people, places and organisations with their aliases and article counts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			f.Type = marsad.EntityType(strings.ToUpper(typ))
-			list, err := store.Entities(ctx, f)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, nonNil(list))
-			}
-			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTYPE\tARTICLES\tNAME\tALIASES")
-			for _, e := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Type, e.Articles, e.Name, strings.Join(e.Aliases, "، "))
-			}
-			return tw.Flush()
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				f.Type = marsad.EntityType(strings.ToUpper(typ))
+				list, err := store.Entities(ctx, f)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, nonNil(list))
+				}
+				tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tTYPE\tARTICLES\tNAME\tALIASES")
+				for _, e := range list {
+					fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", e.ID, e.Type, e.Articles, e.Name, strings.Join(e.Aliases, "، "))
+				}
+				return tw.Flush()
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -109,50 +106,46 @@ func newEntityCommand(g *globals) *cobra.Command {
 		Short: "Show one entity: aliases, roles over time, articles (--why: how its names were merged)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			e, err := findEntity(cmd, store, strings.Join(args, " "))
-			if err != nil {
-				return err
-			}
-			arts, err := store.EntityArticles(ctx, e.ID)
-			if err != nil {
-				return err
-			}
-			var reasons []string
-			if why {
-				reasons, err = explainEntity(cmd, store, e.ID)
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				e, err := findEntity(cmd, store, strings.Join(args, " "))
 				if err != nil {
 					return err
 				}
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				out := struct {
-					marsad.Entity
-					ArticleList []marsad.ArticleRef `json:"article_list"`
-					Why         []string            `json:"why,omitempty"`
-				}{*e, nonNil(arts), reasons}
-				return writeJSON(w, out)
-			}
-			fmt.Fprintf(w, "%s  %s  (%s)\n", e.ID, e.Name, e.Type)
-			if len(e.Aliases) > 0 {
-				fmt.Fprintf(w, "aliases: %s\n", strings.Join(e.Aliases, "، "))
-			}
-			for _, r := range e.Roles {
-				fmt.Fprintf(w, "role: %s (%s)\n", r.Role, dash(r.Seen.String()))
-			}
-			for _, a := range arts {
-				fmt.Fprintf(w, "article %d: %s — %s %s\n", a.ID, dash(a.Title), dash(a.Outlet), a.Published)
-			}
-			for _, r := range reasons {
-				fmt.Fprintf(w, "why: %s\n", r)
-			}
-			return nil
+				arts, err := store.EntityArticles(ctx, e.ID)
+				if err != nil {
+					return err
+				}
+				var reasons []string
+				if why {
+					reasons, err = explainEntity(cmd, store, e.ID)
+					if err != nil {
+						return err
+					}
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					out := struct {
+						marsad.Entity
+						ArticleList []marsad.ArticleRef `json:"article_list"`
+						Why         []string            `json:"why,omitempty"`
+					}{*e, nonNil(arts), reasons}
+					return writeJSON(w, out)
+				}
+				fmt.Fprintf(w, "%s  %s  (%s)\n", e.ID, e.Name, e.Type)
+				if len(e.Aliases) > 0 {
+					fmt.Fprintf(w, "aliases: %s\n", strings.Join(e.Aliases, "، "))
+				}
+				for _, r := range e.Roles {
+					fmt.Fprintf(w, "role: %s (%s)\n", r.Role, dash(r.Seen.String()))
+				}
+				for _, a := range arts {
+					fmt.Fprintf(w, "article %d: %s — %s %s\n", a.ID, dash(a.Title), dash(a.Outlet), a.Published)
+				}
+				for _, r := range reasons {
+					fmt.Fprintf(w, "why: %s\n", r)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -168,24 +161,20 @@ func newTimelineCommand(g *globals) *cobra.Command {
 		Short: "Dated events in time order, each with its source article",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			items, err := store.Timeline(ctx, f)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, nonNil(items))
-			}
-			for _, it := range items {
-				fmt.Fprintf(w, "%s\t%s\t%s\t[%d %s]\n\t%s\n", it.When, it.Kind, strings.Join(it.Who, "، "), it.Article.ID, dash(it.Article.Outlet), it.Text)
-			}
-			return nil
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				items, err := store.Timeline(ctx, f)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, nonNil(items))
+				}
+				for _, it := range items {
+					fmt.Fprintf(w, "%s\t%s\t%s\t[%d %s]\n\t%s\n", it.When, it.Kind, strings.Join(it.Who, "، "), it.Article.ID, dash(it.Article.Outlet), it.Text)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -206,29 +195,25 @@ func newQuotesCommand(g *globals) *cobra.Command {
 		Short: "Who said what: quotes with speaker, kind (statement, claim, denial, confirmation) and article",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			f.Kind = marsad.QuoteKind(kind)
-			items, err := store.Quotes(ctx, f)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, nonNil(items))
-			}
-			for _, q := range items {
-				via := ""
-				if q.Via != "" {
-					via = " via " + q.Via
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				f.Kind = marsad.QuoteKind(kind)
+				items, err := store.Quotes(ctx, f)
+				if err != nil {
+					return err
 				}
-				fmt.Fprintf(w, "%s (%s%s) [%d %s]\n\t«%s»\n", dash(q.Speaker), q.Kind, via, q.Article.ID, dash(q.Article.Outlet), q.Text)
-			}
-			return nil
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, nonNil(items))
+				}
+				for _, q := range items {
+					via := ""
+					if q.Via != "" {
+						via = " via " + q.Via
+					}
+					fmt.Fprintf(w, "%s (%s%s) [%d %s]\n\t«%s»\n", dash(q.Speaker), q.Kind, via, q.Article.ID, dash(q.Article.Outlet), q.Text)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -246,24 +231,20 @@ func newStoriesCommand(g *globals) *cobra.Command {
 		Short: "Stories: articles threaded across outlets and years, with folded duplicates",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			list, err := store.Stories(ctx, f)
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, nonNil(list))
-			}
-			for _, s := range list {
-				fmt.Fprintf(w, "%d\t%d articles\t%s … %s\t%s\n", s.ID, len(s.Articles), dash(s.First.String()), dash(s.Last.String()), s.Title)
-			}
-			return nil
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				list, err := store.Stories(ctx, f)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, nonNil(list))
+				}
+				for _, s := range list {
+					fmt.Fprintf(w, "%d\t%d articles\t%s … %s\t%s\n", s.ID, len(s.Articles), dash(s.First.String()), dash(s.Last.String()), s.Title)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -283,45 +264,41 @@ func newStoryCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return marsad.Errorf(marsad.EINVALID, "story id %q is not a number", args[0])
 			}
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			s, err := store.Story(ctx, id)
-			if err != nil {
-				return err
-			}
-			timeline, err := store.Timeline(ctx, marsad.TimelineFilter{StoryID: id, Limit: 1000})
-			if err != nil {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, struct {
-					*marsad.Story
-					Timeline []marsad.TimelineItem `json:"timeline"`
-				}{s, nonNil(timeline)})
-			}
-			fmt.Fprintf(w, "%d  %s  (%s … %s)\n", s.ID, s.Title, dash(s.First.String()), dash(s.Last.String()))
-			for _, line := range s.Summary {
-				fmt.Fprintf(w, "  • %s\n", line)
-			}
-			for _, a := range s.Articles {
-				fmt.Fprintf(w, "article %d: %s — %s %s\n", a.ID, dash(a.Title), dash(a.Outlet), a.Published)
-				for _, d := range a.Duplicates {
-					fmt.Fprintf(w, "    also in %s (%d) %s\n", dash(d.Outlet), d.ID, d.Published)
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				s, err := store.Story(ctx, id)
+				if err != nil {
+					return err
 				}
-			}
-			for _, it := range timeline {
-				fmt.Fprintf(w, "%s\t%s\t%s\n", it.When, it.Kind, it.Text)
-			}
-			for _, c := range s.Contradictions {
-				fmt.Fprintf(w, "contradiction: %s [%d] «%s»\n    denied by %s [%d] «%s»\n",
-					dash(c.Claim.Speaker), c.Claim.Article.ID, c.Claim.Text, dash(c.Denial.Speaker), c.Denial.Article.ID, c.Denial.Text)
-			}
-			return nil
+				timeline, err := store.Timeline(ctx, marsad.TimelineFilter{StoryID: id, Limit: 1000})
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, struct {
+						*marsad.Story
+						Timeline []marsad.TimelineItem `json:"timeline"`
+					}{s, nonNil(timeline)})
+				}
+				fmt.Fprintf(w, "%d  %s  (%s … %s)\n", s.ID, s.Title, dash(s.First.String()), dash(s.Last.String()))
+				for _, line := range s.Summary {
+					fmt.Fprintf(w, "  • %s\n", line)
+				}
+				for _, a := range s.Articles {
+					fmt.Fprintf(w, "article %d: %s — %s %s\n", a.ID, dash(a.Title), dash(a.Outlet), a.Published)
+					for _, d := range a.Duplicates {
+						fmt.Fprintf(w, "    also in %s (%d) %s\n", dash(d.Outlet), d.ID, d.Published)
+					}
+				}
+				for _, it := range timeline {
+					fmt.Fprintf(w, "%s\t%s\t%s\n", it.When, it.Kind, it.Text)
+				}
+				for _, c := range s.Contradictions {
+					fmt.Fprintf(w, "contradiction: %s [%d] «%s»\n    denied by %s [%d] «%s»\n",
+						dash(c.Claim.Speaker), c.Claim.Article.ID, c.Claim.Text, dash(c.Denial.Speaker), c.Denial.Article.ID, c.Denial.Text)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -34,41 +35,37 @@ func newSimilarCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return marsad.Errorf(marsad.EINVALID, "article id %q is not a number", args[0])
 			}
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if _, err := store.Article(ctx, id); err != nil {
-				return err
-			}
-			ix := story.NewIndex(story.Options{})
-			refs := map[int64]marsad.ArticleRef{}
-			err = store.Each(ctx, func(a *marsad.Article) error {
-				ix.Add(storyDoc(a))
-				refs[a.ID] = a.Ref()
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				if _, err := store.Article(ctx, id); err != nil {
+					return err
+				}
+				ix := story.NewIndex(story.Options{})
+				refs := map[int64]marsad.ArticleRef{}
+				err := store.Each(ctx, func(a *marsad.Article) error {
+					ix.Add(storyDoc(a))
+					refs[a.ID] = a.Ref()
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				type hit struct {
+					Article marsad.ArticleRef `json:"article"`
+					Score   float64           `json:"score"`
+				}
+				var hits []hit
+				for _, m := range ix.Similar(id, n) {
+					hits = append(hits, hit{refs[m.ID], m.Score})
+				}
+				w := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(w, nonNil(hits))
+				}
+				for _, h := range hits {
+					fmt.Fprintf(w, "%.3f\t%d\t%s\t%s\n", h.Score, h.Article.ID, dash(h.Article.Outlet), dash(h.Article.Title))
+				}
 				return nil
 			})
-			if err != nil {
-				return err
-			}
-			type hit struct {
-				Article marsad.ArticleRef `json:"article"`
-				Score   float64           `json:"score"`
-			}
-			var hits []hit
-			for _, m := range ix.Similar(id, n) {
-				hits = append(hits, hit{refs[m.ID], m.Score})
-			}
-			w := cmd.OutOrStdout()
-			if asJSON {
-				return writeJSON(w, nonNil(hits))
-			}
-			for _, h := range hits {
-				fmt.Fprintf(w, "%.3f\t%d\t%s\t%s\n", h.Score, h.Article.ID, dash(h.Article.Outlet), dash(h.Article.Title))
-			}
-			return nil
 		},
 	}
 	cmd.Flags().IntVarP(&n, "n", "n", 10, "how many articles")

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/postgres"
 	"github.com/marsad-news/marsad/sqlite"
@@ -47,4 +49,16 @@ func (g *globals) openStore(ctx context.Context) (marsad.Store, error) {
 		return nil, fmt.Errorf("create database directory: %w", err)
 	}
 	return sqlite.Open(loc)
+}
+
+// withStore opens the database the flags name, runs fn on it and closes
+// it: the frame of every command that reads or writes the database.
+func (g *globals) withStore(cmd *cobra.Command, fn func(ctx context.Context, store marsad.Store) error) error {
+	ctx := cmd.Context()
+	store, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return fn(ctx, store)
 }

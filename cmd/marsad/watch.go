@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/ingest"
 )
 
@@ -26,23 +28,19 @@ func newWatchCommand(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("read %s: %w", args[0], err)
 			}
-			ctx := cmd.Context()
-			store, err := g.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			stderr := cmd.ErrOrStderr()
-			opts.OnReject = func(err error) { fmt.Fprintln(stderr, "rejected:", oneLine(err.Error())) }
-			opts.OnPoll = func(feed string, sum ingest.Summary, err error) {
-				stamp := time.Now().UTC().Format(time.RFC3339)
-				if err != nil {
-					fmt.Fprintf(stderr, "%s %s: %s\n", stamp, feed, oneLine(err.Error()))
-					return
+			return g.withStore(cmd, func(ctx context.Context, store marsad.Store) error {
+				stderr := cmd.ErrOrStderr()
+				opts.OnReject = func(err error) { fmt.Fprintln(stderr, "rejected:", oneLine(err.Error())) }
+				opts.OnPoll = func(feed string, sum ingest.Summary, err error) {
+					stamp := time.Now().UTC().Format(time.RFC3339)
+					if err != nil {
+						fmt.Fprintf(stderr, "%s %s: %s\n", stamp, feed, oneLine(err.Error()))
+						return
+					}
+					fmt.Fprintf(stderr, "%s %s: %s\n", stamp, feed, sum)
 				}
-				fmt.Fprintf(stderr, "%s %s: %s\n", stamp, feed, sum)
-			}
-			return ingest.Watch(ctx, store, feeds, opts)
+				return ingest.Watch(ctx, store, feeds, opts)
+			})
 		},
 	}
 	cmd.Flags().DurationVar(&opts.Interval, "interval", 15*time.Minute, "time between polls")
