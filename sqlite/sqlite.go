@@ -31,9 +31,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
+	"github.com/marsad-news/marsad/migrate"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -154,33 +153,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	)`); err != nil {
 		return fmt.Errorf("sqlite: create schema_version: %w", err)
 	}
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	files, err := migrate.List(migrationFS, "migration")
 	if err != nil {
-		return fmt.Errorf("sqlite: list migrations: %w", err)
+		return fmt.Errorf("sqlite: %w", err)
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		version, err := migrationVersion(name)
-		if err != nil {
-			return fmt.Errorf("sqlite: %w", err)
-		}
-		if err := s.migrateOne(ctx, version, name); err != nil {
-			return fmt.Errorf("sqlite: migrate %d (%s): %w", version, name, err)
+	for _, f := range files {
+		if err := s.migrateOne(ctx, f.Version, f.Name); err != nil {
+			return fmt.Errorf("sqlite: migrate %d (%s): %w", f.Version, f.Name, err)
 		}
 	}
 	return nil
-}
-
-// migrationVersion reads the number that starts a migration file name
-// ("migration/001_init.sql" → 1).
-func migrationVersion(name string) (int, error) {
-	base := name[strings.LastIndexByte(name, '/')+1:]
-	digits, _, ok := strings.Cut(base, "_")
-	v, err := strconv.Atoi(digits)
-	if !ok || err != nil || v <= 0 {
-		return 0, fmt.Errorf("migration %s: name must start with a version number and _", name)
-	}
-	return v, nil
 }
 
 func (s *Store) migrateOne(ctx context.Context, version int, name string) error {
