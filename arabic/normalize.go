@@ -335,10 +335,6 @@ func foldEntry(r rune) int32 {
 	return int32(f)
 }
 
-// NormalizeWord is Normalize for a single token; it is the same function
-// under a name that reads better at call sites that key words.
-func NormalizeWord(w string) string { return Normalize(w) }
-
 // Clean returns s for display: invalid UTF-8 replaced, NFC, tatweel and bidi
 // marks removed, whitespace runs inside a line folded to one space. Tashkeel
 // and hamza are kept: this is what users read.

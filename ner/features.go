@@ -101,7 +101,7 @@ func (m *Model) analyze(tokens []string, infos []tokInfo) {
 func (m *Model) analyzeToken(tok string) tokInfo {
 	var ti tokInfo
 	ti.raw = hashString(tok)
-	w := arabic.NormalizeWord(tok)
+	w := arabic.Normalize(tok)
 	ti.word = hashString(w)
 	ti.shape = shapeHash(tok)
 	c := arabic.SplitClitics(w)
