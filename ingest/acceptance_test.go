@@ -240,7 +240,12 @@ func TestSeedEntitiesAcrossArticles(t *testing.T) {
 }
 
 // Issue 3: ≥ 90% of the entities expected.json lists come out with the
-// right type.
+// right type. Two views are counted. Strict: the name is one of the
+// article's own entity names or aliases. Identity: it is also a name of
+// the canonical entity that one of the article's entities belongs to after
+// all five are ingested, so an article that writes «سيرغي لافروف» counts
+// for the listed «سيرجي لافروف» once the spellings are resolved to one
+// person. The strict view is the regression floor.
 func TestSeedEntityTypes(t *testing.T) {
 	store, truth := ingestExamples(t)
 	ctx := context.Background()
@@ -248,40 +253,67 @@ func TestSeedEntityTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	total, ok := 0, 0
+	// Canonical names by article.
+	canonical := map[int64][]marsad.Entity{}
+	ents, err := store.Entities(ctx, marsad.EntityFilter{Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		refs, err := store.EntityArticles(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range refs {
+			canonical[r.ID] = append(canonical[r.ID], e)
+		}
+	}
+	add := func(have map[string]map[marsad.EntityType]bool, e marsad.Entity) {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if have[norm(n)] == nil {
+				have[norm(n)] = map[marsad.EntityType]bool{}
+			}
+			have[norm(n)][e.Type] = true
+		}
+	}
+	total, strict, identity := 0, 0, 0
 	for _, ref := range list {
 		a, err := store.Article(ctx, ref.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := truth.Articles[filepath.Base(a.File)]
-		have := map[string]map[marsad.EntityType]bool{}
+		own := map[string]map[marsad.EntityType]bool{}
 		for _, e := range a.Entities {
-			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				if have[norm(n)] == nil {
-					have[norm(n)] = map[marsad.EntityType]bool{}
-				}
-				have[norm(n)][e.Type] = true
-			}
+			add(own, e)
+		}
+		linked := map[string]map[marsad.EntityType]bool{}
+		for _, e := range canonical[a.ID] {
+			add(linked, e)
 		}
 		for typ, names := range want.Entities {
 			typ = strings.Replace(typ, "PERS", "PER", 1)
 			for _, n := range names {
 				total++
-				if have[norm(n)][marsad.EntityType(typ)] {
-					ok++
-				} else {
+				switch {
+				case own[norm(n)][marsad.EntityType(typ)]:
+					strict++
+					identity++
+				case linked[norm(n)][marsad.EntityType(typ)]:
+					identity++
+					t.Logf("%s: %s %s found through its canonical entity only", filepath.Base(a.File), typ, n)
+				default:
 					t.Logf("%s: %s %s not found", filepath.Base(a.File), typ, n)
 				}
 			}
 		}
 	}
-	// Issue 3 asks for ≥ 90%; the tagger reaches 63% here (multi-word
-	// organisations and small Libyan towns are missed). The floor below
-	// catches regressions; the gap is reported in the README.
-	t.Logf("seed entities with the right type: %d/%d (target 90%%)", ok, total)
-	if ok*100 < total*60 {
-		t.Errorf("right type %d/%d fell below the 60%% floor", ok, total)
+	// Issue 3 asks for ≥ 90%; the tagger misses multi-word organisations
+	// and small Libyan towns. The floor below catches regressions; the gap
+	// is reported in the README.
+	t.Logf("seed entities with the right type: strict %d/%d, identity %d/%d (target 90%%)", strict, total, identity, total)
+	if strict*100 < total*60 {
+		t.Errorf("right type %d/%d fell below the 60%% floor", strict, total)
 	}
 }
 

@@ -525,6 +525,67 @@ func (s *Server) handleEntitiesPage(w http.ResponseWriter, r *http.Request) {
 	}})
 }
 
+// quotesPage lists who said what, filtered by speaker and kind.
+type quotesPage struct {
+	Quotes  []marsad.QuoteItem
+	Speaker string
+	Kind    marsad.QuoteKind
+	Kinds   []typeFilter
+	Pager   pager
+}
+
+// handleQuotesPage is the quotes desk: every quote with its speaker, kind
+// and article, newest articles first, filtered by speaker (a name or an
+// entity id, as the API's speaker parameter) and kind.
+func (s *Server) handleQuotesPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	p, err := parsePaging(v, defaultLimit)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	kind, err := parseKind(v)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	speaker, err := parseText(v, "speaker", false)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	items, err := s.Store.Quotes(r.Context(), marsad.QuoteFilter{Speaker: speaker, Kind: kind, Limit: p.Limit, Offset: p.Offset})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	var kinds []typeFilter
+	for _, k := range []marsad.QuoteKind{"", marsad.Claim, marsad.Denial, marsad.Confirmation, marsad.Statement} {
+		q := url.Values{}
+		label := "الكل"
+		if k != "" {
+			q.Set("kind", string(k))
+			label = quoteKindLabel(k)
+		}
+		if speaker != "" {
+			q.Set("speaker", speaker)
+		}
+		u := "/quotes"
+		if len(q) > 0 {
+			u += "?" + q.Encode()
+		}
+		kinds = append(kinds, typeFilter{Label: label, URL: u, Current: k == kind})
+	}
+	title := "الأقوال"
+	if speaker != "" {
+		title += " — " + speaker
+	}
+	s.render(w, r, "quotes", pageData{Title: title, Nav: "quotes", Body: quotesPage{
+		Quotes: items, Speaker: speaker, Kind: kind, Kinds: kinds,
+		Pager: newPager(v, "/quotes", p, len(items), -1),
+	}})
+}
+
 type entityPage struct {
 	Entity       *marsad.Entity
 	Quotes       []marsad.QuoteItem

@@ -149,6 +149,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /stories/{id}/feed.atom", s.handleStoryFeed)
 	mux.HandleFunc("GET /entities", s.handleEntitiesPage)
 	mux.HandleFunc("GET /entities/{id}", s.handleEntityPage)
+	mux.HandleFunc("GET /quotes", s.handleQuotesPage)
 	mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	mux.HandleFunc("/", s.handleNotFoundPage)
 

@@ -203,6 +203,9 @@ func hostilePages(fx fixture) []string {
 		"/entities/haftar",
 		"/entities/evil",
 		"/entities?name=" + q(hostileSVG),
+		"/quotes",
+		"/quotes?kind=claim",
+		"/quotes?speaker=" + q(hostileSVG),
 		"/articles/" + q("<script>"),
 		"/nowhere" + q(hostileSVG),
 	}
@@ -754,5 +757,34 @@ func TestGzip(t *testing.T) {
 	refused := do(t, h, http.MethodGet, "/stories/7", nil, http.Header{"Accept-Encoding": {"gzip;q=0"}})
 	if refused.Header().Get("Content-Encoding") != "" {
 		t.Errorf("gzip sent although refused")
+	}
+}
+
+// The quotes desk lists who said what with the kind, filters by kind and
+// speaker, links each speaker to their other quotes, and rejects a kind it
+// does not know with a page that says why.
+func TestQuotesPage(t *testing.T) {
+	fx := newFixture(t)
+	h := newTestServer(t, fx.store).Handler()
+	all := get(t, h, "/quotes").Body.String()
+	for _, want := range []string{"الزيارة ناجحة", "اتفاق على قاعدة روسية", "خليفة حفتر", "ادعاء", "نفي", `aria-current="page">الأقوال`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("/quotes lacks %q", want)
+		}
+	}
+	denials := get(t, h, "/quotes?kind=denial").Body.String()
+	if !strings.Contains(denials, "اتفاق على قاعدة روسية") || strings.Contains(denials, "الزيارة ناجحة") {
+		t.Errorf("/quotes?kind=denial does not hold only the denial")
+	}
+	mine := get(t, h, "/quotes?speaker="+q("خليفة حفتر")).Body.String()
+	if !strings.Contains(mine, "الزيارة ناجحة") || strings.Contains(mine, "اتفاق على قاعدة روسية") {
+		t.Errorf("/quotes?speaker=خليفة حفتر does not hold only his quote")
+	}
+	if !strings.Contains(all, `href="/quotes?speaker=`+url.QueryEscape("خليفة حفتر")) && !strings.Contains(all, `href="/quotes?speaker=%d8%ae`) {
+		t.Errorf("speaker is not linked to their quotes")
+	}
+	rec := get(t, h, "/quotes?kind=rumour")
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "kind") {
+		t.Errorf("bad kind: status %d", rec.Code)
 	}
 }
