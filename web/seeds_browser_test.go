@@ -92,4 +92,25 @@ func TestBrowserSeedStory(t *testing.T) {
 			t.Errorf("search بروسيا shows %d of the seeds' titles, want ≥ 4", found)
 		}
 	})
+	t.Run("quotes desk denials", func(t *testing.T) {
+		denials, err := st.Quotes(bg, marsad.QuoteFilter{Kind: marsad.Denial, Limit: 100})
+		if err != nil || len(denials) == 0 {
+			t.Fatalf("no denial among the seeds' quotes: %v", err)
+		}
+		c := loadPage(t, ctx, base+"/quotes?kind=denial", "seeds-quotes-denials")
+		if c.Dir != "rtl" || c.Pwned != "undefined" {
+			t.Errorf("dir %q, pwned %q", c.Dir, c.Pwned)
+		}
+		for _, d := range denials {
+			if !strings.Contains(c.Text, d.Speaker) || !strings.Contains(c.Text, firstWords(d.Text, 4)) {
+				t.Errorf("quotes page misses the denial by %q: %q", d.Speaker, d.Text)
+			}
+		}
+	})
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
 }
