@@ -72,8 +72,24 @@ func IsFormatMark(r rune) bool {
 
 // IsArabicLetter reports whether r is a letter of the Arabic script.
 func IsArabicLetter(r rune) bool {
+	switch {
+	case r < 0x0600:
+		return false // the Arabic script starts at U+0600
+	case r <= 0x06ff:
+		return arabicBlockLetters[r-0x0600] // most calls: a table, not the Unicode range tables
+	}
 	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
 }
+
+// arabicBlockLetters caches IsArabicLetter for the main Arabic block
+// (U+0600–U+06FF), where nearly every rune of Arabic text falls.
+var arabicBlockLetters = func() (t [0x100]bool) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
+	}
+	return t
+}()
 
 // Digit returns the ASCII digit for an ASCII, Arabic-Indic (٠-٩) or
 // Extended Arabic-Indic (۰-۹) digit, and false for anything else.

@@ -200,6 +200,18 @@ func IsBinary(data []byte) bool {
 func ArabicRatio(s string) float64 {
 	var ar, letters int
 	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06ff {
+			// The Arabic block's letters are all of the Arabic script but
+			// the tatweel (U+0640, a Common-script letter): one table
+			// lookup answers both questions.
+			if arabic.IsArabicLetter(r) {
+				letters++
+				ar++
+			} else if r == arabic.Tatweel {
+				letters++
+			}
+			continue
+		}
 		if unicode.IsLetter(r) {
 			letters++
 			if arabic.IsArabicLetter(r) {

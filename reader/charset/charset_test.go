@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
@@ -116,6 +117,38 @@ func BenchmarkDecodeUTF8(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := Decode(data, ""); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// ArabicRatio's Arabic-block shortcut must count what the Unicode tables
+// count, on text mixing every rune of the block with Latin and tatweel.
+func TestArabicRatioMatchesUnicodeTables(t *testing.T) {
+	ref := func(s string) float64 {
+		var ar, letters int
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.Is(unicode.Arabic, r) {
+					ar++
+				}
+			}
+		}
+		if letters == 0 {
+			return 0
+		}
+		return float64(ar) / float64(letters)
+	}
+	var b strings.Builder
+	for r := rune(0x0500); r <= 0x0800; r++ {
+		b.WriteRune(r)
+		if r%7 == 0 {
+			b.WriteString("abc ـــ ")
+		}
+	}
+	for _, s := range []string{b.String(), "ـــــ", "abc نص", "", "١٢٣ ؟"} {
+		if got, want := ArabicRatio(s), ref(s); got != want {
+			t.Errorf("ArabicRatio(%.20q…) = %v, want %v", s, got, want)
 		}
 	}
 }
