@@ -304,9 +304,11 @@ func jsonDate(raw json.RawMessage, raws []string) (marsad.Date, []string) {
 // cleanLines trims each line and drops empty ones, so that bodies from
 // dumps have the "\n"-joined paragraphs of the other readers.
 func cleanLines(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
-	for _, l := range strings.Split(s, "\n") {
+	b.Grow(len(s))
+	for rest := s; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n") // a "\r" before the "\n" is trimmed as space
 		if l = strings.TrimSpace(l); l == "" {
 			continue
 		}
