@@ -5,8 +5,11 @@
 // entities and stories.
 //
 // A bad input never stops a batch: it is counted, reported on one line, and
-// the walk goes on. What was stored stays stored: every article is its own
-// transaction in the store.
+// the walk goes on. What was stored stays stored: the writer hands the
+// store batches of up to MaxBatch articles (or what arrived within
+// MaxBatchWait), each one transaction, while the workers go on analyzing;
+// an article is reported and its work-queue claim finished only once its
+// batch has committed.
 package ingest
 
 import (
@@ -19,6 +22,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/extract"
@@ -67,10 +71,35 @@ func (s Summary) String() string {
 // Analyze reads and analyzes the inputs without storing anything, calling
 // fn for each article in input order.
 func Analyze(ctx context.Context, paths []string, stdin io.Reader, opts Options, fn func(*marsad.Article) error) (Summary, error) {
-	return run(ctx, paths, stdin, opts, func(a *marsad.Article) (bool, error) {
-		return true, fn(a)
+	return run(ctx, paths, stdin, opts, 1, 0, func(_ context.Context, as []*marsad.Article) ([]bool, int, error) {
+		created := make([]bool, 0, len(as))
+		for i, a := range as {
+			if err := fn(a); err != nil {
+				return created, i, err
+			}
+			created = append(created, true)
+		}
+		return created, len(as), nil
 	})
 }
+
+// Batching of the store writer. A batch is cut at MaxBatch records or
+// MaxBatchWait after its first record, whichever comes first: one
+// transaction per few dozen articles instead of one per article takes
+// most of the writer's cost away (sqlite BenchmarkWrite*: 32 articles per
+// batch cost the same CPU per article as 256), and 100 ms keeps a slow
+// trickle (watch, a feed) from waiting long to be stored. Batches stay
+// small because records are claimed (work queue) before they are
+// analyzed: a process holds at most about three batches of claims that
+// it has not stored, so two processes started together still share a
+// small corpus (batches of 8 shared it no better in
+// TestTwoIngestProcessesOnPostgres, and cost PostgreSQL's client 40% more
+// CPU per article). A batch holds SQLite's write lock for tens of
+// milliseconds, and readers (serve) never wait for it in WAL mode.
+const (
+	MaxBatch     = 32
+	MaxBatchWait = 100 * time.Millisecond
+)
 
 // Ingest reads, analyzes and stores the inputs, then rebuilds canonical
 // entities and stories over the whole store.
@@ -78,13 +107,7 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 	if q, ok := store.(marsad.WorkQueue); ok && opts.Queue == nil {
 		opts.Queue = q
 	}
-	sum, err := run(ctx, paths, stdin, opts, func(a *marsad.Article) (bool, error) {
-		_, created, err := store.PutArticle(ctx, a)
-		if err != nil {
-			return false, fmt.Errorf("store %s: %w", a.Source(), err)
-		}
-		return created, nil
-	})
+	sum, err := run(ctx, paths, stdin, opts, MaxBatch, MaxBatchWait, storeBatch(store))
 	if err != nil {
 		return sum, err
 	}
@@ -94,6 +117,57 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 		}
 	}
 	return sum, nil
+}
+
+// putFunc stores (or hands on) a batch of articles in input order. It
+// returns whether each of the first n was newly stored; when n < len(as),
+// as[n] failed with err (which names it) and nothing after it was
+// stored. Articles before n are stored even when err is not nil.
+type putFunc func(ctx context.Context, as []*marsad.Article) (created []bool, n int, err error)
+
+// storeBatch writes batches through PutArticles when the store has it and
+// one PutArticle at a time otherwise. A batch is one transaction: when an
+// article of it fails, the articles before it are stored again without it
+// and the error names it, so that a bad article costs exactly what it did
+// when every article was its own transaction.
+func storeBatch(store marsad.Store) putFunc {
+	bs, ok := store.(marsad.BatchStore)
+	if !ok {
+		return func(ctx context.Context, as []*marsad.Article) ([]bool, int, error) {
+			created := make([]bool, 0, len(as))
+			for i, a := range as {
+				_, c, err := store.PutArticle(ctx, a)
+				if err != nil {
+					return created, i, fmt.Errorf("store %s: %w", a.Source(), err)
+				}
+				created = append(created, c)
+			}
+			return created, len(as), nil
+		}
+	}
+	var put func(ctx context.Context, as []*marsad.Article) ([]bool, int, error)
+	put = func(ctx context.Context, as []*marsad.Article) ([]bool, int, error) {
+		res, err := bs.PutArticles(ctx, as)
+		if err == nil {
+			created := make([]bool, len(res))
+			for i, r := range res {
+				created[i] = r.Created
+			}
+			return created, len(as), nil
+		}
+		var be *marsad.BatchError
+		if !errors.As(err, &be) || be.Index < 0 || be.Index >= len(as) {
+			// The context, the connection or the commit: no article of
+			// the batch is stored, and the first one is where it stopped.
+			return nil, 0, fmt.Errorf("store %s (batch of %d articles): %w", as[0].Source(), len(as), err)
+		}
+		created, n, perr := put(ctx, as[:be.Index])
+		if perr != nil {
+			return created, n, perr
+		}
+		return created, n, fmt.Errorf("store %s: %w", as[be.Index].Source(), be.Err)
+	}
+	return put
 }
 
 type job struct {
@@ -111,9 +185,14 @@ type result struct {
 }
 
 // run is the shared engine: a walker goroutine feeds records to workers
-// that extract and analyze; results reach sink in input order (so output
-// and ids follow the input), on the calling goroutine.
-func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sink func(*marsad.Article) (bool, error)) (Summary, error) {
+// that extract and analyze; an orderer goroutine puts their results back in
+// input order and cuts them into batches of up to maxBatch records (or what
+// arrived within maxWait of a batch's first record); put gets each batch's
+// articles on the calling goroutine, so that output and ids follow the
+// input, while the workers go on with the next records. Callbacks
+// (OnArticle, OnReject) and work-queue Finish calls run on the calling
+// goroutine too, in input order, after put has returned for their batch.
+func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, maxBatch int, maxWait time.Duration, put putFunc) (Summary, error) {
 	var sum Summary
 	p := opts.Pipeline
 	if p == nil {
@@ -123,6 +202,7 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	maxBatch = max(1, maxBatch)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -173,57 +253,97 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 	}
 	go func() { wg.Wait(); close(results) }()
 
+	// While the caller stores a batch the orderer fills the next one, then
+	// blocks, and so, through results, do the workers: memory and the
+	// claims held stay bounded by about three batches.
+	batches := make(chan []result)
+	go order(results, batches, maxBatch, maxWait)
+
 	var sinkErr error
-	finish := func(key string) {
-		if key == "" || sinkErr != nil {
-			return
+	// Finishing marks stored (or rejected) work done, only once its batch
+	// has committed. Its context is not canceled with the batch's: work
+	// that is stored must be marked done even when the caller stops right
+	// after.
+	finishCtx := context.WithoutCancel(ctx)
+	finish := func(done []result) error {
+		if opts.Queue == nil {
+			return nil
 		}
-		if err := opts.Queue.Finish(ctx, key); err != nil {
-			sinkErr = err
-			cancel()
+		var keys []string
+		for _, r := range done {
+			if r.key != "" {
+				keys = append(keys, r.key)
+			}
 		}
+		if bq, ok := opts.Queue.(marsad.BatchWorkQueue); ok && len(keys) > 0 {
+			return bq.FinishAll(finishCtx, keys)
+		}
+		for _, k := range keys {
+			if err := opts.Queue.Finish(finishCtx, k); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	pending := map[int]result{}
-	next := 0
-	handle := func(r result) {
+	var arts []*marsad.Article
+	var done []result
+	for batch := range batches {
 		if sinkErr != nil {
-			return
+			continue // drain, so that the orderer and the workers end
 		}
-		if r.err != nil {
-			sum.Rejected++
-			if opts.OnReject != nil {
-				opts.OnReject(r.err)
+		arts = arts[:0]
+		for _, r := range batch {
+			if r.err == nil {
+				arts = append(arts, r.article)
 			}
-			finish(r.key) // a rejected record is done: no process retries it
-			return
 		}
-		sum.Records++
-		created, err := sink(r.article)
-		if err != nil {
+		var created []bool
+		var n int
+		var err error
+		if len(arts) > 0 {
+			created, n, err = put(ctx, arts)
+		}
+		// Done: the rejected records, and the articles up to the one that
+		// failed (nothing after it was stored).
+		done = done[:0]
+		stored := 0
+		for _, r := range batch {
+			if r.err == nil {
+				if stored >= n {
+					break
+				}
+				stored++
+			}
+			done = append(done, r)
+		}
+		if ferr := finish(done); ferr != nil {
+			sinkErr = ferr
+			cancel()
+		}
+		i := 0
+		for _, r := range done {
+			if r.err != nil {
+				sum.Rejected++ // a rejected record is done: no process retries it
+				if opts.OnReject != nil {
+					opts.OnReject(r.err)
+				}
+				continue
+			}
+			sum.Records++
+			if created[i] {
+				sum.Stored++
+			} else {
+				sum.Duplicates++
+			}
+			if opts.OnArticle != nil {
+				opts.OnArticle(r.article, created[i])
+			}
+			i++
+		}
+		if err != nil && sinkErr == nil {
+			sum.Records++ // the article that failed was read
 			sinkErr = err
 			cancel()
-			return
-		}
-		finish(r.key)
-		if created {
-			sum.Stored++
-		} else {
-			sum.Duplicates++
-		}
-		if opts.OnArticle != nil {
-			opts.OnArticle(r.article, created)
-		}
-	}
-	for r := range results {
-		pending[r.seq] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			handle(r)
 		}
 	}
 	sum.Elsewhere = int(elsewhere.Load())
@@ -234,6 +354,61 @@ func run(ctx context.Context, paths []string, stdin io.Reader, opts Options, sin
 		return sum, walkErr
 	}
 	return sum, ctx.Err()
+}
+
+// order puts results back in input order and sends them on in batches of
+// up to maxBatch, cutting a batch early when maxWait has passed since its
+// first result. It closes batches when results is closed.
+func order(results <-chan result, batches chan<- []result, maxBatch int, maxWait time.Duration) {
+	defer close(batches)
+	pending := map[int]result{}
+	next := 0
+	var cur []result
+	var timer *time.Timer
+	var expired <-chan time.Time
+	send := func() {
+		if len(cur) == 0 {
+			return
+		}
+		if timer != nil {
+			timer.Stop()
+			expired = nil
+		}
+		batches <- cur
+		cur = nil
+	}
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				send()
+				return
+			}
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				cur = append(cur, r)
+				if len(cur) >= maxBatch {
+					send()
+				} else if len(cur) == 1 && maxWait > 0 {
+					if timer == nil {
+						timer = time.NewTimer(maxWait)
+					} else {
+						timer.Reset(maxWait)
+					}
+					expired = timer.C
+				}
+			}
+		case <-expired:
+			expired = nil
+			send()
+		}
+	}
 }
 
 // recordKey names a record by its content, the same on every machine that

@@ -22,6 +22,44 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, l
 			return marsad.Errorf(marsad.EINVALID, "postgres: replace entities: entity %q has no id", e.Name)
 		}
 	}
+	// The rows go in by COPY, which cannot skip a conflicting row: a link
+	// given twice is dropped here. Each entity's article count is counted
+	// here too and stored with it, so that listing entities by it reads
+	// an index instead of counting links per query.
+	type link struct {
+		article int64
+		local   string
+		entity  string
+	}
+	type pair struct {
+		entity  string
+		article int64
+	}
+	seenLink := make(map[link]bool, len(links))
+	seenPair := make(map[pair]bool, len(links))
+	count := make(map[string]int, len(entities))
+	linkRows := make([][]any, 0, len(links))
+	for _, l := range links {
+		k := link{l.ArticleID, clean(l.LocalID), clean(l.EntityID)}
+		if seenLink[k] {
+			continue
+		}
+		seenLink[k] = true
+		linkRows = append(linkRows, []any{k.article, k.local, k.entity})
+		if p := (pair{k.entity, k.article}); !seenPair[p] {
+			seenPair[p] = true
+			count[k.entity]++
+		}
+	}
+	entRows := make([][]any, 0, len(entities))
+	var nameRows [][]any
+	for _, e := range entities {
+		id := clean(e.ID)
+		entRows = append(entRows, []any{id, clean(e.Name), clean(arabic.Normalize(e.Name)), clean(string(e.Type)), jsonText(e), count[id]})
+		for _, n := range normalizedNames(e.Name, e.Aliases) {
+			nameRows = append(nameRows, []any{id, n})
+		}
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("postgres: replace entities: %w", err)
@@ -34,32 +72,32 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, l
 	b.Queue(`DELETE FROM entity_links`)
 	b.Queue(`DELETE FROM entity_names`)
 	b.Queue(`DELETE FROM entities`)
-	for _, e := range entities {
-		b.Queue(`INSERT INTO entities (id, name, norm_name, type, data) VALUES ($1, $2, $3, $4, $5)`,
-			clean(e.ID), clean(e.Name), clean(arabic.Normalize(e.Name)), clean(string(e.Type)), jsonText(e))
-		b.Queue(`INSERT INTO entity_names (entity_id, norm_name) SELECT $1, unnest($2::text[])`,
-			clean(e.ID), normalizedNames(e.Name, e.Aliases))
-	}
-	for _, l := range links {
-		b.Queue(`INSERT INTO entity_links (article_id, local_id, entity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-			l.ArticleID, clean(l.LocalID), clean(l.EntityID))
-	}
-	err = tx.SendBatch(ctx, b).Close()
-	switch pgCode(err) {
-	case "":
-	case uniqueViolation:
-		return marsad.Errorf(marsad.EINVALID, "postgres: replace entities: an entity id is given twice")
-	case foreignKeyViolation:
-		return marsad.Errorf(marsad.EINVALID, "postgres: replace entities: a link names an article or entity that is not stored")
-	}
-	if err != nil {
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("postgres: replace entities: %w", err)
 	}
-	// Store each entity's article count so that listing them by it reads
-	// an index instead of counting every entity's links per query.
-	if _, err := tx.Exec(ctx, `UPDATE entities e SET articles = (SELECT count(DISTINCT l.article_id)
-		FROM entity_links l WHERE l.entity_id = e.id)`); err != nil {
-		return fmt.Errorf("postgres: replace entities: count articles: %w", err)
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"entities", []string{"id", "name", "norm_name", "type", "data", "articles"}, entRows},
+		{"entity_names", []string{"entity_id", "norm_name"}, nameRows},
+		{"entity_links", []string{"article_id", "local_id", "entity_id"}, linkRows},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		_, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows))
+		switch pgCode(err) {
+		case "":
+		case uniqueViolation:
+			return marsad.Errorf(marsad.EINVALID, "postgres: replace entities: an entity id is given twice")
+		case foreignKeyViolation:
+			return marsad.Errorf(marsad.EINVALID, "postgres: replace entities: a link names an article or entity that is not stored")
+		}
+		if err != nil {
+			return fmt.Errorf("postgres: replace entities: copy %s: %w", c.table, err)
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: replace entities: %w", err)

@@ -28,11 +28,12 @@
 // with ON CONFLICT (content_hash) DO NOTHING, so two writers storing the
 // same article store it once and both get its id.
 //
-// Durability. Each PutArticle is one transaction, committed with the
-// server's synchronous_commit setting (on by default: an fsync per
-// article). For a bulk ingest, adding synchronous_commit=off to the URL
-// about doubles the rate; a server crash may then lose the last few
-// commits (never a client crash), and never corrupts the database.
+// Durability. Each PutArticle, and each PutArticles batch (what ingest
+// uses, batch.go), is one transaction, committed with the server's
+// synchronous_commit setting (on by default: an fsync per commit). Adding
+// synchronous_commit=off to the URL saves that wait; a server crash may
+// then lose the last few commits (never a client crash), and never
+// corrupts the database.
 //
 // Limits. A zero Limit in a filter means "no limit", except for Search,
 // where it means DefaultSearchLimit.

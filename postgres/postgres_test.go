@@ -25,6 +25,11 @@ func TestConcurrentWriters(t *testing.T) {
 	storetest.RunConcurrentWriters(t, open(t, schema), open(t, schema))
 }
 
+func TestConcurrentBatchWriters(t *testing.T) {
+	schema := newSchema(t)
+	storetest.RunConcurrentBatchWriters(t, open(t, schema), open(t, schema))
+}
+
 func BenchmarkPutArticle(b *testing.B) {
 	storetest.BenchmarkPutArticle(b, func(b *testing.B) marsad.Store { return open(b, newSchema(b)) })
 }

@@ -56,3 +56,46 @@ func TestWorkQueue(t *testing.T) {
 		t.Error("b took k2 while a, alive, holds it")
 	}
 }
+
+// FinishAll marks several claims done at once: after their process dies,
+// the finished ones are never handed out again, the others are.
+func TestWorkQueueFinishAll(t *testing.T) {
+	url := newSchema(t)
+	ctx := context.Background()
+	b := open(t, url)
+	dead, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"k1", "k2", "k3"} {
+		if ok, err := dead.Claim(ctx, k); err != nil || !ok {
+			t.Fatalf("Claim(%s) = %v, %v", k, ok, err)
+		}
+	}
+	if err := dead.FinishAll(ctx, []string{"k1", "k3"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := dead.FinishAll(ctx, nil); err != nil {
+		t.Fatalf("FinishAll(nil) = %v", err)
+	}
+	dead.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := b.Claim(ctx, "k2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the unfinished claim of a dead process was never released")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	for _, k := range []string{"k1", "k3"} {
+		if ok, err := b.Claim(ctx, k); err != nil || ok {
+			t.Errorf("Claim(%s) after FinishAll = %v, %v; want false", k, ok, err)
+		}
+	}
+}

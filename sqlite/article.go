@@ -12,7 +12,6 @@ import (
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
-	"github.com/marsad-news/marsad/search"
 )
 
 // analysis is the JSON form of an article's analysis, kept whole in
@@ -106,21 +105,26 @@ func stringsJSON(s []string) string {
 	return jsonText(s)
 }
 
-// PutArticle stores a and its analysis in one transaction. The dedup key is
-// a.ContentHash, or search.ContentHash of the title and body when it is
-// empty. a is not modified.
+// PutArticle stores a and its analysis in one transaction: a batch of
+// one (PutArticles). The dedup key is a.ContentHash, or
+// search.ContentHash of the title and body when it is empty. a is not
+// modified.
 func (s *Store) PutArticle(ctx context.Context, a *marsad.Article) (int64, bool, error) {
 	if a == nil {
 		return 0, false, marsad.Errorf(marsad.EINVALID, "sqlite: put article: nil article")
 	}
-	id, created, err := s.putArticle(ctx, a)
+	res, err := s.putArticles(ctx, []*marsad.Article{a})
 	if err != nil {
+		var be *marsad.BatchError
+		if errors.As(err, &be) {
+			err = be.Err
+		}
 		if marsad.ErrorCode(err) != marsad.EINTERNAL {
 			return 0, false, err
 		}
 		return 0, false, fmt.Errorf("sqlite: put article %q: %w", articleName(a), err)
 	}
-	return id, created, nil
+	return res[0].ID, res[0].Created, nil
 }
 
 // articleName names an article in errors.
@@ -132,121 +136,6 @@ func articleName(a *marsad.Article) string {
 		return a.Title
 	}
 	return a.ContentHash
-}
-
-func (s *Store) putArticle(ctx context.Context, a *marsad.Article) (int64, bool, error) {
-	hash := clean(a.ContentHash)
-	if hash == "" {
-		hash = search.ContentHash(a.Title, a.Body)
-	}
-	ingested := a.Ingested
-	if ingested.IsZero() {
-		ingested = s.Now()
-	}
-	pub, pubGran, pubUnix := dateColumns(a.Published)
-	upd, updGran, _ := dateColumns(a.Updated)
-	an := jsonText(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions})
-	titleTerms, bodyTerms := search.IndexText(a.Title), search.IndexText(a.Body)
-
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, false, err
-	}
-	defer tx.Rollback()
-
-	var id int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (content_hash, file, url, title,
-		published, published_gran, published_unix, updated, updated_gran,
-		outlet, author, dateline, body, language, ingested, analysis)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (content_hash) DO NOTHING
-		RETURNING id`,
-		hash, clean(a.File), clean(a.URL), clean(a.Title), pub, pubGran, pubUnix, upd, updGran,
-		clean(a.Outlet), clean(a.Author), clean(a.Dateline), clean(a.Body), clean(a.Language),
-		ingested.UnixNano(), an).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		if err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ?`, hash).Scan(&id); err != nil {
-			return 0, false, fmt.Errorf("find duplicate: %w", err)
-		}
-		return id, false, nil
-	} else if err != nil {
-		return 0, false, err
-	}
-
-	if _, err := tx.ExecContext(ctx, `INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)`,
-		id, titleTerms, bodyTerms); err != nil {
-		return 0, false, fmt.Errorf("index: %w", err)
-	}
-	if err := insertAnalysis(ctx, tx, id, a); err != nil {
-		return 0, false, err
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, false, err
-	}
-	return id, true, nil
-}
-
-// insertAnalysis fills the normalized tables that list entities, quotes
-// and events across articles.
-func insertAnalysis(ctx context.Context, tx *sql.Tx, id int64, a *marsad.Article) error {
-	if len(a.Entities) > 0 {
-		ent, err := tx.PrepareContext(ctx, `INSERT INTO article_entities (article_id, local_id, name, norm_name, type, aliases) VALUES (?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer ent.Close()
-		names, err := tx.PrepareContext(ctx, `INSERT INTO article_entity_names (article_id, local_id, norm_name) VALUES (?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer names.Close()
-		for _, e := range a.Entities {
-			if _, err := ent.ExecContext(ctx, id, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), stringsJSON(e.Aliases)); err != nil {
-				return fmt.Errorf("entity %q: %w", e.ID, err)
-			}
-			for _, n := range normalizedNames(e.Name, e.Aliases) {
-				if _, err := names.ExecContext(ctx, id, e.ID, n); err != nil {
-					return fmt.Errorf("entity %q: %w", e.ID, err)
-				}
-			}
-		}
-	}
-	if len(a.Quotes) > 0 {
-		q, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, speaker, speaker_id, norm_speaker, kind, text, via, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer q.Close()
-		for _, x := range a.Quotes {
-			if _, err := q.ExecContext(ctx, id, x.Speaker, x.SpeakerID, arabic.Normalize(x.Speaker), string(x.Kind), x.Text, x.Via, x.Start, x.End); err != nil {
-				return fmt.Errorf("quote: %w", err)
-			}
-		}
-	}
-	if len(a.Events) > 0 {
-		ev, err := tx.PrepareContext(ctx, `INSERT INTO events (article_id, kind, when_value, when_text, who, with_, where_, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
-		if err != nil {
-			return err
-		}
-		defer ev.Close()
-		part, err := tx.PrepareContext(ctx, `INSERT INTO event_participants (event_id, norm_name) VALUES (?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer part.Close()
-		for _, e := range a.Events {
-			var eventID int64
-			if err := ev.QueryRowContext(ctx, id, e.Kind, e.When, e.WhenText, stringsJSON(e.Who), stringsJSON(e.With), e.Where, e.Text).Scan(&eventID); err != nil {
-				return fmt.Errorf("event: %w", err)
-			}
-			for _, n := range normalizedNames("", append(append([]string(nil), e.Who...), e.With...)) {
-				if _, err := part.ExecContext(ctx, eventID, n); err != nil {
-					return fmt.Errorf("event: %w", err)
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // clean makes s storable text: invalid UTF-8 becomes U+FFFD and NUL bytes

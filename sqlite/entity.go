@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,10 @@ import (
 // one id, is an EINVALID error and changes nothing.
 func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, links []marsad.EntityLink) error {
 	if err := s.replaceEntities(ctx, entities, links); err != nil {
+		var be *marsad.BatchError
+		if errors.As(err, &be) {
+			err = be.Err // a row of the inserts; they name no article
+		}
 		if marsad.ErrorCode(err) != marsad.EINTERNAL {
 			return err
 		}
@@ -26,61 +31,111 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []marsad.Entity, l
 }
 
 func (s *Store) replaceEntities(ctx context.Context, entities []marsad.Entity, links []marsad.EntityLink) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+	// Everything a foreign key or the primary key would refuse is checked
+	// here first, so that the rows can go in multi-row INSERTs with keys
+	// off (see putArticles): an entity without an id or given twice, a link
+	// to an entity not in the list. Links to missing articles are checked
+	// against the table inside the transaction.
+	known := make(map[string]bool, len(entities))
+	for _, e := range entities {
+		if e.ID == "" {
+			return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity %q has no id", e.Name)
+		}
+		if known[e.ID] {
+			return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity id %q given twice", e.ID)
+		}
+		known[e.ID] = true
+	}
+	// Each entity's article count is stored with it, so that listing
+	// entities by it reads an index instead of counting links per query.
+	type pair struct {
+		entity  string
+		article int64
+	}
+	seen := make(map[pair]bool, len(links))
+	count := make(map[string]int, len(entities))
+	var articleIDs []int64
+	seenArticle := map[int64]bool{}
+	for _, l := range links {
+		if !known[l.EntityID] {
+			return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: link of article %d entity %q to %q: no such article or entity",
+				l.ArticleID, l.LocalID, l.EntityID)
+		}
+		if p := (pair{l.EntityID, l.ArticleID}); !seen[p] {
+			seen[p] = true
+			count[l.EntityID]++
+		}
+		if !seenArticle[l.ArticleID] {
+			seenArticle[l.ArticleID] = true
+			articleIDs = append(articleIDs, l.ArticleID)
+		}
+	}
+	stmts, err := s.prepareWrites(ctx)
+	if err != nil {
+		return err
+	}
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if len(articleIDs) > 0 {
+		var missing int64
+		err := tx.QueryRowContext(ctx, `SELECT j.value FROM json_each(?) j
+			WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = j.value) LIMIT 1`, jsonText(articleIDs)).Scan(&missing)
+		if err == nil {
+			for _, l := range links {
+				if l.ArticleID == missing {
+					return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: link of article %d entity %q to %q: no such article or entity",
+						l.ArticleID, l.LocalID, l.EntityID)
+				}
+			}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("check linked articles: %w", err)
+		}
+	}
 	for _, table := range []string{"entity_links", "entity_names", "entities"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return err
 		}
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, norm_name, type, data) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	name, err := tx.PrepareContext(ctx, `INSERT INTO entity_names (entity_id, norm_name) VALUES (?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer name.Close()
-	for _, e := range entities {
-		if e.ID == "" {
-			return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity %q has no id", e.Name)
-		}
-		if _, err := ins.ExecContext(ctx, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), jsonText(e)); err != nil {
-			if isUniqueError(err) {
-				return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: entity id %q given twice", e.ID)
-			}
-			return fmt.Errorf("entity %q: %w", e.ID, err)
-		}
+	ents := &rows{t: canonTable}
+	names := &rows{t: canonNameTable}
+	lrows := &rows{t: linkTable}
+	for i, e := range entities {
+		ents.add(i, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), jsonText(e), count[e.ID])
 		for _, n := range normalizedNames(e.Name, e.Aliases) {
-			if _, err := name.ExecContext(ctx, e.ID, n); err != nil {
-				return fmt.Errorf("entity %q: %w", e.ID, err)
+			names.add(i, e.ID, n)
+		}
+		for _, r := range []*rows{ents, names} {
+			if err := r.flush(ctx, tx, stmts, false); err != nil {
+				return err
 			}
 		}
 	}
-	link, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO entity_links (article_id, local_id, entity_id) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer link.Close()
-	for _, l := range links {
-		if _, err := link.ExecContext(ctx, l.ArticleID, l.LocalID, l.EntityID); err != nil {
-			if isForeignKeyError(err) {
-				return marsad.Errorf(marsad.EINVALID, "sqlite: replace entities: link of article %d entity %q to %q: no such article or entity",
-					l.ArticleID, l.LocalID, l.EntityID)
-			}
-			return fmt.Errorf("link %d/%s: %w", l.ArticleID, l.LocalID, err)
+	for i, l := range links {
+		lrows.add(i, l.ArticleID, l.LocalID, l.EntityID)
+		if err := lrows.flush(ctx, tx, stmts, false); err != nil {
+			return err
 		}
 	}
-	// Store each entity's article count so that listing them by it reads
-	// an index instead of counting every entity's links per query.
-	if _, err := tx.ExecContext(ctx, `UPDATE entities SET articles = (SELECT count(DISTINCT article_id)
-		FROM entity_links WHERE entity_id = entities.id)`); err != nil {
-		return fmt.Errorf("count entity articles: %w", err)
+	for _, r := range []*rows{ents, names, lrows} {
+		if err := r.flush(ctx, tx, stmts, true); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }

@@ -11,10 +11,11 @@
 // begin IMMEDIATE and every connection has a busy timeout, so two
 // processes writing at once take turns instead of failing.
 //
-// Durability. Each PutArticle is one transaction. With synchronous=NORMAL
-// in WAL mode a commit survives a crash of the process (kill -9) but the
-// last commits may be lost if the operating system crashes; the database
-// is never corrupted in either case.
+// Durability. Each PutArticle, and each PutArticles batch (what ingest
+// uses), is one transaction. With synchronous=NORMAL in WAL mode a commit
+// survives a crash of the process (kill -9) but the last commits may be
+// lost if the operating system crashes; the database is never corrupted
+// in either case. Writes are described in batch.go.
 //
 // Search. The FTS5 table is contentless and holds analyzed terms
 // (search.IndexText), not raw text; queries go through the same analyzer
@@ -61,6 +62,8 @@ type Store struct {
 	path  string
 	write *sql.DB // exactly one connection
 	read  *sql.DB // query-only connections
+	stmts writeStmts
+	terms [4]termCache // one per preparing goroutine (batch.go)
 
 	// Now returns the ingest time of new articles; tests fix it.
 	Now func() time.Time
@@ -128,6 +131,7 @@ func fileURI(path string) string {
 
 // Close closes both pools.
 func (s *Store) Close() error {
+	s.closeStmts()
 	var errs []error
 	if s.read != nil && s.read != s.write {
 		errs = append(errs, s.read.Close())

@@ -18,6 +18,11 @@ func TestConcurrentWriters(t *testing.T) {
 	storetest.RunConcurrentWriters(t, open(t, path), open(t, path))
 }
 
+func TestConcurrentBatchWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "marsad.db")
+	storetest.RunConcurrentBatchWriters(t, open(t, path), open(t, path))
+}
+
 func BenchmarkPutArticle(b *testing.B) {
 	storetest.BenchmarkPutArticle(b, func(b *testing.B) marsad.Store { return openTemp(b) })
 }

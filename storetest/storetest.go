@@ -54,6 +54,11 @@ func Run(t *testing.T, newStore func(t *testing.T) marsad.Store) {
 		{"Stories", testStories},
 		{"HostileInput", testHostileInput},
 		{"ConcurrentReadersDuringWrites", testConcurrentReaders},
+		{"BatchRoundTrip", testBatchRoundTrip},
+		{"BatchDuplicates", testBatchDuplicates},
+		{"BatchEmpty", testBatchEmpty},
+		{"BatchInvalid", testBatchInvalid},
+		{"EachEntities", testEachEntities},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,7 +55,11 @@ func TestTwoIngestProcessesOnPostgres(t *testing.T) {
 		t.Skip("slow")
 	}
 	url := pgURL(t)
-	const n = 400
+	// Enough records, analyzed by one worker each, that the second process
+	// still finds work when the machine is loaded and it starts late:
+	// batched writes made ingest fast enough that 400 records could all go
+	// to the first process.
+	const n = 1000
 	corpus := writeCorpus(t, n)
 	// Create the schema once, so that the two processes race on the
 	// articles, not on the migration.
@@ -65,7 +69,7 @@ func TestTwoIngestProcessesOnPostgres(t *testing.T) {
 	var outs [2]strings.Builder
 	var cmds [2]*exec.Cmd
 	for i := range cmds {
-		cmds[i] = exec.Command(binary, "ingest", "--db", url, corpus)
+		cmds[i] = exec.Command(binary, "ingest", "--workers", "1", "--db", url, corpus)
 		cmds[i].Stderr = &outs[i]
 		if err := cmds[i].Start(); err != nil {
 			t.Fatal(err)

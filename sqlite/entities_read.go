@@ -1,0 +1,97 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/marsad-news/marsad"
+)
+
+var _ marsad.EntityReader = (*Store)(nil)
+
+// entityPage is how many articles EachEntities reads per query; it holds
+// no connection while fn runs.
+const entityPage = 1000
+
+// EachEntities calls fn for every article, in id order, with its
+// article-local entities (marsad.EntityReader). It reads only the id and
+// the analysis column and decodes only the entities out of it, not the
+// body, quotes, events or times.
+func (s *Store) EachEntities(ctx context.Context, fn func(int64, []marsad.Entity) error) error {
+	var last int64
+	for {
+		ids, ents, err := s.entityPage(ctx, last)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if err := fn(id, ents[i]); err != nil {
+				return err
+			}
+			last = id
+		}
+		if len(ids) < entityPage {
+			return nil
+		}
+	}
+}
+
+func (s *Store) entityPage(ctx context.Context, after int64) ([]int64, [][]marsad.Entity, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, entityPage)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: each entities: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var ents [][]marsad.Entity
+	for rows.Next() {
+		var id int64
+		var an string
+		if err := rows.Scan(&id, &an); err != nil {
+			return nil, nil, fmt.Errorf("sqlite: each entities: %w", err)
+		}
+		e, err := entitiesOf(an)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sqlite: each entities: article %d: %w", id, err)
+		}
+		ids, ents = append(ids, id), append(ents, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("sqlite: each entities: %w", err)
+	}
+	return ids, ents, nil
+}
+
+// entitiesOf decodes the entities of an analysis column and stops there:
+// "entities" is the first key the analysis JSON is written with, so the
+// rest (times, quotes, events) is never scanned. Any other first key
+// means the article has no entities (the field is omitted when empty),
+// but the keys are read on until the end to be sure.
+func entitiesOf(an string) ([]marsad.Entity, error) {
+	dec := json.NewDecoder(strings.NewReader(an))
+	if tok, err := dec.Token(); err != nil {
+		return nil, fmt.Errorf("read analysis: %w", err)
+	} else if tok != json.Delim('{') {
+		return nil, fmt.Errorf("read analysis: not an object")
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("read analysis: %w", err)
+		}
+		if tok == "entities" {
+			var ents []marsad.Entity
+			if err := dec.Decode(&ents); err != nil {
+				return nil, fmt.Errorf("read analysis: entities: %w", err)
+			}
+			return ents, nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, fmt.Errorf("read analysis: %w", err)
+		}
+	}
+	return nil, nil
+}
