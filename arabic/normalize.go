@@ -358,34 +358,85 @@ func Clean(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\ufffd")
 	}
-	// Text made only of foldTable's safe runes is in NFKC, so in NFC:
-	// checking that by table is cheaper than the NFC pass over a body.
-	if !allSafe(s) {
-		s = norm.NFC.String(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
+	s = nfc(s)
+	buf := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
-		if r == Tatweel || IsFormatMark(r) {
-			continue
-		}
-		if r == '\u00a0' || r == '\t' || (unicode.IsSpace(r) && r != '\n') {
-			space = true
-			continue
-		}
-		if r == '\n' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		switch {
+		case c == '\n':
 			space = false
-			b.WriteRune(r)
+			buf = append(buf, c)
+			i++
 			continue
+		case c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r':
+			space = true
+			i++
+			continue
+		case c < utf8.RuneSelf:
+		case (c == 0xd8 || c == 0xd9) && i+1 < len(s):
+			// U+0600–U+067F, the Arabic letters: kept, but for tatweel
+			// and the Arabic letter mark.
+			n = 2
+			if r := rune(c&0x1f)<<6 | rune(s[i+1]&0x3f); r == Tatweel || r == '\u061c' {
+				i += n
+				continue
+			}
+		default:
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == Tatweel || IsFormatMark(r) {
+				i += n
+				continue
+			}
+			if unicode.IsSpace(r) {
+				space = true
+				i += n
+				continue
+			}
 		}
 		if space {
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-				b.WriteByte(' ')
+			if len(buf) > 0 && buf[len(buf)-1] != '\n' {
+				buf = append(buf, ' ')
 			}
 			space = false
 		}
-		b.WriteRune(r)
+		buf = append(buf, s[i:i+n]...)
+		i += n
 	}
-	return b.String()
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// nfc is norm.NFC.String(s) for valid UTF-8, run only over the stretches
+// that need it: a run of runes outside foldTable's safe set, with the safe
+// rune before it (it may compose with what follows). NFC cannot reach across
+// a safe rune, so the rest of s is in NFC already and is kept as it is.
+func nfc(s string) string {
+	var buf []byte // nil while nothing changed
+	done := 0      // s[:done] is in buf, when buf is set
+	seg := 0       // where a stretch would start: the last safe rune
+	for i := 0; i < len(s); {
+		r, n := decodeTable(s, i)
+		if n > 0 && foldTable[r] != foldUnsafe {
+			seg = i
+			i += n
+			continue
+		}
+		end := nextSafe(s, i)
+		if part := s[seg:end]; !norm.NFC.IsNormalString(part) {
+			if buf == nil {
+				buf = make([]byte, 0, len(s)+8)
+			}
+			buf = append(buf, s[done:seg]...)
+			buf = norm.NFC.AppendString(buf, part)
+			done = end
+		}
+		i, seg = end, end
+	}
+	if buf == nil {
+		return s
+	}
+	buf = append(buf, s[done:]...)
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }

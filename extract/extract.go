@@ -17,6 +17,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
@@ -49,7 +50,7 @@ func Text(source string, data []byte) (*marsad.Article, error) {
 		Dateline:  r.dateline,
 		Body:      strings.Join(r.body, "\n"),
 	}
-	if wordCount(a.Body) < minBodyWords {
+	if wordCountMax(a.Body, minBodyWords) < minBodyWords {
 		return nil, &marsad.InputError{Input: source, Err: marsad.ErrNoBody}
 	}
 	a.Language = Language(a.Title + "\n" + a.Body)
@@ -95,7 +96,11 @@ func Clean(a *marsad.Article) {
 	if a == nil {
 		return
 	}
-	text := arabic.Clean(normalizeNewlines(unescapeEntities(strings.ToValidUTF8(a.Body, ""))))
+	body := a.Body
+	if !utf8.ValidString(body) {
+		body = strings.ToValidUTF8(body, "")
+	}
+	text := arabic.Clean(normalizeNewlines(unescapeEntities(body)))
 	r := analyze(splitLines(text), a.Title == "", a.Title)
 	a.Body = strings.Join(r.body, "\n")
 	fill := func(dst *string, v string) {
@@ -118,7 +123,9 @@ func Clean(a *marsad.Article) {
 	if a.Updated.IsZero() {
 		a.Updated = r.updated
 	}
-	fill(&a.Language, Language(a.Title+"\n"+a.Body))
+	if a.Language == "" {
+		a.Language = Language(a.Title + "\n" + a.Body)
+	}
 	a.ContentHash = ContentHash(a.Title, a.Body)
 }
 
@@ -138,10 +145,24 @@ func unescapeEntities(s string) string {
 }
 
 func normalizeNewlines(s string) string {
-	if !strings.ContainsRune(s, '\r') && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029') {
+	if strings.IndexByte(s, '\r') < 0 && !hasUnicodeLineBreak(s) {
 		return s
 	}
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+}
+
+// hasUnicodeLineBreak reports U+2028 or U+2029 in s, in one pass over it.
+func hasUnicodeLineBreak(s string) bool {
+	for {
+		i := strings.Index(s, "\u2028"[:2]) // both start with e2 80
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if c := s[i+2]; c == 0xa8 || c == 0xa9 {
+			return true
+		}
+		s = s[i+2:]
+	}
 }
 
 // line is one line of the page, trimmed, with whether a blank line comes
@@ -230,7 +251,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 	for ; i < len(lines) && seen < maxHeaderLines; i++ {
 		l := lines[i]
 		t := l.text
-		if wordCount(t) >= 3 {
+		if wordCountMax(t, 3) >= 3 {
 			seen++
 		}
 		if d, ok := parseDateline(t); ok && d.outlet != "" && d.rest == "" {
@@ -243,11 +264,12 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		if isParagraph(t) && !(wantTitle && r.title == "" && len(body) == 0 && isTitleShaped(t)) {
 			break
 		}
+		f := factsOf(t)
 		switch {
-		case isCopyright(t):
+		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
 			continue
-		case isJunk(t), isChrome(t):
+		case isJunk(t), f.isChrome():
 			continue
 		}
 		if pub, upd, ok := dateLabel(t); ok {
@@ -280,7 +302,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		if knownKey != "" && lineKey(t) == knownKey {
 			continue
 		}
-		if c, ok := captionCredit(t); ok && wordCount(c) <= 15 || isCaptionOpening(t) {
+		if c, ok := captionCredit(t); ok && wordCountMax(c, 15) <= 15 || f.isCaptionOpening() {
 			continue
 		}
 		if wantTitle && hasArabicLetter(t) {
@@ -291,13 +313,13 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			case r.title == "" && len(body) == 0:
 				r.title = stripBullet(t)
 				continue
-			case wordCount(r.title) <= 3 && len(body) == 0 && wordCount(t) >= 4 && wordCount(t) <= 20 &&
+			case wordCountMax(r.title, 3) <= 3 && len(body) == 0 && wordCountMax(t, 20) >= 4 && wordCountMax(t, 20) <= 20 &&
 				isTitleShaped(t) && (i+1 == len(lines) || startsStory(lines[i+1].text)):
 				r.title = stripBullet(t)
 				continue
 			}
 		}
-		if wordCount(t) <= 2 && !endsSentence(t) {
+		if wordCountMax(t, 2) <= 2 && !endsSentence(t) {
 			continue // a section name, a tag, a menu entry
 		}
 		body = append(body, l) // a standfirst or subhead: text
@@ -326,7 +348,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 func takeDateline(body []line, r *result, votes *outletVotes) []line {
 	for k := 0; k < len(body) && k < 3; k++ {
 		d, ok := parseDateline(body[k].text)
-		if !ok || (d.outlet == "" && wordCount(d.rest) < 5) {
+		if !ok || (d.outlet == "" && wordCountMax(d.rest, 5) < 5) {
 			if isParagraph(body[k].text) && !startsWithBullet(body[k].text) {
 				break // the story has started without a dateline
 			}
@@ -353,16 +375,17 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 		last := len(body) - 1
 		t := body[last].text
 		drop := 1
+		f := factsOf(t)
 		switch {
-		case isCopyright(t):
+		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
-		case isJunk(t), isChrome(t), isDesignCredit(t), isRelatedMarker(t):
+		case isJunk(t), f.isChrome(), isDesignCredit(t), isRelatedMarker(t):
 		default:
 			if name, ok := parseSourceLine(t); ok {
 				setOnce(&votes.source, name)
 				break
 			}
-			if pub, upd, ok := dateLabel(t); ok && wordCount(t) <= 12 {
+			if pub, upd, ok := dateLabel(t); ok && wordCountMax(t, 12) <= 12 {
 				setPublished(pub)
 				setUpdated(upd)
 				break
@@ -380,7 +403,7 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 				drop = 2
 				break
 			}
-			if c, ok := captionCredit(t); ok && wordCount(c) <= 15 {
+			if c, ok := captionCredit(t); ok && wordCountMax(c, 15) <= 15 {
 				break
 			}
 			prev := ""
@@ -409,7 +432,7 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 				drop = 0
 			case run >= 2:
 				drop = run
-			case wordCount(t) <= 15 && isParagraph(before):
+			case wordCountMax(t, 15) <= 15 && isParagraph(before):
 			default:
 				drop = 0
 			}
@@ -429,22 +452,23 @@ func dropChrome(body []line, votes *outletVotes, setPublished, setUpdated func(s
 	caption := make([]bool, len(body))
 	for k, l := range body {
 		t := l.text
+		f := factsOf(t)
 		keep[k] = true
 		switch {
-		case isCopyright(t):
+		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
 			keep[k] = false
-		case isJunk(t), isChrome(t):
+		case isJunk(t), f.isChrome():
 			keep[k] = false
-		case isCaptionOpening(t):
+		case f.isCaptionOpening():
 			keep[k], caption[k] = false, true
-		case wordCount(t) <= 1 && !endsSentence(t):
+		case f.words <= 1 && !endsSentence(t):
 			keep[k] = false
 		}
 		if !keep[k] {
 			continue
 		}
-		if c, ok := captionCredit(t); ok && wordCount(c) <= 15 && !reYears.MatchString(c) {
+		if c, ok := captionCredit(t); ok && wordCountMax(c, 15) <= 15 && !reYears.MatchString(c) {
 			keep[k], caption[k] = false, true
 			continue
 		}
@@ -453,7 +477,7 @@ func dropChrome(body []line, votes *outletVotes, setPublished, setUpdated func(s
 			keep[k] = false
 			continue
 		}
-		if pub, upd, ok := dateLabel(t); ok && wordCount(t) <= 12 && (isDateOnly(pub) || isDateOnly(upd)) {
+		if pub, upd, ok := dateLabel(t); ok && wordCountMax(t, 12) <= 12 && (isDateOnly(pub) || isDateOnly(upd)) {
 			setPublished(pub)
 			setUpdated(upd)
 			keep[k] = false
@@ -495,7 +519,7 @@ func dropChrome(body []line, votes *outletVotes, setPublished, setUpdated func(s
 // at the end of a page: a headline of four to twenty words that does not
 // continue a sentence ("وكان …").
 func isRelatedHeadline(s string) bool {
-	n := wordCount(s)
+	n := wordCountMax(s, 20)
 	if n < 4 || n > 20 || !isHeadlineLike(s) || isParagraph(s) {
 		return false
 	}
@@ -505,7 +529,7 @@ func isRelatedHeadline(s string) bool {
 
 // isSignature reports a line that is only a writer's name.
 func isSignature(s string) bool {
-	if !isNameLike(s) || wordCount(s) > 4 {
+	if !isNameLike(s) || wordCountMax(s, 4) > 4 {
 		return false
 	}
 	if isPersonName(s) {
@@ -515,7 +539,7 @@ func isSignature(s string) bool {
 }
 
 func isCaptionCompanion(s string) bool {
-	return wordCount(s) <= 5 && !endsSentence(s) && !isParagraph(s)
+	return wordCountMax(s, 5) <= 5 && !endsSentence(s) && !isParagraph(s)
 }
 
 // startsStory reports a line that may follow a headline: the story's
@@ -542,7 +566,7 @@ func startsStory(s string) bool {
 // a sentence: "!" and "؟" and ".." end headlines too, a single full stop
 // only a short one.
 func isTitleShaped(s string) bool {
-	n := wordCount(s)
+	n := wordCountMax(s, 25)
 	if n == 0 || n > 25 {
 		return false
 	}

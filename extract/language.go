@@ -24,34 +24,40 @@ func countScripts(text string) scriptCounts {
 	}
 	var c scriptCounts
 	for _, r := range text {
-		if !unicode.IsLetter(r) {
+		k := scriptNone
+		if r < scriptTableSize {
+			k = scriptTable[r]
+		} else {
+			k = scriptOf(r)
+		}
+		if k == scriptNone {
 			continue
 		}
 		c.letters++
-		switch {
-		case r < 0x80 || unicode.Is(unicode.Latin, r):
+		switch k {
+		case scriptLatin:
 			c.latin++
-		case unicode.Is(unicode.Arabic, r):
+		case scriptArabic:
 			c.arabic++
-			switch r {
-			case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
-				c.persian++
-			case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ':
-				c.urdu++
-			}
-		case unicode.Is(unicode.Cyrillic, r):
+		case scriptPersian:
+			c.arabic++
+			c.persian++
+		case scriptUrdu:
+			c.arabic++
+			c.urdu++
+		case scriptCyrillic:
 			c.cyrillic++
-		case unicode.Is(unicode.Greek, r):
+		case scriptGreek:
 			c.greek++
-		case unicode.Is(unicode.Hebrew, r):
+		case scriptHebrew:
 			c.hebrew++
-		case unicode.Is(unicode.Han, r):
+		case scriptHan:
 			c.han++
-		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		case scriptKana:
 			c.kana++
-		case unicode.Is(unicode.Hangul, r):
+		case scriptHangul:
 			c.hangul++
-		case unicode.Is(unicode.Devanagari, r):
+		case scriptDevanagari:
 			c.devanagari++
 		default:
 			c.other++
@@ -59,6 +65,71 @@ func countScripts(text string) scriptCounts {
 	}
 	return c
 }
+
+// script is the class countScripts counts a rune in.
+type script uint8
+
+const (
+	scriptNone    script = iota // not a letter
+	scriptLatin                 // ASCII and Latin letters
+	scriptArabic                // other Arabic-script letters
+	scriptPersian               // Arabic-script letters only Persian uses
+	scriptUrdu                  // Arabic-script letters only Urdu uses
+	scriptCyrillic
+	scriptGreek
+	scriptHebrew
+	scriptHan
+	scriptKana
+	scriptHangul
+	scriptDevanagari
+	scriptOther
+)
+
+// scriptOf classifies one rune with the Unicode tables.
+func scriptOf(r rune) script {
+	if !unicode.IsLetter(r) {
+		return scriptNone
+	}
+	switch {
+	case r < 0x80 || unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	case unicode.Is(unicode.Arabic, r):
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
+			return scriptPersian
+		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ':
+			return scriptUrdu
+		}
+		return scriptArabic
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Greek, r):
+		return scriptGreek
+	case unicode.Is(unicode.Hebrew, r):
+		return scriptHebrew
+	case unicode.Is(unicode.Han, r):
+		return scriptHan
+	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		return scriptKana
+	case unicode.Is(unicode.Hangul, r):
+		return scriptHangul
+	case unicode.Is(unicode.Devanagari, r):
+		return scriptDevanagari
+	}
+	return scriptOther
+}
+
+// scriptTable caches scriptOf below U+0800 (Latin, Greek, Cyrillic, Hebrew,
+// Arabic): Language reads every letter of every article, and the Unicode
+// range tables cost more than the rest of its work.
+const scriptTableSize = 0x800
+
+var scriptTable = func() (t [scriptTableSize]script) {
+	for r := range rune(scriptTableSize) {
+		t[r] = scriptOf(r)
+	}
+	return t
+}()
 
 func (c *scriptCounts) add(o scriptCounts) {
 	c.arabic += o.arabic

@@ -20,8 +20,22 @@ import (
 // isQuoteOrPunct reports punctuation and symbols, quotes and brackets
 // included.
 func isQuoteOrPunct(r rune) bool {
+	if r < punctTableSize {
+		return punctTable[r]
+	}
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
+
+// punctTable caches isQuoteOrPunct below U+0800 (Latin and Arabic): lineKey
+// asks it of every rune of every short line.
+const punctTableSize = 0x800
+
+var punctTable = func() (t [punctTableSize]bool) {
+	for r := range rune(punctTableSize) {
+		t[r] = unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}
+	return t
+}()
 
 // lineKey is the matching form of a short line: normalized, punctuation and
 // symbols turned into spaces, spaces collapsed.
@@ -44,9 +58,38 @@ func lineKey(s string) string {
 	return b.String()
 }
 
-// wordCount counts the words of s that hold a letter or a digit. It is
-// called on every line by most rules, so the Arabic block takes a fast path.
-func wordCount(s string) int {
+// lineFacts is what several rules ask of one line: its length in words (up
+// to maxFactWords) and its key, computed once when they are asked in a row.
+// dropChrome asks them of every line of every body.
+type lineFacts struct {
+	text  string
+	words int // wordCountMax(text, maxFactWords)
+	k     string
+	keyed bool
+}
+
+// maxFactWords is the longest line any rule of lineFacts looks at.
+const maxFactWords = 30
+
+func factsOf(s string) lineFacts {
+	return lineFacts{text: s, words: wordCountMax(s, maxFactWords)}
+}
+
+// key is lineKey(f.text).
+func (f *lineFacts) key() string {
+	if !f.keyed {
+		f.k, f.keyed = lineKey(f.text), true
+	}
+	return f.k
+}
+
+// wordCountMax counts the words of s that hold a letter or a digit, but it
+// stops reading at the first word past max and then returns max+1. Most
+// rules only compare a line's length with a small bound, and most lines of a
+// story are long paragraphs: this way each rule reads a few words of them,
+// not the whole paragraph. It is called on every line by most rules, so the
+// Arabic block takes a fast path.
+func wordCountMax(s string, max int) int {
 	n := 0
 	counted := false
 	for _, r := range s {
@@ -60,6 +103,9 @@ func wordCount(s string) int {
 			continue
 		}
 		if !counted {
+			if n == max {
+				return max + 1
+			}
 			n++
 			counted = true
 		}
@@ -103,7 +149,7 @@ func endsSentence(s string) bool {
 // isParagraph reports a line that reads as running text: long, or ending
 // with a sentence mark after enough words. Headlines end without one.
 func isParagraph(s string) bool {
-	n := wordCount(s)
+	n := wordCountMax(s, 30)
 	switch lastMark(s) {
 	case '.', '!', '…', '۔':
 		return n >= 8
@@ -118,7 +164,7 @@ func isParagraph(s string) bool {
 // isHeadlineLike reports a short line without a sentence mark, the shape of
 // a title, a subhead or a related-article link.
 func isHeadlineLike(s string) bool {
-	n := wordCount(s)
+	n := wordCountMax(s, 25)
 	if n < 3 || n > 25 || !hasArabicLetter(s) {
 		return false
 	}
@@ -147,7 +193,10 @@ func isJunk(s string) bool {
 	if !hasLetter(s) {
 		return true
 	}
-	if reGUID.MatchString(s) || reToken.MatchString(s) || reURLLine.MatchString(s) || reEmail.MatchString(s) {
+	// GUIDs, tokens and URLs start with an ASCII character, an address
+	// holds an @: most lines need none of the expressions.
+	if s[0] < utf8.RuneSelf && (reGUID.MatchString(s) || reToken.MatchString(s) || reURLLine.MatchString(s)) ||
+		strings.IndexByte(s, '@') >= 0 && reEmail.MatchString(s) {
 		return true
 	}
 	if !hasArabicLetter(s) && (len(strings.Fields(s)) == 1 && len(s) <= 3 || looksLikeCode(s)) {
@@ -316,11 +365,16 @@ var (
 // more" button, a share bar or font widget, a short "follow us"/"read also"
 // line.
 func isChrome(s string) bool {
-	n := wordCount(s)
+	f := factsOf(s)
+	return f.isChrome()
+}
+
+func (f *lineFacts) isChrome() bool {
+	s, n := f.text, f.words
 	if n > 30 {
 		return false
 	}
-	k := lineKey(s)
+	k := f.key()
 	if k == "" {
 		return false
 	}
@@ -360,11 +414,29 @@ func isAgencyCredit(s, key string, words int) bool {
 		return false
 	}
 	for _, w := range []string{"اعداد", "تحرير", "تغطيه صحفيه", "للنشره العربيه", "شارك في التغطيه", "ترجمه"} {
-		if strings.Contains(" "+key+" ", " "+w+" ") {
+		if containsPhrase(key, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsPhrase reports whether the words of phrase occur in key as whole
+// words: strings.Contains(" "+key+" ", " "+phrase+" ") without building
+// either string.
+func containsPhrase(key, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(key[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(phrase)
+		if (j == 0 || key[j-1] == ' ') && (end == len(key) || key[end] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // navPrefixes are link labels a scraper glues to the start of the next line
@@ -383,7 +455,7 @@ func stripNav(s string) string {
 
 // isRelatedMarker reports a line that announces links to other articles.
 func isRelatedMarker(s string) bool {
-	if wordCount(s) > 5 {
+	if wordCountMax(s, 5) > 5 {
 		return false
 	}
 	k := lineKey(s)
@@ -392,16 +464,23 @@ func isRelatedMarker(s string) bool {
 
 // isCopyright reports a copyright footer line.
 func isCopyright(s string) bool {
-	if wordCount(s) > 25 {
+	f := factsOf(s)
+	return f.isCopyright()
+}
+
+func (f *lineFacts) isCopyright() bool {
+	s := f.text
+	if f.words > 25 {
 		return false
 	}
-	if strings.ContainsRune(s, '©') || strings.Contains(strings.ToLower(s), "(c)") {
+	// "(c)" in any case; only 'C' lower-cases to 'c'.
+	if strings.ContainsRune(s, '©') || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") {
 		return true
 	}
-	k := lineKey(s)
+	k := f.key()
 	copyrightV.load()
 	for _, p := range copyrightV.prefixes {
-		if strings.Contains(" "+k+" ", " "+p+" ") {
+		if containsPhrase(k, p) {
 			return true
 		}
 	}
@@ -441,7 +520,7 @@ func copyrightOutlet(s string) string {
 			break
 		}
 	}
-	if n := wordCount(s); n == 0 || n > 6 || !hasLetter(s) {
+	if n := wordCountMax(s, 6); n == 0 || n > 6 || !hasLetter(s) {
 		return ""
 	}
 	if o, ok := lookupOutlet(s); ok {
@@ -460,7 +539,7 @@ func indexFold(s, sub string) int {
 // isDesignCredit reports a short footer credit: "تصميم الورشه", "تصميم
 // وتطوير شركة …", "Powered by …".
 func isDesignCredit(s string) bool {
-	if wordCount(s) > 5 || endsSentence(s) {
+	if wordCountMax(s, 5) > 5 || endsSentence(s) {
 		return false
 	}
 	k := lineKey(s)
@@ -488,7 +567,7 @@ func captionCredit(s string) (caption string, ok bool) {
 		return "", false
 	}
 	// "… / رويترز", "… – رويترز", "… | رويترز"
-	i := strings.LastIndexAny(t, "/|–—-")
+	i := lastCreditMark(t)
 	if i <= 0 {
 		return "", false
 	}
@@ -499,11 +578,28 @@ func captionCredit(s string) (caption string, ok bool) {
 	return "", false
 }
 
+// lastCreditMark is strings.LastIndexAny(t, "/|–—-") for valid UTF-8, read
+// byte by byte from the end: LastIndexAny decodes and compares every rune of
+// the line when the set is not ASCII.
+func lastCreditMark(t string) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		switch t[i] {
+		case '/', '|', '-':
+			return i
+		case 0x93, 0x94: // – U+2013 and — U+2014 end in these bytes
+			if i >= 2 && t[i-2] == 0xe2 && t[i-1] == 0x80 {
+				return i - 2
+			}
+		}
+	}
+	return -1
+}
+
 // isCredit reports a photo credit: a known outlet or agency, or a credit
 // phrase ("منصات التواصل", "أرشيفية", "Getty").
 func isCredit(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || wordCount(s) > 5 {
+	if s == "" || wordCountMax(s, 5) > 5 {
 		return false
 	}
 	if creditV.has(lineKey(s)) {
@@ -525,13 +621,18 @@ func isCredit(s string) bool {
 // isCaptionOpening reports a line that introduces itself as a caption:
 // "صورة: …", "(الصورة: …)", "تصوير: …", "صورة أرشيفية".
 func isCaptionOpening(s string) bool {
-	if wordCount(s) > 15 {
+	f := factsOf(s)
+	return f.isCaptionOpening()
+}
+
+func (f *lineFacts) isCaptionOpening() bool {
+	if f.words > 15 {
 		return false
 	}
-	if reCaptionOpening.MatchString(s) {
+	if reCaptionOpening.MatchString(f.text) {
 		return true
 	}
-	switch lineKey(s) {
+	switch f.key() {
 	case "صوره ارشيفيه", "صوره تعبيريه", "صوره من الارشيف", "ارشيفيه":
 		return true
 	}
@@ -543,7 +644,7 @@ var reCaptionOpening = regexp.MustCompile(`(?i)^[(\[]?\s*(?:الصورة|صور�
 // isBio reports the one-line author bio that ends an opinion piece
 // ("كاتب وباحث فلسطيني في …").
 func isBio(s string) bool {
-	n := wordCount(s)
+	n := wordCountMax(s, 35)
 	if n < 2 || n > 35 {
 		return false
 	}

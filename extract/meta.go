@@ -26,7 +26,7 @@ var (
 
 // parseByline returns the author a byline line names.
 func parseByline(s string) (string, bool) {
-	if wordCount(s) > 10 {
+	if wordCountMax(s, 10) > 10 {
 		return "", false
 	}
 	m := reByline.FindStringSubmatch(strings.TrimSpace(s))
@@ -52,7 +52,7 @@ var reBylineSplit = regexp.MustCompile(`\s*[-–—|/]\s*`)
 // article ال, the other half is a place; a personal name seldom starts
 // with ال.
 func parseOutletByline(s string) (outlet, author, place string, ok bool) {
-	if wordCount(s) > 9 {
+	if wordCountMax(s, 9) > 9 {
 		return "", "", "", false
 	}
 	parts := reBylineSplit.Split(strings.TrimSpace(s), -1)
@@ -79,6 +79,11 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 
 // parseNameBio reads "X - كاتب وباحث …" and "X، كاتب …".
 func parseNameBio(s string) (string, bool) {
+	// A name of at most five words and a bio of at most 35: a longer line
+	// is neither, and the separators need not be looked for in it.
+	if wordCountMax(s, 40) > 40 {
+		return "", false
+	}
 	for _, sep := range []string{" - ", " – ", " — ", "، ", " | "} {
 		if i := strings.Index(s, sep); i > 0 {
 			name, bio := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
@@ -93,12 +98,12 @@ func parseNameBio(s string) (string, bool) {
 // dateLabel classifies a short line that labels a date: published, updated
 // or neither, and returns the text after the labels.
 func dateLabel(s string) (published, updated string, ok bool) {
-	if wordCount(s) > 20 {
+	if wordCountMax(s, 20) > 20 {
 		return "", "", false
 	}
 	n := arabic.Normalize(s)
 	n = strings.TrimLeftFunc(n, func(r rune) bool { return unicode.IsSpace(r) || isQuoteOrPunct(r) })
-	if loc := reUpdatedLabel.FindStringIndex(n); loc != nil && (loc[0] == 0 || rePublishedLabel.MatchString(n)) {
+	if loc := findUpdatedLabel(n); loc != nil && (loc[0] == 0 || rePublishedLabel.MatchString(n)) {
 		if loc[0] == 0 {
 			return "", n[loc[1]:], true
 		}
@@ -116,10 +121,25 @@ func dateLabel(s string) (published, updated string, ok bool) {
 	return "", "", false
 }
 
+// updatedLabelWords are words of which every reUpdatedLabel match holds
+// one. Most lines hold none, and looking for them is much cheaper than
+// running the unanchored expression.
+var updatedLabelWords = []string{"تحديث", "تعديل", "محدث", "updated", "modified"}
+
+// findUpdatedLabel is reUpdatedLabel.FindStringIndex(n).
+func findUpdatedLabel(n string) []int {
+	for _, w := range updatedLabelWords {
+		if strings.Contains(n, w) {
+			return reUpdatedLabel.FindStringIndex(n)
+		}
+	}
+	return nil
+}
+
 // isDateOnly reports a line that is a date and little else: "23 فبراير
 // 2018", "الثلاثاء 26/09/2023 - 09:15 م", "11 ربيع الأول 1445 هـ".
 func isDateOnly(s string) bool {
-	if wordCount(s) > 14 {
+	if wordCountMax(s, 14) > 14 {
 		return false
 	}
 	if _, ok := parseHeaderDate(s); !ok {
@@ -162,7 +182,7 @@ func isMonthWord(w string) bool {
 // parseSourceLine reads "المصدر: X" and returns X when it names an outlet.
 // Generic sources ("وكالات", "مواقع") name no outlet.
 func parseSourceLine(s string) (string, bool) {
-	if wordCount(s) > 8 {
+	if wordCountMax(s, 8) > 8 {
 		return "", false
 	}
 	m := reSourceLine.FindStringSubmatch(strings.TrimSpace(s))
@@ -180,7 +200,7 @@ func parseSourceLine(s string) (string, bool) {
 	// An unknown source is an outlet only when it says so ("موقع X",
 	// "صحيفة X", a domain name); "المصدر: وزارة الصحة" names where the
 	// news came from, not who published it.
-	if wordCount(name) > 5 {
+	if wordCountMax(name, 5) > 5 {
 		return "", false
 	}
 	k := lineKey(name)
@@ -305,11 +325,11 @@ func leadingOutlet(s string) (outletLead, bool) {
 	if i := strings.IndexAny(s, "-–—:"); i >= 0 && i <= 80 {
 		_, w := firstRune(s[i:])
 		head, rest = s[:i], strings.TrimSpace(s[i+w:])
-	} else if wordCount(s) > 4 {
+	} else if wordCountMax(s, 4) > 4 {
 		return outletLead{}, false
 	}
 	head = strings.TrimSpace(head)
-	if head == "" || wordCount(head) > 5 {
+	if head == "" || wordCountMax(head, 5) > 5 {
 		return outletLead{}, false
 	}
 	r, _ := firstRune(head)

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/pipeline"
@@ -20,7 +22,8 @@ import (
 var (
 	benchCorpus = flag.String("corpus", "/work/shared/data/saudinewsnet/2015-07-21.zip", "SaudiNewsNet zip or directory for the ingest benchmarks")
 	benchN      = flag.Int("articles", 500, "articles per benchmark iteration")
-	benchHeap   = flag.String("heapprofile", "", "BenchmarkRebuildSaudiNewsNet: write heap profiles PREFIX-ingested.prof, PREFIX-peak.prof (inside rebuild) and PREFIX-rebuilt.prof")
+	benchHeap   = flag.String("heapprofile", "", "BenchmarkRebuildSaudiNewsNet: write heap profiles PREFIX-ingested.prof, PREFIX-read.prof and PREFIX-indexed.prof (inside rebuild) and PREFIX-rebuilt.prof")
+	benchDB     = flag.String("db", "", "BenchmarkRebuildSaudiNewsNet: SQLite file to rebuild; when it exists it is used as it is (no ingest), so that repeated runs measure the rebuild alone")
 )
 
 // writeHeap writes a heap profile of live objects after a GC.
@@ -136,37 +139,64 @@ func BenchmarkRebuildSaudiNewsNet(b *testing.B) {
 	if _, err := os.Stat(*benchCorpus); err != nil {
 		b.Skipf("corpus %s not present", *benchCorpus)
 	}
-	store, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	path, ingested := *benchDB, false
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "bench.db")
+	} else if _, err := os.Stat(path); err == nil {
+		ingested = true
+	}
+	store, err := sqlite.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	n := 0
-	opts := Options{NoRebuild: true, OnReject: func(error) {}, OnArticle: func(*marsad.Article, bool) {
-		n++
-		if n >= *benchN {
-			cancel()
+	if !ingested {
+		ctx, cancel := context.WithCancel(context.Background())
+		n := 0
+		opts := Options{NoRebuild: true, OnReject: func(error) {}, OnArticle: func(*marsad.Article, bool) {
+			n++
+			if n >= *benchN {
+				cancel()
+			}
+		}}
+		if _, err := Ingest(ctx, store, []string{*benchCorpus}, nil, opts); err != nil && ctx.Err() == nil {
+			b.Fatal(err)
 		}
-	}}
-	if _, err := Ingest(ctx, store, []string{*benchCorpus}, nil, opts); err != nil && ctx.Err() == nil {
-		b.Fatal(err)
+		cancel()
 	}
-	cancel()
 	if *benchHeap != "" {
 		writeHeap(b, *benchHeap+"-ingested.prof")
-		rebuildPeak = func() { writeHeap(b, *benchHeap+"-peak.prof") }
+		rebuildPeak = func(stage string) { writeHeap(b, *benchHeap+"-"+stage+".prof") }
 		defer func() { rebuildPeak = nil }()
+	}
+	_, stored, err := store.Articles(context.Background(), marsad.ArticleFilter{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := processCPU()
 	for i := 0; i < b.N; i++ {
 		if err := Rebuild(context.Background(), store); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu := processCPU() - cpu0
 	b.StopTimer()
+	if stored > 0 {
+		// CPU, not wall: the machine is shared, and the rebuild uses
+		// several goroutines.
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N*stored), "cpu-ms/article")
+		b.ReportMetric(float64(stored), "articles")
+	}
 	if *benchHeap != "" {
 		writeHeap(b, *benchHeap+"-rebuilt.prof")
 	}
+}
+
+// processCPU is the user+system CPU time of this process so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

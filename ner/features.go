@@ -60,6 +60,7 @@ const (
 	tNeighborAffix
 	tStack
 	tMemory
+	tGaz
 )
 
 // token analysis: the per-token values the templates read.
@@ -70,6 +71,7 @@ type tokInfo struct {
 	pre, suf                            [4]uint64 // word prefixes/suffixes of 1–4 runes
 	bpre, bsuf                          [4]uint64 // base prefixes/suffixes
 	clusters                            [maxClusterLevels]uint64
+	gaz                                 gazInfo
 
 	// Second stage only (see memory.go): the first stage's tag, plus one,
 	// and what the first stage said about the same word elsewhere in the
@@ -115,6 +117,9 @@ func (m *Model) analyzeToken(tok string) tokInfo {
 	ti.runes = utf8.RuneCountInString(w)
 	affixes(w, &ti.pre, &ti.suf)
 	affixes(c.Base, &ti.bpre, &ti.bsuf)
+	if m.gaz != nil {
+		ti.gaz = m.gaz.lookup(ti.base)
+	}
 	if m.clusters != nil {
 		ids, ok := m.clusters.lookup(w, c.Base)
 		for l := range maxClusterLevels {
@@ -268,6 +273,11 @@ func (m *Model) features(infos []tokInfo, i int, dst []uint64) []uint64 {
 			f(tCluster, lv, 1, p1.clusters[l])
 			f(tCluster, lv, 2, n1.clusters[l])
 		}
+	}
+	if m.gaz != nil {
+		dst = gazFeatures(cur, partCur, dst)
+		dst = gazFeatures(p1, partP1, dst)
+		dst = gazFeatures(n1, partN1, dst)
 	}
 	return dst
 }

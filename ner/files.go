@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -72,8 +73,10 @@ func isPunctToken(t string) bool {
 
 // TrainFiles is the training command's recipe: read the CAMeL CSV train
 // split, restore its final periods, read the clusters (if clustersPath is
-// not empty) and train. With the defaults and Seed 1 on the files in
-// ner/data and ner/model it reproduces the embedded model byte for byte.
+// not empty) and the learned gazetteer beside them (GazetteerFile in the
+// same directory, when present and opts.Gazetteer is nil) and train. With
+// the defaults and Seed 1 on the files in ner/data and ner/model it
+// reproduces the embedded model byte for byte.
 func TrainFiles(trainCSV, clustersPath string, opts TrainOptions) (*Model, error) {
 	sents, err := ReadCamelCSVFile(trainCSV)
 	if err != nil {
@@ -85,6 +88,14 @@ func TrainFiles(trainCSV, clustersPath string, opts TrainOptions) (*Model, error
 			return nil, fmt.Errorf("ner: train: %w", err)
 		}
 		opts.Clusters = c
+		gazPath := filepath.Join(filepath.Dir(clustersPath), GazetteerFile)
+		if _, err := os.Stat(gazPath); err == nil && opts.Gazetteer == nil {
+			g, err := ReadGazetteerFile(gazPath)
+			if err != nil {
+				return nil, fmt.Errorf("ner: train: %w", err)
+			}
+			opts.Gazetteer = g
+		}
 	}
 	return Train(RestoreFinalPeriods(sents), opts)
 }

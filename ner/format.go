@@ -17,6 +17,8 @@ import (
 //	uvarint numTags, then each tag as uvarint length + bytes
 //	uvarint cluster levels (0 = none); uvarint words; word hashes as
 //	uvarint deltas (ascending); words*levels uint16 ids
+//	(version 3 only) uvarint gazetteer bases; base hashes as uvarint
+//	deltas (ascending); per base numTypes uvarint counts
 //	uvarint stages (1 or 2); then per stage, first stage first:
 //	  float32 scale; (numTags+1)*numTags int16 transition weights
 //	  uvarint rows; row keys as uvarint deltas (ascending);
@@ -27,11 +29,19 @@ import (
 // far below the gaps that decide a tag. Quantizing halves the model.
 const magic = "marsad-ner 2\n"
 
+// magicGaz marks version 3: version 2 plus the learned gazetteer. A model
+// without a gazetteer is still written as version 2.
+const magicGaz = "marsad-ner 3\n"
+
 // Save writes the model in its binary format. The output is a pure
 // function of the model, so equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {
 	var buf bytes.Buffer
-	buf.WriteString(magic)
+	if m.gaz != nil {
+		buf.WriteString(magicGaz)
+	} else {
+		buf.WriteString(magic)
+	}
 	putUvarint(&buf, uint64(numTags))
 	for _, t := range Tags {
 		putUvarint(&buf, uint64(len(t)))
@@ -56,6 +66,24 @@ func (m *Model) Save(w io.Writer) error {
 		for l := range c.levels {
 			for _, h := range hashes {
 				binary.Write(&buf, binary.LittleEndian, c.words[h][l])
+			}
+		}
+	}
+	if g := m.gaz; g != nil {
+		hashes := make([]uint64, 0, len(g.words))
+		for h := range g.words {
+			hashes = append(hashes, h)
+		}
+		slices.Sort(hashes)
+		putUvarint(&buf, uint64(len(hashes)))
+		prev := uint64(0)
+		for _, h := range hashes {
+			putUvarint(&buf, h-prev)
+			prev = h
+		}
+		for _, h := range hashes {
+			for _, c := range g.words[h] {
+				putUvarint(&buf, uint64(c))
 			}
 		}
 	}
@@ -130,7 +158,7 @@ const maxRows = 1 << 23
 
 func decodeModel(br *bufio.Reader) (*Model, error) {
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magicGaz) {
 		return nil, errors.New("not a marsad ner model")
 	}
 	nt, err := binary.ReadUvarint(br)
@@ -196,6 +224,38 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 		}
 		m.clusters = t
 	}
+	if string(head) == magicGaz {
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		if n > maxRows {
+			return nil, fmt.Errorf("%d gazetteer bases is too many", n)
+		}
+		hashes := make([]uint64, n)
+		prev := uint64(0)
+		for i := range hashes {
+			d, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, err
+			}
+			prev += d
+			hashes[i] = prev
+		}
+		g := &gazTable{words: make(map[uint64][numTypes]uint32, n)}
+		for _, h := range hashes {
+			var c [numTypes]uint32
+			for t := range c {
+				v, err := binary.ReadUvarint(br)
+				if err != nil {
+					return nil, err
+				}
+				c[t] = uint32(min(v, 1<<32-1))
+			}
+			g.words[h] = c
+		}
+		m.gaz = g
+	}
 	stages, err := binary.ReadUvarint(br)
 	if err != nil {
 		return nil, err
@@ -203,7 +263,7 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 	switch stages {
 	case 1:
 	case 2:
-		m.first = &Model{clusters: m.clusters}
+		m.first = &Model{clusters: m.clusters, gaz: m.gaz}
 		if err := readWeights(br, m.first); err != nil {
 			return nil, err
 		}

@@ -140,35 +140,50 @@ func (m *Model) TagSentences(sents [][]string) [][]string {
 func (m *Model) tagDocument(sents [][]string) [][]uint8 {
 	t := taggerPool.Get().(*tagger)
 	defer taggerPool.Put(t)
+	c := m.caches.get()
+	defer m.caches.put(c)
+	c.startDocument()
 	total := 0
 	for _, toks := range sents {
 		total += len(toks)
 	}
-	if cap(t.infos) < total {
+	if cap(t.infos) < total || cap(t.idx) < total {
 		t.infos = make([]tokInfo, total)
+		t.idx = make([]int32, total)
 	}
-	flat := t.infos[:total]
+	flat, idx := t.infos[:total], t.idx[:total]
 	doc := make([][]tokInfo, len(sents))
 	at := 0
 	for s, toks := range sents {
 		doc[s] = flat[at : at+len(toks) : at+len(toks)]
+		for i, tok := range toks {
+			e := c.entry(m, tok)
+			idx[at+i] = e
+			ce := &c.ents[e]
+			doc[s][i] = tokInfo{word: ce.word, base: ce.base, memKey: ce.memKey}
+		}
 		at += len(toks)
-		m.analyze(toks, doc[s])
 	}
 	stage := m
 	if m.first != nil {
 		stage = m.first
 	}
 	out := make([][]uint8, len(sents))
+	at = 0
 	for s := range doc {
-		out[s] = append([]uint8(nil), stage.decode(t, doc[s])...)
+		n := len(doc[s])
+		out[s] = append([]uint8(nil), stage.decodeCached(t, 0, c.ents, idx[at:at+n], doc[s])...)
+		at += n
 	}
 	if m.first == nil {
 		return out
 	}
 	fillMemory(doc, out)
+	at = 0
 	for s := range doc {
-		out[s] = append(out[s][:0], m.decode(t, doc[s])...)
+		n := len(doc[s])
+		out[s] = append(out[s][:0], m.decodeCached(t, 1, c.ents, idx[at:at+n], doc[s])...)
+		at += n
 	}
 	return out
 }

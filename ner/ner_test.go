@@ -18,7 +18,7 @@ const (
 
 // testFloor is the micro F1 the embedded model reaches on the ANERcorp
 // CAMeL test split, minus 0.005.
-const testFloor = 0.705
+const testFloor = 0.720
 
 func loadDefault(t testing.TB) *Model {
 	t.Helper()

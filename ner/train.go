@@ -22,6 +22,9 @@ type TrainOptions struct {
 	// Clusters is the word-cluster table (see ReadClusters); nil trains
 	// without cluster features.
 	Clusters *Clusters
+	// Gazetteer is the learned gazetteer (see ReadGazetteer); nil trains
+	// without gazetteer features.
+	Gazetteer *Gazetteer
 	// Log, when set, receives one line per epoch.
 	Log io.Writer
 	// Dev, when set, is tagged after each epoch and its F1 logged.
@@ -30,6 +33,11 @@ type TrainOptions struct {
 	// second stage that reads the first stage's tags around each token and
 	// across the document (see memory.go).
 	Stages int
+	// Ensemble is how many perceptrons, each with its own shuffle, are
+	// trained per stage and averaged into one; 0 means one. Measured on
+	// the dev blocks: 3 gained nothing (76.63 against 76.59) for three
+	// times the training time.
+	Ensemble int
 	// WordDropout is the probability, per token and epoch, of hiding the
 	// token's own identity features (word, base, stem, word bigrams), so
 	// that the weights also learn what context, affixes and clusters say.
@@ -69,6 +77,9 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 	shell := &Model{}
 	if opts.Clusters != nil {
 		shell.clusters = opts.Clusters.table
+	}
+	if opts.Gazetteer != nil {
+		shell.gaz = opts.Gazetteer.table
 	}
 	gold := make([][]uint8, len(sentences))
 	infos := make([][]tokInfo, len(sentences))
@@ -115,7 +126,7 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 	}
 	first := shell.trainStage(infos, gold, stageOpts)
 	fillMemory(infos, m1)
-	second := &Model{clusters: shell.clusters, first: first}
+	second := &Model{clusters: shell.clusters, gaz: shell.gaz, first: first}
 	m := second.trainStage(infos, gold, opts)
 	return m, nil
 }
@@ -124,7 +135,7 @@ func Train(sentences []Sentence, opts TrainOptions) (*Model, error) {
 // receiver supplies the feature set (clusters, first stage); the result
 // shares them.
 func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions) *Model {
-	m = &Model{clusters: m.clusters, first: m.first}
+	m = &Model{clusters: m.clusters, gaz: m.gaz, first: m.first}
 	// Extract every sentence's features once, as row numbers.
 	type example struct {
 		rows []int32 // features of all tokens, flattened
@@ -208,90 +219,122 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 	keys = newKeys
 
 	nw := len(keys) * numTags
-	m.weights = make([]float32, nw)
-	acc := make([]float64, nw) // sum of step * update, for averaging
-	var transAcc [numTags + 1][numTags]float64
+	runs := max(opts.Ensemble, 1)
+	var sumAvg []float64
+	var sumTrans [numTags + 1][numTags]float64
+	for run := range runs {
+		m.weights = make([]float32, nw)
+		m.trans = [numTags + 1][numTags]float32{}
+		acc := make([]float64, nw) // sum of step * update, for averaging
+		var transAcc [numTags + 1][numTags]float64
 
-	step := 1.0
-	rng := rand.New(rand.NewPCG(uint64(opts.Seed), 0x6e6572))
-	perm := make([]int, len(examples))
-	for i := range perm {
-		perm[i] = i
-	}
-	t := &tagger{}
-	var skip []uint8
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
-		mistakes, tokens := 0, 0
-		for _, e := range perm {
-			ex := &examples[e]
-			n := len(ex.gold)
-			if cap(t.score) < n*numTags {
-				t.score = make([]float32, n*numTags)
-			}
-			t.score = t.score[:n*numTags]
-			skip = skip[:0]
-			for i := range n {
-				k := uint8(0)
-				if opts.WordDropout > 0 && rng.Float64() < opts.WordDropout {
-					k = ex.lex[i]
+		step := 1.0
+		rng := rand.New(rand.NewPCG(uint64(opts.Seed)+uint64(run)*0x9e3779b97f4a7c15, 0x6e6572))
+		perm := make([]int, len(examples))
+		for i := range perm {
+			perm[i] = i
+		}
+		t := &tagger{}
+		var skip []uint8
+		for epoch := 1; epoch <= opts.Epochs; epoch++ {
+			rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+			mistakes, tokens := 0, 0
+			for _, e := range perm {
+				ex := &examples[e]
+				n := len(ex.gold)
+				if cap(t.score) < n*numTags {
+					t.score = make([]float32, n*numTags)
 				}
-				skip = append(skip, k)
-			}
-			start := int32(0)
-			for i, end := range ex.ends {
-				s := t.score[i*numTags : (i+1)*numTags]
-				clear(s)
-				for _, r := range ex.rows[start+int32(skip[i]) : end] {
-					w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
-					for k := range s {
-						s[k] += w[k]
+				t.score = t.score[:n*numTags]
+				skip = skip[:0]
+				for i := range n {
+					k := uint8(0)
+					if opts.WordDropout > 0 && rng.Float64() < opts.WordDropout {
+						k = ex.lex[i]
+					}
+					skip = append(skip, k)
+				}
+				start := int32(0)
+				for i, end := range ex.ends {
+					s := t.score[i*numTags : (i+1)*numTags]
+					clear(s)
+					for _, r := range ex.rows[start+int32(skip[i]) : end] {
+						w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
+						for k := range s {
+							s[k] += w[k]
+						}
+					}
+					start = end
+				}
+				pred := m.viterbi(t, n)
+				tokens += n
+				update := func(i int, tag uint8, d float32) {
+					start := int32(0)
+					if i > 0 {
+						start = ex.ends[i-1]
+					}
+					for _, r := range ex.rows[start+int32(skip[i]) : ex.ends[i]] {
+						j := int(r)*numTags + int(tag)
+						m.weights[j] += d
+						acc[j] += step * float64(d)
 					}
 				}
-				start = end
+				prevG, prevP := numTags, numTags
+				for i := range n {
+					g, p := int(ex.gold[i]), int(pred[i])
+					if g != p {
+						mistakes++
+						update(i, uint8(g), 1)
+						update(i, uint8(p), -1)
+					}
+					if g != p || prevG != prevP {
+						m.trans[prevG][g]++
+						transAcc[prevG][g] += step
+						m.trans[prevP][p]--
+						transAcc[prevP][p] -= step
+					}
+					prevG, prevP = g, p
+				}
+				step++
 			}
-			pred := m.viterbi(t, n)
-			tokens += n
-			update := func(i int, tag uint8, d float32) {
-				start := int32(0)
-				if i > 0 {
-					start = ex.ends[i-1]
+			if opts.Log != nil {
+				msg := fmt.Sprintf("epoch %d: %d features, train token errors %.4f", epoch, len(keys), float64(mistakes)/float64(max(tokens, 1)))
+				if len(opts.Dev) > 0 {
+					avg := m.averaged(keys, acc, &transAcc, step)
+					sc := avg.evaluate(opts.Dev)
+					msg += fmt.Sprintf(", dev F1 %.4f", sc.Micro.F1)
 				}
-				for _, r := range ex.rows[start+int32(skip[i]) : ex.ends[i]] {
-					j := int(r)*numTags + int(tag)
-					m.weights[j] += d
-					acc[j] += step * float64(d)
-				}
+				fmt.Fprintln(opts.Log, msg)
 			}
-			prevG, prevP := numTags, numTags
-			for i := range n {
-				g, p := int(ex.gold[i]), int(pred[i])
-				if g != p {
-					mistakes++
-					update(i, uint8(g), 1)
-					update(i, uint8(p), -1)
-				}
-				if g != p || prevG != prevP {
-					m.trans[prevG][g]++
-					transAcc[prevG][g] += step
-					m.trans[prevP][p]--
-					transAcc[prevP][p] -= step
-				}
-				prevG, prevP = g, p
-			}
-			step++
 		}
-		if opts.Log != nil {
-			msg := fmt.Sprintf("epoch %d: %d features, train token errors %.4f", epoch, len(keys), float64(mistakes)/float64(max(tokens, 1)))
-			if len(opts.Dev) > 0 {
-				avg := m.averaged(keys, acc, &transAcc, step)
-				sc := avg.evaluate(opts.Dev)
-				msg += fmt.Sprintf(", dev F1 %.4f", sc.Micro.F1)
+		avg, trans := m.averagedFloats(acc, &transAcc, step)
+		if sumAvg == nil {
+			sumAvg = avg
+			sumTrans = trans
+		} else {
+			for j := range avg {
+				sumAvg[j] += avg[j]
 			}
-			fmt.Fprintln(opts.Log, msg)
+			for p := range numTags + 1 {
+				for c := range numTags {
+					sumTrans[p][c] += trans[p][c]
+				}
+			}
 		}
 	}
-	return m.averaged(keys, acc, &transAcc, step)
+	// The mean of runs with different shuffles: an ensemble that is still
+	// one linear model, so it tags as fast as one run.
+	if runs > 1 {
+		for j := range sumAvg {
+			sumAvg[j] /= float64(runs)
+		}
+		for p := range numTags + 1 {
+			for c := range numTags {
+				sumTrans[p][c] /= float64(runs)
+			}
+		}
+	}
+	return m.quantized(keys, sumAvg, &sumTrans)
 }
 
 // averaged returns the model with the averaged weights w - acc/step,
@@ -299,17 +342,35 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 // a trained model and its saved copy are the same), with rows that
 // quantize to zero removed.
 func (m *Model) averaged(keys []uint64, acc []float64, transAcc *[numTags + 1][numTags]float64, step float64) *Model {
-	out := &Model{clusters: m.clusters, first: m.first}
+	avg, trans := m.averagedFloats(acc, transAcc, step)
+	return m.quantized(keys, avg, &trans)
+}
+
+// averagedFloats returns the averaged weights w - acc/step.
+func (m *Model) averagedFloats(acc []float64, transAcc *[numTags + 1][numTags]float64, step float64) ([]float64, [numTags + 1][numTags]float64) {
 	avg := make([]float64, len(m.weights))
-	maxAbs := 0.0
 	for j, w := range m.weights {
 		avg[j] = float64(w) - acc[j]/step
-		maxAbs = max(maxAbs, math.Abs(avg[j]))
 	}
 	var trans [numTags + 1][numTags]float64
 	for p := range numTags + 1 {
 		for c := range numTags {
 			trans[p][c] = float64(m.trans[p][c]) - transAcc[p][c]/step
+		}
+	}
+	return avg, trans
+}
+
+// quantized returns the model with weights avg and transitions trans,
+// quantized (see averaged).
+func (m *Model) quantized(keys []uint64, avg []float64, trans *[numTags + 1][numTags]float64) *Model {
+	out := &Model{clusters: m.clusters, gaz: m.gaz, first: m.first}
+	maxAbs := 0.0
+	for _, v := range avg {
+		maxAbs = max(maxAbs, math.Abs(v))
+	}
+	for p := range numTags + 1 {
+		for c := range numTags {
 			maxAbs = max(maxAbs, math.Abs(trans[p][c]))
 		}
 	}

@@ -42,7 +42,11 @@ type Resolver struct {
 	// articles, give or take an article that names one entity two ways.
 	rootArticles []int
 
-	links    map[linkKey]int // article entity → node
+	links map[linkKey]int   // article entity → node
+	keys  map[string]string // name → Key(name), see key
+
+	seenMark []uint32 // node → generation of the link call that saw it (newSeen)
+	seenGen  uint32
 	order    []linkKey
 	snapshot *snapshot
 }
@@ -57,11 +61,11 @@ type node struct {
 	key      string
 	tokens   []string
 	phon     []string
-	votes    map[marsad.EntityType]int
+	votes    typeVotes
 	forms    map[string]int       // surfaces with this key
 	aliases  map[string]int       // other surfaces of the same article entities (lone name parts); nil until one is seen
 	roles    map[string]*roleSeen // nil until one is seen: most names never get a role
-	articles map[int64]struct{}
+	articles []int64              // ids of the articles that name it, sorted: most names are in one or two, and a map per name would cost ten times the memory
 	first    int64
 }
 
@@ -84,6 +88,7 @@ func NewResolver() *Resolver {
 		byKey:   map[string]int{},
 		buckets: map[string][]int{},
 		links:   map[linkKey]int{},
+		keys:    map[string]string{},
 	}
 }
 
@@ -130,17 +135,17 @@ func (r *Resolver) record(articleID int64, entities []marsad.Entity) []linkKey {
 // addEntity records one article entity and returns its node, or -1 when
 // it has no usable name.
 func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
-	key := Key(e.Name)
+	key := r.key(e.Name)
 	if key == "" {
 		return -1
 	}
 	typ := e.Type
-	counts := surfaceCounts(e)
+	counts := r.surfaceCounts(e)
 	main := r.node(key, typ, articleID)
 	n := r.nodes[main]
 	n.forms[strings.TrimSpace(e.Name)] += counts[e.Name]
 	for _, al := range e.Aliases {
-		ak := Key(al)
+		ak := r.key(al)
 		switch {
 		case ak == "":
 		case ak == key:
@@ -153,13 +158,15 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		default:
 			other := r.node(ak, typ, articleID)
 			r.nodes[other].forms[strings.TrimSpace(al)] += counts[al]
-			r.union(main, other, edge{from: other, into: main, score: scoreSameArticle,
-				reason: fmt.Sprintf("both names of one entity in article %d", articleID), article: articleID})
+			if r.find(main) != r.find(other) { // else union is a no-op: spare the reason
+				r.union(main, other, edge{from: other, into: main, score: scoreSameArticle,
+					reason: fmt.Sprintf("both names of one entity in article %d", articleID), article: articleID})
+			}
 		}
 	}
 	newRole := false
 	for _, role := range e.Roles {
-		rk := Key(role.Role)
+		rk := r.key(role.Role)
 		if rk == "" {
 			continue
 		}
@@ -181,17 +188,35 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 	return main
 }
 
+// key is Key, remembered: a corpus names the same people and places in the
+// same few spellings over and over, and Key normalizes every word.
+func (r *Resolver) key(name string) string {
+	if k, ok := r.keys[name]; ok {
+		return k
+	}
+	k := Key(name)
+	if len(r.keys) >= maxCachedKeys {
+		clear(r.keys) // a bound, against hostile input
+	}
+	r.keys[name] = k
+	return k
+}
+
+// maxCachedKeys bounds the key cache.
+const maxCachedKeys = 1 << 17
+
 // surfaceCounts counts how often each of an entity's forms was mentioned;
 // a form with no mention counts once.
-func surfaceCounts(e *marsad.Entity) map[string]int {
+func (r *Resolver) surfaceCounts(e *marsad.Entity) map[string]int {
 	forms := append([]string{e.Name}, e.Aliases...)
 	counts := make(map[string]int, len(forms))
 	byKey := map[string][]string{}
 	for _, f := range forms {
-		byKey[Key(f)] = append(byKey[Key(f)], f)
+		k := r.key(f)
+		byKey[k] = append(byKey[k], f)
 	}
 	for _, m := range e.Mentions {
-		cands := byKey[Key(m.Text)]
+		cands := byKey[r.key(m.Text)]
 		if len(cands) == 0 {
 			continue
 		}
@@ -226,8 +251,8 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		id = len(r.nodes)
 		r.nodes = append(r.nodes, &node{
 			key: key, tokens: toks, phon: phon,
-			votes: map[marsad.EntityType]int{}, forms: map[string]int{},
-			articles: map[int64]struct{}{}, first: articleID,
+			forms: map[string]int{},
+			first: articleID,
 		})
 		r.byKey[key] = id
 		r.parent = append(r.parent, id)
@@ -239,15 +264,14 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		}
 	}
 	n := r.nodes[id]
-	if _, ok := n.articles[articleID]; !ok {
-		n.articles[articleID] = struct{}{}
+	if i, ok := slices.BinarySearch(n.articles, articleID); !ok {
+		n.articles = slices.Insert(n.articles, i, articleID)
 		r.rootArticles[r.find(id)]++
 	}
 	if articleID < n.first {
 		n.first = articleID
 	}
-	n.votes[typ]++
-	if n.votes[typ] == 1 {
+	if n.votes.add(typ) == 1 {
 		r.link(id)
 	}
 	return id
@@ -279,13 +303,13 @@ func (r *Resolver) blockingKeys(id int) []string {
 // match.
 func (r *Resolver) link(id int) {
 	n := r.nodes[id]
-	seen := map[int]bool{id: true}
+	seen := r.newSeen()
+	seen(id)
 	for _, b := range r.blockingKeys(id) {
 		for _, other := range r.buckets[b] {
-			if seen[other] {
+			if seen(other) {
 				continue
 			}
-			seen[other] = true
 			if r.find(other) == r.find(id) {
 				continue
 			}
@@ -297,10 +321,9 @@ func (r *Resolver) link(id int) {
 	// This node may be the bare form of nodes that carry a clitic
 	// ("حفتر" for "لحفتر"), or carry one itself.
 	for _, other := range r.buckets["k:"+n.key] {
-		if seen[other] {
+		if seen(other) {
 			continue
 		}
-		seen[other] = true
 		if score, reason, ok := r.matchClitic(r.nodes[other], n); ok {
 			r.union(id, other, edge{from: other, into: id, score: score, reason: reason, article: -1})
 		}
@@ -310,8 +333,7 @@ func (r *Resolver) link(id int) {
 			break
 		}
 		bare := strings.Join(append([]string{c.base}, n.tokens[1:]...), " ")
-		if other, ok := r.byKey[bare]; ok && !seen[other] {
-			seen[other] = true
+		if other, ok := r.byKey[bare]; ok && !seen(other) {
 			if score, reason, ok := r.matchClitic(n, r.nodes[other]); ok {
 				r.union(other, id, edge{from: id, into: other, score: score, reason: reason, article: -1})
 			}
@@ -319,16 +341,39 @@ func (r *Resolver) link(id int) {
 	}
 }
 
+// newSeen returns a set of nodes for one link call: seen(x) reports
+// whether x was seen before and marks it. The marks are generation stamps
+// in one array, so a call allocates nothing (a map per call was most of
+// the resolver's garbage: the buckets of common names are long).
+func (r *Resolver) newSeen() func(x int) bool {
+	r.seenGen++
+	if r.seenGen == 0 { // wrapped: old stamps could collide
+		clear(r.seenMark)
+		r.seenGen = 1
+	}
+	if len(r.seenMark) < len(r.nodes) {
+		r.seenMark = append(r.seenMark, make([]uint32, len(r.nodes)-len(r.seenMark))...)
+	}
+	gen, mark := r.seenGen, r.seenMark
+	return func(x int) bool {
+		if mark[x] == gen {
+			return true
+		}
+		mark[x] = gen
+		return false
+	}
+}
+
 // linkByRole compares a person's full name that just gained a role with
 // the full names sharing its last name, for the one rule that reads roles.
 func (r *Resolver) linkByRole(id int) {
 	n := r.nodes[id]
-	if len(n.tokens) < 2 || n.votes[marsad.Person] == 0 {
+	if len(n.tokens) < 2 || n.votes.get(marsad.Person) == 0 {
 		return
 	}
 	for _, other := range r.buckets["l:"+n.phon[len(n.phon)-1]] {
 		o := r.nodes[other]
-		if other == id || r.find(other) == r.find(id) || o.votes[marsad.Person] == 0 {
+		if other == id || r.find(other) == r.find(id) || o.votes.get(marsad.Person) == 0 {
 			continue
 		}
 		if score, reason, ok := sameRoleSurname(n, o); ok {
@@ -341,17 +386,17 @@ func (r *Resolver) linkByRole(id int) {
 // MISC first, then any other type by name. It runs for every pair of nodes
 // the blocking compares, so it appends to dst instead of allocating.
 func sharedTypes(dst []marsad.EntityType, a, b *node) []marsad.EntityType {
-	for _, t := range rankedTypes {
-		if a.votes[t] > 0 && b.votes[t] > 0 {
+	for i, t := range rankedTypes {
+		if a.votes.ranked[i] > 0 && b.votes.ranked[i] > 0 {
 			dst = append(dst, t)
 		}
 	}
-	if len(a.votes) <= len(rankedTypes) && allRanked(a.votes) {
+	if len(a.votes.other) == 0 || len(b.votes.other) == 0 {
 		return dst
 	}
 	from := len(dst)
-	for t := range a.votes {
-		if typeRank(t) == len(rankedTypes) && b.votes[t] > 0 {
+	for t := range a.votes.other {
+		if b.votes.other[t] > 0 {
 			dst = append(dst, t)
 		}
 	}
@@ -362,13 +407,45 @@ func sharedTypes(dst []marsad.EntityType, a, b *node) []marsad.EntityType {
 // rankedTypes are the entity types in typeRank order.
 var rankedTypes = [...]marsad.EntityType{marsad.Person, marsad.Organization, marsad.Location, marsad.Misc}
 
-func allRanked(votes map[marsad.EntityType]int) bool {
-	for t := range votes {
-		if typeRank(t) == len(rankedTypes) {
-			return false
+// typeVotes counts how often a name was tagged with each type. The four
+// ranked types have a counter each: sharedTypes reads them for every pair
+// of names the blocking compares, and map lookups made most of its cost.
+type typeVotes struct {
+	ranked [len(rankedTypes)]int
+	other  map[marsad.EntityType]int // any other type (an empty one, a custom one); nil until one is seen
+}
+
+// add counts one vote for t and returns t's count.
+func (v *typeVotes) add(t marsad.EntityType) int {
+	if r := typeRank(t); r < len(rankedTypes) {
+		v.ranked[r]++
+		return v.ranked[r]
+	}
+	if v.other == nil {
+		v.other = map[marsad.EntityType]int{}
+	}
+	v.other[t]++
+	return v.other[t]
+}
+
+// get returns t's count.
+func (v *typeVotes) get(t marsad.EntityType) int {
+	if r := typeRank(t); r < len(rankedTypes) {
+		return v.ranked[r]
+	}
+	return v.other[t]
+}
+
+// each calls fn for every type with at least one vote.
+func (v *typeVotes) each(fn func(marsad.EntityType, int)) {
+	for i, c := range v.ranked {
+		if c > 0 {
+			fn(rankedTypes[i], c)
 		}
 	}
-	return true
+	for t, c := range v.other {
+		fn(t, c)
+	}
 }
 
 // match applies the merge rules to two nodes of a shared type.
@@ -481,9 +558,7 @@ func (r *Resolver) union(a, b int, e edge) {
 func (r *Resolver) clusterType(root int) marsad.EntityType {
 	votes := map[marsad.EntityType]int{}
 	for _, m := range r.members[root] {
-		for t, c := range r.nodes[m].votes {
-			votes[t] += c
-		}
+		r.nodes[m].votes.each(func(t marsad.EntityType, c int) { votes[t] += c })
 	}
 	var best marsad.EntityType
 	bestN := -1
@@ -540,7 +615,7 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 			}
 			for _, f := range r.buckets["l:"+phoneticToken(part)] {
 				fn := r.nodes[f]
-				if fn.votes[marsad.Person] == 0 {
+				if fn.votes.get(marsad.Person) == 0 {
 					continue
 				}
 				lastTok := fn.tokens[len(fn.tokens)-1]
@@ -770,6 +845,7 @@ func (r *Resolver) snap() *snapshot {
 	for i, e := range s.entities {
 		s.byID[e.ID] = i
 	}
+	s.links = make([]marsad.EntityLink, 0, len(r.order))
 	for _, lk := range r.order {
 		s.links = append(s.links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.rootID[r.find(r.links[lk])]})
 	}
@@ -831,7 +907,7 @@ func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 				ra.dates[k] = d
 			}
 		}
-		for a := range n.articles {
+		for _, a := range n.articles {
 			articles[a] = struct{}{}
 		}
 	}

@@ -2,6 +2,7 @@ package speech
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
@@ -62,6 +63,13 @@ func (a *analysis) triggerKind(i int) string {
 	if k, ok := eventTriggers[n]; ok {
 		return k
 	}
+	// Every other way to a trigger strips letters off the front of n
+	// (SplitClitics' base is a suffix of its word): when no proper suffix
+	// of n is a trigger, neither can find one. Most words stop here, before
+	// the costlier clitic analysis.
+	if !hasTriggerSuffix(n) {
+		return ""
+	}
 	c := arabic.SplitClitics(n)
 	if k, ok := eventTriggers[c.Base]; ok && c.Prefix != "" {
 		return k
@@ -75,6 +83,28 @@ func (a *analysis) triggerKind(i int) string {
 	}
 	return ""
 }
+
+// hasTriggerSuffix reports whether some proper suffix of n, cut at a rune
+// boundary, is an event trigger.
+func hasTriggerSuffix(n string) bool {
+	for j := 1; j < len(n); j++ {
+		if utf8.RuneStart(n[j]) && len(n)-j >= minTriggerLen {
+			if _, ok := eventTriggers[n[j:]]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minTriggerLen is the byte length of the shortest event trigger.
+var minTriggerLen = func() int {
+	m := 1 << 30
+	for w := range eventTriggers {
+		m = min(m, len(w))
+	}
+	return m
+}()
 
 // findEvents reads event frames sentence by sentence: a trigger, the actors
 // around it, the place, and the date of the nearest resolved time
@@ -132,8 +162,7 @@ func (a *analysis) phraseAt(i, to int) (string, int) {
 		}
 		ok := true
 		for k, w := range p.words {
-			n := a.norm[i+k]
-			if n != w && strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ب") != w && "ال"+n != w && n != "ال"+w {
+			if !phraseWordMatches(a.norm[i+k], w) {
 				ok = false
 				break
 			}
@@ -145,12 +174,27 @@ func (a *analysis) phraseAt(i, to int) (string, int) {
 	return "", 0
 }
 
+// phraseWordMatches reports whether the normalized word n stands for the
+// phrase word w: the same word, with و/ب in front, or with or without the
+// article (n == w, و/ب+n == w, "ال"+n == w or n == "ال"+w, without building
+// the strings).
+func phraseWordMatches(n, w string) bool {
+	if n == w || strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ب") == w {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest == n {
+		return true
+	}
+	rest, ok := strings.CutPrefix(n, "ال")
+	return ok && rest == w
+}
+
 // supplyObjects are what gets supplied: arms, aircraft, aid, troops.
 var supplyObjects = setOf(`أسلحة سلاح الأسلحة السلاح مقاتلات طائرات مقاتلة طائرة مساعدات المساعدات عتاد العتاد ذخائر ذخيرة مرتزقة مرتزق ضباط ضباطا جنود قوات معدات صواريخ دبابات مدرعات منظومات منظومة شحنة وقود أغذية أدوية لقاحات خبراء مستشارين`)
 
 func (a *analysis) hasAny(set map[string]bool, s arabic.Sentence) bool {
 	for j := s.From; j < s.To; j++ {
-		if inSet(set, a.toks[j].Text) {
+		if inSet(set, a.norm[j]) {
 			return true
 		}
 	}

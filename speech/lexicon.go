@@ -41,14 +41,41 @@ func buildVerbs(m map[verbKind]string) map[string]verbKind {
 	return out
 }
 
-// verbOf returns the reporting-verb kind of a token, looking through the
-// conjunctions and prepositions attached to it (وأضاف، فقال).
-func verbOf(tok string) verbKind {
-	n := arabic.Normalize(tok)
+// verbOf returns the reporting-verb kind of a normalized token, looking
+// through the conjunctions and prepositions attached to it (وأضاف، فقال).
+// Callers pass analysis.norm: each token is normalized once per article.
+func verbOf(n string) verbKind { return verbForms[n] }
+
+// verbClitics are the letters verbOf looks through, in the order it tries
+// them.
+var verbClitics = []string{"و", "ف", "ل"}
+
+// verbForms maps every form verbOf recognizes to its kind: the verbs of
+// reportingVerbs, and each of them behind one of verbClitics. A word that
+// is itself a verb keeps its own kind. verbOf runs on every token of every
+// article; one lookup here replaces up to four.
+var verbForms = func() map[string]verbKind {
+	m := make(map[string]verbKind, len(reportingVerbs)*(1+len(verbClitics)))
+	for w, k := range reportingVerbs {
+		m[w] = k
+	}
+	for _, p := range verbClitics {
+		for w, k := range reportingVerbs {
+			if _, ok := m[p+w]; !ok {
+				m[p+w] = k
+			}
+		}
+	}
+	return m
+}()
+
+// verbOfSlow is verbOf as a sequence of lookups, for the test that holds
+// verbForms to it.
+func verbOfSlow(n string) verbKind {
 	if k, ok := reportingVerbs[n]; ok {
 		return k
 	}
-	for _, p := range []string{"و", "ف", "ل"} {
+	for _, p := range verbClitics {
 		if rest, ok := strings.CutPrefix(n, p); ok {
 			if k, ok := reportingVerbs[rest]; ok {
 				return k
@@ -97,10 +124,9 @@ func setOf(list string) map[string]bool {
 	return m
 }
 
-// inSet reports whether tok, or tok without a leading conjunction or
-// preposition, is in the set.
-func inSet(set map[string]bool, tok string) bool {
-	n := arabic.Normalize(tok)
+// inSet reports whether the normalized token n, or n without a leading
+// conjunction or preposition, is in the set.
+func inSet(set map[string]bool, n string) bool {
 	if set[n] {
 		return true
 	}

@@ -1,6 +1,7 @@
 package speech
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/marsad-news/marsad"
@@ -52,7 +53,7 @@ func (a *analysis) findQuotes() {
 			i = sp.close
 			continue
 		}
-		if v := verbOf(a.toks[i].Text); v != 0 && !used[i] {
+		if v := a.verb[i]; v != 0 && !used[i] {
 			a.reportedQuote(i, v, spans, used)
 		}
 	}
@@ -140,7 +141,7 @@ func (a *analysis) directQuote(sp qspan, used map[int]bool) {
 // an outlet after its head word (صحيفة "وول ستريت جورنال"), or a short span
 // made only of entity mentions.
 func (a *analysis) isQuotedName(sp qspan) bool {
-	if sp.open > 0 && inSet(outletHeads, a.toks[sp.open-1].Text) {
+	if sp.open > 0 && inSet(outletHeads, a.norm[sp.open-1]) {
 		return true
 	}
 	// قالت "وول ستريت جورنال" إن …: the quoted words are the subject.
@@ -167,7 +168,7 @@ func (a *analysis) isScareQuote(sp qspan) bool {
 	}
 	for j := sp.open - 1; j >= 0 && j >= sp.open-3; j-- {
 		t := a.toks[j]
-		if t.Text == ":" || t.Text == "،" || t.Text == "," || verbOf(t.Text) != 0 || complementizers[a.norm[j]] || a.norm[j] == "قوله" || a.norm[j] == "قولها" {
+		if t.Text == ":" || t.Text == "،" || t.Text == "," || a.verb[j] != 0 || complementizers[a.norm[j]] || a.norm[j] == "قوله" || a.norm[j] == "قولها" {
 			return false
 		}
 		if t.LineStart {
@@ -216,7 +217,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			}
 			continue // a scare quote inside reported speech
 		}
-		if j > c+2 && verbOf(a.toks[j].Text) != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
+		if j > c+2 && a.verb[j] != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
 			end = j
 			break
 		}
@@ -263,7 +264,7 @@ func isAnnounce(n string) bool {
 func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
 	if v == vConfirm {
 		for j := vi + 1; j < min(len(a.toks), vi+4); j++ {
-			if inSet(confirmObjects, a.toks[j].Text) {
+			if inSet(confirmObjects, a.norm[j]) {
 				return marsad.Confirmation
 			}
 		}
@@ -272,7 +273,7 @@ func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
 	if v == vSay && isParticiple(a.norm[vi]) {
 		sFrom, _ := a.sentenceBounds(vi)
 		for j := vi - 1; j >= sFrom; j-- {
-			if pv := verbOf(a.toks[j].Text); pv != 0 && pv != vSay {
+			if pv := a.verb[j]; pv != 0 && pv != vSay {
 				return a.kindAt(pv, j)
 			}
 		}
@@ -293,7 +294,7 @@ func isParticiple(n string) bool {
 // في الخبر) is a denial.
 func (a *analysis) contentKind(from, to int) marsad.QuoteKind {
 	for j := from; j < min(to, from+2); j++ {
-		if verbOf(a.toks[j].Text) == vDeny {
+		if a.verb[j] == vDeny {
 			return marsad.Denial
 		}
 	}
@@ -316,7 +317,7 @@ func (a *analysis) cueBefore(open int) (verbKind, int) {
 		if a.quoteClose[j] {
 			break // another quote stands between
 		}
-		if v := verbOf(a.toks[j].Text); v != 0 {
+		if v := a.verb[j]; v != 0 {
 			return v, j
 		}
 		if a.toks[j].Text == "." {
@@ -329,7 +330,7 @@ func (a *analysis) cueBefore(open int) (verbKind, int) {
 // cueAfter finds "“…”، قال X" within a few tokens after the closing mark.
 func (a *analysis) cueAfter(close int) (verbKind, int) {
 	for j := close + 1; j < min(len(a.toks), close+4); j++ {
-		if v := verbOf(a.toks[j].Text); v != 0 {
+		if v := a.verb[j]; v != 0 {
 			return v, j
 		}
 	}
@@ -347,7 +348,7 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 	if isParticiple(a.norm[vi]) {
 		sFrom, _ := a.sentenceBounds(vi)
 		for j := vi - 1; j >= sFrom; j-- {
-			if verbOf(a.toks[j].Text) != 0 && !isParticiple(a.norm[j]) {
+			if a.verb[j] != 0 && !isParticiple(a.norm[j]) {
 				return a.speakerFor(j, vi)
 			}
 		}
@@ -371,7 +372,7 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 			if outlet.name != "" {
 				via = outlet.name
 			}
-			if anon := j+1 < region[1] && inSet(anonymousHeads, a.toks[j+1].Text); anon && outlet.name != "" {
+			if anon := j+1 < region[1] && inSet(anonymousHeads, a.norm[j+1]); anon && outlet.name != "" {
 				// An outlet citing unnamed sources makes the claim its own.
 				outlet.anonymous = true
 				return outlet, "", true
@@ -430,10 +431,12 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	// "ونقلت الصحيفة …", "وذكرت وكالة “إنترفاكس” …": the outlet speaks,
 	// whatever names follow.
 	if f := a.firstWord(from, to); f >= 0 {
-		if inSet(outletAnaphora, a.toks[f].Text) && a.outletSeen[f].name != "" {
-			return a.outletSeen[f]
+		if inSet(outletAnaphora, a.norm[f]) {
+			if o := a.lastOutlet(f); o.name != "" {
+				return o
+			}
 		}
-		if o, ok := a.outletAt[f]; ok && inSet(outletHeads, a.toks[f].Text) {
+		if o, ok := a.outletAt[f]; ok && inSet(outletHeads, a.norm[f]) {
 			return o
 		}
 	}
@@ -455,15 +458,17 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	if first >= to || phraseStops[a.norm[first]] {
 		return speaker{} // "أشار إلى أن": إلى is never a speaker
 	}
-	if inSet(outletAnaphora, a.toks[first].Text) && a.outletSeen[first].name != "" {
-		return a.outletSeen[first]
+	if inSet(outletAnaphora, a.norm[first]) {
+		if o := a.lastOutlet(first); o.name != "" {
+			return o
+		}
 	}
-	if inSet(outletHeads, a.toks[first].Text) {
+	if inSet(outletHeads, a.norm[first]) {
 		if o, ok := a.outletAt[first]; ok {
 			return o
 		}
 	}
-	if inSet(descriptiveHeads, a.toks[first].Text) {
+	if inSet(descriptiveHeads, a.norm[first]) {
 		return a.named(a.nounPhrase(first, to))
 	}
 	for j := from; j < to; j++ {
@@ -483,7 +488,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	// Last resort: the words right after the verb name the speaker even
 	// when the tagger missed them ("وقال دا سيلفا إن", "وقال لافروف بعد
 	// محادثات …").
-	if first == from && !a.isTime(first) && !isParticiple(a.norm[first]) && verbOf(a.toks[first].Text) == 0 {
+	if first == from && !a.isTime(first) && !isParticiple(a.norm[first]) && a.verb[first] == 0 {
 		if np := a.nounPhrase(first, to); np != "" && len(strings.Fields(np)) <= 3 && !hasObjectSuffix(a.norm[first]) {
 			return a.named(np)
 		}
@@ -559,7 +564,7 @@ func (a *analysis) isTime(i int) bool {
 // [from, to) and returns where the denied clause ends and who denies.
 func (a *analysis) relativeDenial(from, to int) (int, speaker) {
 	for j := from + 1; j < to; j++ {
-		if verbOf(a.toks[j].Text) != vDeny {
+		if a.verb[j] != vDeny {
 			continue
 		}
 		p := a.norm[j-1]
@@ -616,17 +621,24 @@ func (a *analysis) addDenialOf(qi int, denier speaker, at int) {
 // "الصحيفة" later refers back to them.
 func (a *analysis) scanOutlets() {
 	a.outletAt = map[int]speaker{}
-	a.outletSeen = make([]speaker, len(a.toks))
-	var last speaker
+	a.outlets = a.outlets[:0]
 	for i := range a.toks {
-		if inSet(outletHeads, a.toks[i].Text) {
+		if inSet(outletHeads, a.norm[i]) {
 			if o := a.outletName(i); o.name != "" {
 				a.outletAt[i] = o
-				last = o
+				a.outlets = append(a.outlets, i)
 			}
 		}
-		a.outletSeen[i] = last
 	}
+}
+
+// lastOutlet returns the last outlet named at or before token i.
+func (a *analysis) lastOutlet(i int) speaker {
+	k := sort.SearchInts(a.outlets, i+1) // outlets at positions <= i
+	if k == 0 {
+		return speaker{}
+	}
+	return a.outletAt[a.outlets[k-1]]
 }
 
 // outletName reads the outlet named after the head word at i.

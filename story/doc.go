@@ -29,4 +29,12 @@
 // and do not depend on ingest order), title cosine, entity overlap and date
 // proximity. EVAL.md reports how it was calibrated and how the groups
 // measure on real Arabic news.
+//
+// Cost and memory. Analysis (tokens, stems, TF-IDF vectors, shingles and
+// their MinHash signature, lead sentences) is most of the work and depends
+// on the document alone: AddBatch, or an Analyzer per goroutine with
+// Index.AddPrepared, runs it on all CPUs, and only the order-dependent
+// insertion is sequential. Candidate pairs are scored on all CPUs when the
+// groups are next read. The index keeps no body text: vectors, a
+// signature and copies of the lead sentences.
 package story

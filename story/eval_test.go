@@ -227,7 +227,7 @@ func TestCorpusMinHashVsSimHash(t *testing.T) {
 			}
 			seen[pair{a, b}] = true
 		}
-		for c := range ix.candidates(e) {
+		for _, c := range ix.candidates(e) {
 			add(c)
 		}
 		for _, c := range ix.lsh.query(&e.sig) {

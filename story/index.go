@@ -3,8 +3,10 @@ package story
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/marsad-news/marsad"
@@ -97,6 +99,10 @@ type entry struct {
 	sig  signature
 	ents []string
 	top  []uint64
+	// cands are the stored slots (all before this one) that share enough
+	// top terms with it to be compared, until scoreCandidates compares
+	// them.
+	cands []int32
 }
 
 // Index groups documents into near-duplicates, events and stories as they
@@ -121,41 +127,110 @@ type Index struct {
 
 	// Links found by Add; the groups are derived from them by group().
 	dupLinks, eventLinks []link
-	grouped              int // len(entries) when the groups were derived
+	unscored             []int32 // slots whose event candidates are not scored yet
+	grouped              int     // len(entries) when the groups were derived
 	dup, event           unionFind
+
+	// Scratch of candidates: shared top terms per slot, and the slots
+	// counted.
+	shared  []uint8
+	touched []int32
 }
 
 // cluster is the running centroid of an event cluster: the sum of its
-// documents' unit vectors and the squared norm of that sum.
+// documents' unit vectors and the squared norm of that sum. A cluster of
+// one document keeps that document's vector and builds the map of its sum
+// only when it grows: most clusters never do, and a map per document
+// would double the memory the index holds while grouping.
 type cluster struct {
-	sum         map[uint64]float64
+	vec         vector             // the one document's vector, while sum is nil
+	sum         map[uint64]float64 // nil until the cluster has two documents
 	sq          float64
 	n           int     // documents
 	first, last float64 // days since the epoch of the dated documents; first > last when none
 }
 
 func newCluster(v vector, d marsad.Date) *cluster {
-	c := &cluster{sum: make(map[uint64]float64, len(v.keys)), n: 1, first: 1, last: 0}
+	c := &cluster{vec: v, n: 1, first: 1, last: 0}
 	if !d.IsZero() {
 		c.first = float64(d.Time.Unix()) / 86400
 		c.last = c.first
 	}
-	for i, k := range v.keys {
-		c.sum[k] = float64(v.vals[i])
-		c.sq += float64(v.vals[i]) * float64(v.vals[i])
+	for _, x := range v.vals {
+		c.sq += float64(x) * float64(x)
 	}
 	return c
 }
 
-func (c *cluster) dot(o *cluster) float64 {
-	if len(c.sum) > len(o.sum) {
-		c, o = o, c
+// terms is the number of distinct terms of the cluster's sum.
+func (c *cluster) terms() int {
+	if c.sum != nil {
+		return len(c.sum)
 	}
+	return len(c.vec.keys)
+}
+
+func (c *cluster) dot(o *cluster) float64 {
 	var s float64
-	for k, v := range c.sum {
-		s += v * o.sum[k]
+	switch {
+	case c.sum == nil && o.sum == nil:
+		a, b := c.vec, o.vec
+		for i, j := 0, 0; i < len(a.keys) && j < len(b.keys); {
+			switch {
+			case a.keys[i] < b.keys[j]:
+				i++
+			case a.keys[i] > b.keys[j]:
+				j++
+			default:
+				s += float64(a.vals[i]) * float64(b.vals[j])
+				i++
+				j++
+			}
+		}
+	case c.sum == nil:
+		for i, k := range c.vec.keys {
+			s += float64(c.vec.vals[i]) * o.sum[k]
+		}
+	case o.sum == nil:
+		for i, k := range o.vec.keys {
+			s += float64(o.vec.vals[i]) * c.sum[k]
+		}
+	default:
+		if len(c.sum) > len(o.sum) {
+			c, o = o, c
+		}
+		for k, v := range c.sum {
+			s += v * o.sum[k]
+		}
 	}
 	return s
+}
+
+// absorb adds the sums of ca and cb, whose dot product is dot, into the
+// one with more terms and returns it. Counts and dates are the caller's.
+func absorb(ca, cb *cluster, dot float64) *cluster {
+	big, small := ca, cb
+	if small.terms() > big.terms() {
+		big, small = small, big
+	}
+	if big.sum == nil {
+		big.sum = make(map[uint64]float64, len(big.vec.keys)+small.terms())
+		for i, k := range big.vec.keys {
+			big.sum[k] = float64(big.vec.vals[i])
+		}
+		big.vec = vector{}
+	}
+	if small.sum != nil {
+		for k, v := range small.sum {
+			big.sum[k] += v
+		}
+	} else {
+		for i, k := range small.vec.keys {
+			big.sum[k] += float64(small.vec.vals[i])
+		}
+	}
+	big.sq = ca.sq + cb.sq + 2*dot
+	return big
 }
 
 // NewIndex returns an empty index.
@@ -177,13 +252,11 @@ func (ix *Index) Len() int {
 
 // prepare analyzes d with analyzer a (nil: one from the pool).
 func prepare(a *analyzer, d Doc) *entry {
-	var t text
-	if a != nil {
-		t = a.analyze(d.Title, d.Body)
-	} else {
-		t = analyze(d.Title, d.Body)
+	if a == nil {
+		a = analyzers.Get().(*analyzer)
+		defer analyzers.Put(a)
 	}
-	e := &entry{doc: d, text: t, ents: normEntities(d.Entities)}
+	e := &entry{doc: d, text: a.analyze(d.Title, d.Body), ents: normEntities(d.Entities)}
 	e.doc.Body = ""
 	if len(e.text.shingles) >= minShingles {
 		e.sig = minhash(e.text.shingles)
@@ -193,6 +266,51 @@ func prepare(a *analyzer, d Doc) *entry {
 	e.text.shingles = nil // the signature stands for them from now on
 	e.top = e.text.vec.top(topTerms)
 	return e
+}
+
+// Analyzer prepares documents for an Index (Prepare), so that a caller
+// can analyze on several goroutines and add in its own order
+// (AddPrepared). It caches the analysis of words across documents, so
+// each goroutine should keep its own: an Analyzer is not safe for
+// concurrent use.
+type Analyzer struct {
+	a *analyzer
+}
+
+// NewAnalyzer returns an Analyzer with an empty word cache.
+func NewAnalyzer() *Analyzer { return &Analyzer{a: newAnalyzer()} }
+
+// Prepared is a document analyzed for an Index: its vectors, MinHash
+// signature and lead sentences, not its body.
+type Prepared struct {
+	e *entry
+}
+
+// Prepare analyzes d. The result keeps no reference to d.Body.
+func (an *Analyzer) Prepare(d Doc) *Prepared {
+	return &Prepared{e: prepare(an.a, d)}
+}
+
+// ID is the id of the prepared document.
+func (p *Prepared) ID() int64 { return p.e.doc.ID }
+
+// SetEntities replaces the document's entities (see Doc.Entities): a
+// caller may learn them only after the text was analyzed, as ingest's
+// rebuild does, which resolves entities while it analyzes the text. It
+// must be called before AddPrepared.
+func (p *Prepared) SetEntities(entities []string) {
+	p.e.doc.Entities = entities
+	p.e.ents = normEntities(entities)
+}
+
+// AddPrepared adds a prepared document; the result is the same as Add of
+// the document it was prepared from. The index takes p over: p must not
+// be used again.
+func (ix *Index) AddPrepared(p *Prepared) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.insert(p.e)
+	p.e = nil
 }
 
 // Add stores d and groups it. A document whose ID is already stored is
@@ -223,7 +341,7 @@ func (ix *Index) AddBatch(docs []Doc) {
 			defer wg.Done()
 			// A worker keeps its analyzer (and its word cache) for the
 			// whole batch; the pool may drop it at any garbage collection.
-			a := &analyzer{cache: make(map[string]wordInfo, 1<<14)}
+			a := newAnalyzer()
 			for i := range next {
 				prepared[i] = prepare(a, docs[i])
 			}
@@ -257,15 +375,76 @@ func (ix *Index) insert(e *entry) {
 	}
 	ix.lsh.insert(&e.sig, slot)
 
-	for c := range ix.candidates(e) {
-		o := ix.entries[c]
-		if s := featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score(); s >= ix.opts.EventThreshold {
-			ix.eventLinks = append(ix.eventLinks, link{c, slot, float32(s)})
-		}
+	// The candidates are scored when the groups are next derived, on
+	// all CPUs (scoreCandidates): the scores do not depend on what was
+	// added since.
+	if e.cands = ix.candidates(e); len(e.cands) > 0 {
+		ix.unscored = append(ix.unscored, slot)
 	}
 	for _, k := range e.top {
 		ix.postings[k] = append(ix.postings[k], slot)
 	}
+}
+
+// scoreCandidates scores the event candidates that insert found and
+// keeps the pairs that reach EventThreshold as event links. Each document
+// is compared with the candidates it had when it was inserted, all of them
+// stored before it, so the links are those of scoring at insertion; the
+// work is spread over GOMAXPROCS goroutines, which only read the entries.
+func (ix *Index) scoreCandidates() {
+	slots := ix.unscored
+	if len(slots) == 0 {
+		return
+	}
+	found := make([][]link, len(slots))
+	score := func(i int) {
+		s := slots[i]
+		e := ix.entries[s]
+		for _, c := range e.cands {
+			o := ix.entries[c]
+			if sc := featuresOf(&e.text, &o.text, e.ents, o.ents, e.doc.Published, o.doc.Published).score(); sc >= ix.opts.EventThreshold {
+				found[i] = append(found[i], link{c, s, float32(sc)})
+			}
+		}
+		e.cands = nil
+	}
+	parallelFor(len(slots), score)
+	for _, ls := range found {
+		ix.eventLinks = append(ix.eventLinks, ls...)
+	}
+	ix.unscored = nil
+}
+
+// parallelFor calls fn(i) for every i in [0, n) on up to GOMAXPROCS
+// goroutines, in chunks; with little work or one CPU it stays on the
+// calling goroutine. fn must only write what belongs to its i.
+func parallelFor(n int, fn func(i int)) {
+	const chunk = 64
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				from := int(next.Add(chunk)) - chunk
+				if from >= n {
+					return
+				}
+				for i := from; i < min(from+chunk, n); i++ {
+					fn(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // link is a scored pair of stored documents.
@@ -308,6 +487,7 @@ func (ix *Index) group() {
 	if ix.grouped == n {
 		return
 	}
+	ix.scoreCandidates()
 	ix.dup, ix.event = unionFind{}, unionFind{}
 	for i := 0; i < n; i++ {
 		ix.dup.add()
@@ -385,14 +565,7 @@ func (ix *Index) mergeEvents(clusters []*cluster, a, b int32, guard bool) {
 	}
 	ix.event.union(ra, rb)
 	r := ix.event.find(ra)
-	big, small := ca, cb
-	if len(small.sum) > len(big.sum) {
-		big, small = small, big
-	}
-	for k, v := range small.sum {
-		big.sum[k] += v
-	}
-	big.sq = ca.sq + cb.sq + 2*dot
+	big := absorb(ca, cb, dot)
 	big.n = ca.n + cb.n
 	switch {
 	case dated:
@@ -407,28 +580,37 @@ func (ix *Index) mergeEvents(clusters []*cluster, a, b int32, guard bool) {
 }
 
 // candidates returns the stored slots that share at least minShared of e's
-// top terms.
-func (ix *Index) candidates(e *entry) map[int32]struct{} {
-	shared := map[int32]int{}
+// top terms, in increasing order.
+func (ix *Index) candidates(e *entry) []int32 {
+	need := minShared
+	if len(e.top) < need {
+		need = len(e.top)
+	}
+	if len(ix.shared) < len(ix.entries) {
+		ix.shared = append(ix.shared, make([]uint8, len(ix.entries)-len(ix.shared))...)
+	}
+	touched := ix.touched[:0]
 	for _, k := range e.top {
 		p := ix.postings[k]
 		if len(p) >= maxPosting {
 			continue
 		}
 		for _, s := range p {
-			shared[s]++
+			if ix.shared[s] == 0 {
+				touched = append(touched, s)
+			}
+			ix.shared[s]++ // at most topTerms: fits a byte
 		}
 	}
-	out := make(map[int32]struct{}, len(shared))
-	need := minShared
-	if len(e.top) < need {
-		need = len(e.top)
-	}
-	for s, n := range shared {
-		if n >= need {
-			out[s] = struct{}{}
+	var out []int32
+	for _, s := range touched {
+		if int(ix.shared[s]) >= need {
+			out = append(out, s)
 		}
+		ix.shared[s] = 0
 	}
+	ix.touched = touched[:0]
+	slices.Sort(out)
 	return out
 }
 

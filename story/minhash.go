@@ -1,9 +1,8 @@
 package story
 
 import (
-	"encoding/binary"
-	"hash/fnv"
 	"math/bits"
+	"slices"
 )
 
 // MinHash and LSH, owned in-tree (the notes §8 measured minhash-lsh; the
@@ -50,13 +49,16 @@ func minhash(shingles []uint64) signature {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	for _, x := range shingles {
-		for i := range sig {
-			h := uint32((hashA[i]*x + hashB[i]) >> 32)
-			if h < sig[i] {
-				sig[i] = h
+	// One hash function at a time over all shingles: the running minimum
+	// and the function's parameters stay in registers.
+	for i := range sig {
+		a, b, m := hashA[i], hashB[i], sig[i]
+		for _, x := range shingles {
+			if h := uint32((a*x + b) >> 32); h < m {
+				m = h
 			}
 		}
+		sig[i] = m
 	}
 	return sig
 }
@@ -94,22 +96,35 @@ func jaccard(a, b []uint64) float64 {
 // lshRows values of one band agree. With 32 bands of 4 rows, a pair at
 // Jaccard 0.5 is found with probability 1-(1-0.5⁴)³² = 0.87, at 0.6 with
 // 0.99, at 0.3 with 0.23.
+//
+// Almost every bucket holds one document, so the buckets are chains
+// through one array rather than a slice each: a map entry and an int32
+// per band and document, a quarter of the memory of a slice per bucket.
 type lsh struct {
-	buckets map[uint64][]int32 // band key → document slots
+	heads map[uint64]int32 // band key → its last node + 1
+	next  []int32          // node (row·lshBands + band) → previous node in its bucket + 1; 0 ends
+	slots []int32          // row → document slot
 }
 
-func newLSH() *lsh { return &lsh{buckets: map[uint64][]int32{}} }
+func newLSH() *lsh { return &lsh{heads: map[uint64]int32{}} }
 
+// bandKey is the FNV-1a hash of the band number and the band's values,
+// little-endian (hash/fnv would allocate for every band).
 func bandKey(sig *signature, band int) uint64 {
-	h := fnv.New64a()
-	var buf [4]byte
-	binary.LittleEndian.PutUint32(buf[:], uint32(band))
-	h.Write(buf[:])
+	h := uint64(fnvOffset)
+	h = fnvUint32(h, uint32(band))
 	for _, v := range sig[band*lshRows : (band+1)*lshRows] {
-		binary.LittleEndian.PutUint32(buf[:], v)
-		h.Write(buf[:])
+		h = fnvUint32(h, v)
 	}
-	return h.Sum64()
+	return h
+}
+
+func fnvUint32(h uint64, v uint32) uint64 {
+	for i := 0; i < 4; i++ {
+		h ^= uint64(byte(v >> (8 * i)))
+		h *= fnvPrime
+	}
+	return h
 }
 
 func emptySig(sig *signature) bool {
@@ -121,22 +136,20 @@ func emptySig(sig *signature) bool {
 	return true
 }
 
-// query returns the slots sharing at least one band with sig, each once.
+// query returns the slots sharing at least one band with sig, each once,
+// in increasing order.
 func (l *lsh) query(sig *signature) []int32 {
 	if emptySig(sig) {
 		return nil
 	}
 	var out []int32
-	seen := map[int32]struct{}{}
 	for b := 0; b < lshBands; b++ {
-		for _, s := range l.buckets[bandKey(sig, b)] {
-			if _, ok := seen[s]; !ok {
-				seen[s] = struct{}{}
-				out = append(out, s)
-			}
+		for n := l.heads[bandKey(sig, b)]; n != 0; n = l.next[n-1] {
+			out = append(out, l.slots[(n-1)/lshBands])
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // insert adds slot under every band of sig.
@@ -144,9 +157,13 @@ func (l *lsh) insert(sig *signature, slot int32) {
 	if emptySig(sig) {
 		return
 	}
+	row := int32(len(l.slots))
+	l.slots = append(l.slots, slot)
 	for b := 0; b < lshBands; b++ {
 		k := bandKey(sig, b)
-		l.buckets[k] = append(l.buckets[k], slot)
+		node := row*lshBands + int32(b)
+		l.next = append(l.next, l.heads[k])
+		l.heads[k] = node + 1
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/marsad-news/marsad"
-	"github.com/marsad-news/marsad/arabic"
 )
 
 const (
@@ -65,7 +64,8 @@ func (ix *Index) Stories() []marsad.Story {
 	}
 	sort.Slice(order, func(a, b int) bool { return id(all[order[a]][0]) < id(all[order[b]][0]) })
 	infos := make([]eventInfo, len(events))
-	for i, k := range order {
+	parallelFor(len(order), func(i int) {
+		k := order[i]
 		vs := make([]vector, len(all[k]))
 		var ents [][]string
 		for j, s := range all[k] {
@@ -73,7 +73,7 @@ func (ix *Index) Stories() []marsad.Story {
 			ents = append(ents, ix.entries[s].ents)
 		}
 		infos[i] = eventInfo{slots: events[k], centroid: centroid(vs, centroidTerms), ents: unionSorted(ents)}
-	}
+	})
 
 	// Find candidate links through an inverted index of centroid terms,
 	// score them all, then merge from the strongest link down, refusing a
@@ -134,15 +134,7 @@ func (ix *Index) Stories() []marsad.Story {
 			continue
 		}
 		uf.union(ra, rb)
-		big, small := ca, cb
-		if len(small.sum) > len(big.sum) {
-			big, small = small, big
-		}
-		for k, v := range small.sum {
-			big.sum[k] += v
-		}
-		big.sq = ca.sq + cb.sq + 2*dot
-		sums[uf.find(ra)] = big
+		sums[uf.find(ra)] = absorb(ca, cb, dot)
 	}
 	members := map[int32][]int{}
 	var roots []int32
@@ -154,16 +146,16 @@ func (ix *Index) Stories() []marsad.Story {
 		members[r] = append(members[r], i)
 	}
 
-	out := make([]marsad.Story, 0, len(roots))
-	for _, r := range roots {
+	out := make([]marsad.Story, len(roots))
+	parallelFor(len(roots), func(i int) {
 		var slots []int32
 		var vs []vector
-		for _, ev := range members[r] {
+		for _, ev := range members[roots[i]] {
 			slots = append(slots, infos[ev].slots...)
 			vs = append(vs, infos[ev].centroid)
 		}
-		out = append(out, ix.buildStory(slots, dupsOf, centroid(vs, centroidTerms)))
-	}
+		out[i] = ix.buildStory(slots, dupsOf, centroid(vs, centroidTerms))
+	})
 	sort.SliceStable(out, func(i, j int) bool {
 		if len(out[i].Articles) != len(out[j].Articles) {
 			return len(out[i].Articles) > len(out[j].Articles)
@@ -280,7 +272,7 @@ func (ix *Index) summarize(slots []int32, center vector) []string {
 			if pos == 0 {
 				rel += 0.05 // the lead sentence says what happened
 			}
-			if continues(sent.text) {
+			if sent.continues {
 				rel *= 0.7 // "وأضاف ..." reads badly out of its article
 			}
 			cands = append(cands, candidate{text: sent.text, outlet: e.doc.Outlet, vec: sent.vec, rel: rel, order: rank*leadSentences + pos})
@@ -406,20 +398,12 @@ func Outlets(st marsad.Story) []OutletSpan {
 // on from the one before it ("وأضاف", "وتابع"), in normalized spelling.
 var continuations = []string{"واضاف", "وتابع", "واشار", "واوضح", "وقال", "وبين", "واكد", "واستطرد", "ولفت"}
 
-// continues reports whether sentence s opens with a continuation verb.
-func continues(s string) bool {
-	toks := arabic.Tokenize(s)
-	for _, t := range toks {
-		if t.Kind != arabic.Word {
-			continue
+// continues reports whether a word, normalized, is a continuation verb.
+func continues(norm string) bool {
+	for _, c := range continuations {
+		if strings.HasPrefix(norm, c) {
+			return true
 		}
-		n := arabic.Normalize(t.Text)
-		for _, c := range continuations {
-			if strings.HasPrefix(n, c) {
-				return true
-			}
-		}
-		return false
 	}
 	return false
 }

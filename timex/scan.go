@@ -7,9 +7,11 @@ import (
 	"github.com/marsad-news/marsad/arabic"
 )
 
-// token is an arabic.Token with the forms the grammar matches on.
+// token is an arabic.Token with the forms the grammar matches on. It points
+// at the caller's token instead of copying it: prepare runs over every token
+// of every article, and the copies cost more than the rest of its work.
 type token struct {
-	arabic.Token
+	*arabic.Token
 	// key is the normalized word (arabic.Normalize) with a proclitic
 	// (و ف ب ل ك) removed when the rest is a word the grammar knows, so
 	// that "ويونيو", "لعام" and "بتوقيت" match يونيو, عام and توقيت.
@@ -24,9 +26,16 @@ type token struct {
 
 // prepare computes the match keys of tokens from arabic.Tokenize.
 func prepare(raw []arabic.Token) []token {
-	toks := make([]token, len(raw))
-	for i, t := range raw {
-		tk := token{Token: t, num: -1}
+	return prepareInto(make([]token, len(raw)), raw)
+}
+
+// prepareInto is prepare writing into toks, which must have len(raw)
+// tokens; it overwrites every field.
+func prepareInto(toks []token, raw []arabic.Token) []token {
+	for i := range raw {
+		t := &raw[i]
+		tk := &toks[i]
+		*tk = token{Token: t, num: -1}
 		switch t.Kind {
 		case arabic.Number:
 			tk.key = t.Text
@@ -40,7 +49,6 @@ func prepare(raw []arabic.Token) []token {
 		default:
 			tk.key = t.Text
 		}
-		toks[i] = tk
 	}
 	return toks
 }
@@ -198,4 +206,5 @@ func init() {
 			knownWords[w] = struct{}{}
 		}
 	}
+	buildStarters()
 }

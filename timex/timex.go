@@ -52,6 +52,7 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-news/marsad"
@@ -94,7 +95,19 @@ func tag(text string, raw []arabic.Token, anchor marsad.Date, shortcut bool) []E
 	if raw == nil {
 		raw = arabic.Tokenize(text)
 	}
-	p := &parser{toks: prepare(raw), anchor: standIn, noShortcut: !shortcut}
+	// The token array is reused from article to article: a fresh one per
+	// article costs more (allocation, zeroing, cold cache lines) than
+	// filling it. Nothing tag returns points into it.
+	buf := tokenPool.Get().(*[]token)
+	if cap(*buf) < len(raw) {
+		*buf = make([]token, len(raw))
+	}
+	toks := prepareInto((*buf)[:len(raw)], raw)
+	defer func() {
+		clear(toks) // drop the references to this article's tokens
+		tokenPool.Put(buf)
+	}()
+	p := &parser{toks: toks, anchor: standIn, noShortcut: !shortcut}
 	// A publication date known only to the month or year cannot place
 	// "أمس" or "الأحد"; it counts as no anchor.
 	hasAnchor := !anchor.IsZero() && (anchor.Granularity == marsad.Day || anchor.Granularity == marsad.Minute)
@@ -114,6 +127,9 @@ func tag(text string, raw []arabic.Token, anchor marsad.Date, shortcut bool) []E
 	}
 	return out
 }
+
+// tokenPool holds token arrays for tag.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // expr turns a match into an Expr.
 func (p *parser) expr(text string, m match, hasAnchor bool) Expr {
@@ -177,8 +193,26 @@ func (p *parser) canStart(i int) bool {
 	case arabic.Punct:
 		return t.Text == "("
 	}
-	k := t.key
-	return known(k) || yearCue[k] || partOfDay[k] || ordinalWords[k] || startWords[k]
+	_, ok := starters[t.key]
+	return ok
+}
+
+// starters is the union of the word sets canStart asks about (knownWords,
+// yearCue, partOfDay, ordinalWords, startWords): one lookup per word instead
+// of five. It is built in init, after knownWords.
+var starters = map[string]struct{}{}
+
+func buildStarters() {
+	for w := range knownWords {
+		starters[w] = struct{}{}
+	}
+	for _, set := range []map[string]bool{yearCue, partOfDay, ordinalWords, startWords} {
+		for w, ok := range set {
+			if ok {
+				starters[w] = struct{}{}
+			}
+		}
+	}
 }
 
 // startWords are the words that open a rule and are not in the lexicon
