@@ -8,31 +8,27 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/extract"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"github.com/marsad-news/marsad/reader"
 )
-
-// The SaudiNewsNet corpus (CC BY-NC-SA) is read from /work/shared at test
-// time only; it is never copied into the repository.
-const snnCorpus = "/work/shared/data/saudinewsnet"
 
 // snnArticles reads up to max JSON records of the corpus, as ingest gets
 // them from the reader (not yet cleaned), so that Clean is measured on what
 // it really meets.
 func snnArticles(tb testing.TB, max int) []*marsad.Article {
 	tb.Helper()
-	if _, err := os.Stat(snnCorpus); err != nil {
-		tb.Skipf("corpus %s not present", snnCorpus)
+	if _, err := os.Stat(corpustest.SaudiNewsNet); err != nil {
+		tb.Skipf("corpus %s not present", corpustest.SaudiNewsNet)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out []*marsad.Article
-	_ = reader.Walk(ctx, []string{snnCorpus}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
+	_ = reader.Walk(ctx, []string{corpustest.SaudiNewsNet}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
 		if err != nil || rec.Article == nil {
 			return nil
 		}
@@ -44,7 +40,7 @@ func snnArticles(tb testing.TB, max int) []*marsad.Article {
 		return nil
 	})
 	if len(out) == 0 {
-		tb.Skipf("no records in %s", snnCorpus)
+		tb.Skipf("no records in %s", corpustest.SaudiNewsNet)
 	}
 	return out
 }
@@ -60,7 +56,7 @@ func BenchmarkCleanSaudiNewsNet(b *testing.B) {
 	}
 	recs := snnArticles(b, n)
 	b.ReportAllocs()
-	start := cpuTime()
+	start := corpustest.CPUTime()
 	i := 0
 	for b.Loop() {
 		a := *recs[i%len(recs)]
@@ -69,16 +65,7 @@ func BenchmarkCleanSaudiNewsNet(b *testing.B) {
 	}
 	// On a shared machine ns/op is wall time and follows the load; the
 	// process CPU time per article does not.
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(corpustest.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // cleanDump is one cleaned record, the fields Clean writes.

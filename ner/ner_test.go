@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/internal/corpustest"
 )
 
 const (
@@ -283,27 +282,18 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := corpustest.CPUTime()
 	for b.Loop() {
 		for _, s := range test {
 			m.Tag(s.Tokens)
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := corpustest.CPUTime() - cpu0; cpu > 0 {
 		// On a loaded machine wall time overstates the cost; CPU time of
 		// the process (one goroutine tags) is the fairer measure.
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
-}
-
-// cpuTime returns the user+system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkTagText tags the test split as running text: tokenizing,
@@ -322,12 +312,12 @@ func BenchmarkTagText(b *testing.B) {
 	tokens := len(arabic.Tokenize(text.String()))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := corpustest.CPUTime()
 	for b.Loop() {
 		m.TagText(text.String())
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := corpustest.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }

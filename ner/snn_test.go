@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/internal/corpustest"
 )
 
 // snnDir is the SaudiNewsNet corpus as the repository's tests find it
@@ -93,14 +94,14 @@ func BenchmarkTagSaudiNewsNet(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := corpustest.CPUTime()
 	i := 0
 	for b.Loop() {
 		m.TagSentences(docs[i%len(docs)])
 		i++
 	}
 	perDoc := float64(tokens) / float64(len(docs))
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := corpustest.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(perDoc*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
 	}
 }

@@ -10,11 +10,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"github.com/marsad-news/marsad/postgres"
 )
 
@@ -43,12 +43,6 @@ func analyzedCorpus(b *testing.B, n int) []*marsad.Article {
 		arts = append(arts, a)
 	}
 	return arts
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // serverCPU is the CPU time of the local PostgreSQL server's processes so
@@ -95,11 +89,11 @@ func benchWrite(b *testing.B, put func(s *postgres.Store, arts []*marsad.Article
 		b.StopTimer()
 		s := open(b, newSchema(b))
 		b.StartTimer()
-		c0, s0 := cpuTime(), serverCPU()
+		c0, s0 := corpustest.CPUTime(), serverCPU()
 		if err := put(s, arts); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c0
+		cpu += corpustest.CPUTime() - c0
 		server += serverCPU() - s0
 		stored += len(arts)
 	}

@@ -5,35 +5,29 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"strconv"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/extract"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"github.com/marsad-news/marsad/pipeline"
 	"github.com/marsad-news/marsad/reader"
 	"github.com/marsad-news/marsad/speech"
 )
-
-// The SaudiNewsNet corpus (CC BY-NC-SA) is read from /work/shared at test
-// time only; it is never copied into the repository.
-const snnCorpus = "/work/shared/data/saudinewsnet"
 
 // snnInputs runs the stages before speech (tokenize, NER, resolve, timex)
 // over up to max SaudiNewsNet records, so that speech alone can be measured
 // and its output compared on real articles.
 func snnInputs(tb testing.TB, max int) []*speech.Input {
 	tb.Helper()
-	if _, err := os.Stat(snnCorpus); err != nil {
-		tb.Skipf("corpus %s not present", snnCorpus)
+	if _, err := os.Stat(corpustest.SaudiNewsNet); err != nil {
+		tb.Skipf("corpus %s not present", corpustest.SaudiNewsNet)
 	}
 	p := &pipeline.Pipeline{Stages: []pipeline.Stage{pipeline.Tokenize, pipeline.NER, pipeline.Resolve, pipeline.Times}}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out []*speech.Input
-	_ = reader.Walk(ctx, []string{snnCorpus}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
+	_ = reader.Walk(ctx, []string{corpustest.SaudiNewsNet}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
 		if err != nil || rec.Article == nil {
 			return nil
 		}
@@ -55,16 +49,9 @@ func snnInputs(tb testing.TB, max int) []*speech.Input {
 		return nil
 	})
 	if len(out) == 0 {
-		tb.Skipf("no records in %s", snnCorpus)
+		tb.Skipf("no records in %s", corpustest.SaudiNewsNet)
 	}
 	return out
-}
-
-func envInt(name string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
-		return v
-	}
-	return def
 }
 
 // BenchmarkAnalyzeSaudiNewsNet measures speech.Analyze alone on real
@@ -72,23 +59,15 @@ func envInt(name string, def int) int {
 // process CPU time, which a shared machine's load does not inflate as it
 // does ns/op. SPEECH_BENCH_N sets the number of articles (default 1,000).
 func BenchmarkAnalyzeSaudiNewsNet(b *testing.B) {
-	ins := snnInputs(b, envInt("SPEECH_BENCH_N", 1000))
+	ins := snnInputs(b, corpustest.EnvInt("SPEECH_BENCH_N", 1000))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := corpustest.CPUTime()
 	i := 0
 	for b.Loop() {
 		speech.Analyze(ins[i%len(ins)])
 		i++
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(corpustest.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // TestSpeechDump writes what speech finds in the first $SPEECH_DUMP_N
@@ -100,7 +79,7 @@ func TestSpeechDump(t *testing.T) {
 	if path == "" {
 		t.Skip("SPEECH_DUMP not set")
 	}
-	ins := snnInputs(t, envInt("SPEECH_DUMP_N", 3000))
+	ins := snnInputs(t, corpustest.EnvInt("SPEECH_DUMP_N", 3000))
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)

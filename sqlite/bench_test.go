@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"github.com/marsad-news/marsad/sqlite"
 )
 
@@ -55,13 +55,6 @@ func analyzedCorpus(b *testing.B, n int) []*marsad.Article {
 	return arts
 }
 
-// cpuTime is the process's user+system time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // benchWrite stores the analyzed corpus into a fresh file store per
 // iteration with put and reports the process CPU time per article: what
 // ingest's writer spends, all of it on one goroutine before batching.
@@ -74,11 +67,11 @@ func benchWrite(b *testing.B, put func(s *sqlite.Store, arts []*marsad.Article) 
 		b.StopTimer()
 		s := openTemp(b)
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := corpustest.CPUTime()
 		if err := put(s, arts); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c0
+		cpu += corpustest.CPUTime() - c0
 		stored += len(arts)
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(stored), "cpu-ms/article")
@@ -147,11 +140,11 @@ func BenchmarkReplaceEntities(b *testing.B) {
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c0 := cpuTime()
+		c0 := corpustest.CPUTime()
 		if err := s.ReplaceEntities(ctx, ents, links); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c0
+		cpu += corpustest.CPUTime() - c0
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N*len(arts)), "cpu-ms/article")
 }
@@ -183,11 +176,11 @@ func benchRead(b *testing.B, read func(s *sqlite.Store) error) {
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c0 := cpuTime()
+		c0 := corpustest.CPUTime()
 		if err := read(s); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - c0
+		cpu += corpustest.CPUTime() - c0
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N*len(arts)), "cpu-ms/article")
 }

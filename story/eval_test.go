@@ -7,6 +7,7 @@ package story
 
 import (
 	"fmt"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"math"
 	"math/rand"
 	"os"
@@ -14,16 +15,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 func loadAvg() string {
 	b, _ := os.ReadFile("/proc/loadavg")
@@ -56,16 +50,16 @@ func TestCorpusTiming(t *testing.T) {
 	corpusEnabled(t)
 	docs := flatten(loadSNN(t))
 	t.Logf("load average before: %s", loadAvg())
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), corpustest.CPUTime()
 	ix := NewIndex(Options{})
 	ix.AddBatch(docs)
 	dups := ix.Duplicates()
 	events := ix.Events()
-	addWall, addCPU := time.Since(start), cpuTime()-cpu0
-	s2, c2 := time.Now(), cpuTime()
+	addWall, addCPU := time.Since(start), corpustest.CPUTime()-cpu0
+	s2, c2 := time.Now(), corpustest.CPUTime()
 	stories := ix.Stories()
 	t.Logf("%d docs: add+duplicates+events wall %v cpu %v; stories (titles, summaries) wall %v cpu %v; load average after: %s",
-		len(docs), addWall.Round(time.Millisecond), addCPU.Round(time.Millisecond), time.Since(s2).Round(time.Millisecond), (cpuTime() - c2).Round(time.Millisecond), loadAvg())
+		len(docs), addWall.Round(time.Millisecond), addCPU.Round(time.Millisecond), time.Since(s2).Round(time.Millisecond), (corpustest.CPUTime() - c2).Round(time.Millisecond), loadAvg())
 	copies := 0
 	for _, c := range dups {
 		copies += len(c)

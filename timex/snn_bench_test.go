@@ -5,21 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"strconv"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
 	"github.com/marsad-news/marsad/extract"
+	"github.com/marsad-news/marsad/internal/corpustest"
 	"github.com/marsad-news/marsad/reader"
 	"github.com/marsad-news/marsad/timex"
 )
-
-// The SaudiNewsNet corpus (CC BY-NC-SA) is read from /work/shared at test
-// time only; it is never copied into the repository.
-const snnCorpus = "/work/shared/data/saudinewsnet"
 
 type snnDoc struct {
 	body      string
@@ -31,13 +25,13 @@ type snnDoc struct {
 // tokenized as the pipeline hands them to TagTokens.
 func snnDocs(tb testing.TB, max int) []snnDoc {
 	tb.Helper()
-	if _, err := os.Stat(snnCorpus); err != nil {
-		tb.Skipf("corpus %s not present", snnCorpus)
+	if _, err := os.Stat(corpustest.SaudiNewsNet); err != nil {
+		tb.Skipf("corpus %s not present", corpustest.SaudiNewsNet)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out []snnDoc
-	_ = reader.Walk(ctx, []string{snnCorpus}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
+	_ = reader.Walk(ctx, []string{corpustest.SaudiNewsNet}, nil, reader.Options{}, func(rec *reader.Record, err error) error {
 		if err != nil || rec.Article == nil {
 			return nil
 		}
@@ -54,16 +48,9 @@ func snnDocs(tb testing.TB, max int) []snnDoc {
 		return nil
 	})
 	if len(out) == 0 {
-		tb.Skipf("no records in %s", snnCorpus)
+		tb.Skipf("no records in %s", corpustest.SaudiNewsNet)
 	}
 	return out
-}
-
-func envInt(name string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
-		return v
-	}
-	return def
 }
 
 // BenchmarkTagSaudiNewsNet measures TagTokens on real articles, as the
@@ -71,24 +58,16 @@ func envInt(name string, def int) int {
 // the process CPU time, which a shared machine's load does not inflate as it
 // does ns/op. TIMEX_BENCH_N sets the number of articles (default 2,000).
 func BenchmarkTagSaudiNewsNet(b *testing.B) {
-	docs := snnDocs(b, envInt("TIMEX_BENCH_N", 2000))
+	docs := snnDocs(b, corpustest.EnvInt("TIMEX_BENCH_N", 2000))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := corpustest.CPUTime()
 	i := 0
 	for b.Loop() {
 		d := docs[i%len(docs)]
 		timex.TagTokens(d.body, d.tokens, d.published)
 		i++
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(corpustest.CPUTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // TestTagDump writes the time expressions of every SaudiNewsNet article
@@ -100,7 +79,7 @@ func TestTagDump(t *testing.T) {
 	if path == "" {
 		t.Skip("TIMEX_DUMP not set")
 	}
-	docs := snnDocs(t, envInt("TIMEX_DUMP_N", 0))
+	docs := snnDocs(t, corpustest.EnvInt("TIMEX_DUMP_N", 0))
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
