@@ -19,10 +19,8 @@
 package main
 
 import (
-	"archive/zip"
 	"bufio"
 	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -30,7 +28,6 @@ import (
 	"math"
 	"math/bits"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +35,7 @@ import (
 	"time"
 
 	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/ner/internal/snncorpus"
 )
 
 func main() {
@@ -119,39 +117,9 @@ func main() {
 
 // readCorpus returns the documents as strings, in a fixed order.
 func readCorpus(dir, extra string) ([]string, error) {
-	var docs []string
-	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	docs, err := snncorpus.Read(dir)
 	if err != nil {
 		return nil, err
-	}
-	sort.Strings(zips)
-	for _, path := range zips {
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		names := make([]*zip.File, len(zr.File))
-		copy(names, zr.File)
-		sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
-		for _, f := range names {
-			if !strings.HasSuffix(f.Name, ".json") {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, f.Name, err)
-			}
-			var arts []struct{ Title, Content string }
-			err = json.NewDecoder(rc).Decode(&arts)
-			rc.Close()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, f.Name, err)
-			}
-			for _, a := range arts {
-				docs = append(docs, a.Title+"\n"+a.Content)
-			}
-		}
-		zr.Close()
 	}
 	if extra != "" {
 		for _, path := range strings.Split(extra, ",") {

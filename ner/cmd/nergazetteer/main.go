@@ -21,17 +21,14 @@
 package main
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +37,7 @@ import (
 
 	"github.com/marsad-news/marsad/arabic"
 	"github.com/marsad-news/marsad/ner"
+	"github.com/marsad-news/marsad/ner/internal/snncorpus"
 )
 
 func main() {
@@ -242,39 +240,9 @@ func keep(base string) bool {
 // readCorpus returns the title and content of every article of the
 // SaudiNewsNet zips under dir, in file order.
 func readCorpus(dir string) ([]string, error) {
-	var docs []string
-	zips, err := filepath.Glob(filepath.Join(dir, "*.zip"))
+	docs, err := snncorpus.Read(dir)
 	if err != nil {
 		return nil, err
-	}
-	sort.Strings(zips)
-	for _, path := range zips {
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		names := make([]*zip.File, len(zr.File))
-		copy(names, zr.File)
-		sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
-		for _, f := range names {
-			if !strings.HasSuffix(f.Name, ".json") {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, f.Name, err)
-			}
-			var arts []struct{ Title, Content string }
-			err = json.NewDecoder(rc).Decode(&arts)
-			rc.Close()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", path, f.Name, err)
-			}
-			for _, a := range arts {
-				docs = append(docs, a.Title+"\n"+a.Content)
-			}
-		}
-		zr.Close()
 	}
 	if len(docs) == 0 {
 		return nil, fmt.Errorf("no articles under %s", dir)
