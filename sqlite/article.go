@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -242,9 +243,14 @@ const eachPage = 200
 // Each calls fn for every article with its analysis, in id order. Articles
 // stored while Each runs are visited if their id is past the current page.
 func (s *Store) Each(ctx context.Context, fn func(*marsad.Article) error) error {
+	conn, err := bulkReader(ctx, s.read)
+	if err != nil {
+		return fmt.Errorf("sqlite: each article: %w", err)
+	}
+	defer conn.release()
 	var last int64
 	for {
-		page, err := s.eachPage(ctx, last)
+		page, err := s.eachPage(ctx, conn.Conn, last)
 		if err != nil {
 			return err
 		}
@@ -260,8 +266,8 @@ func (s *Store) Each(ctx context.Context, fn func(*marsad.Article) error) error 
 	}
 }
 
-func (s *Store) eachPage(ctx context.Context, after int64) ([]*marsad.Article, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+articleColumns+`, a.analysis FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`, after, eachPage)
+func (s *Store) eachPage(ctx context.Context, conn *sql.Conn, after int64) ([]*marsad.Article, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT `+articleColumns+`, a.analysis FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?`, after, eachPage)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: each article: %w", err)
 	}
@@ -282,4 +288,36 @@ func (s *Store) eachPage(ctx context.Context, after int64) ([]*marsad.Article, e
 		return nil, fmt.Errorf("sqlite: each article: %w", err)
 	}
 	return page, nil
+}
+
+// readerMmapSize is how much of the database file each reader connection
+// maps (see Open).
+const readerMmapSize = 268435456
+
+// bulkConn is a reader connection that maps none of the file, for reads
+// that go through every article once (Each, EachEntities): mapped, such a
+// pass leaves the whole database file resident in the process (about
+// 265 MB of RSS on the 30k-article corpus, measured in /proc/PID/smaps
+// during the rebuild) for pages that are not read again.
+type bulkConn struct{ *sql.Conn }
+
+func bulkReader(ctx context.Context, db *sql.DB) (bulkConn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return bulkConn{}, err
+	}
+	if _, err := c.ExecContext(ctx, "PRAGMA mmap_size=0"); err != nil {
+		c.Close()
+		return bulkConn{}, err
+	}
+	return bulkConn{c}, nil
+}
+
+// release gives the connection back to the pool mapped as the others are,
+// or closes it for good when that fails.
+func (c bulkConn) release() {
+	if _, err := c.ExecContext(context.Background(), fmt.Sprintf("PRAGMA mmap_size=%d", readerMmapSize)); err != nil {
+		c.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	c.Close()
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -20,9 +21,14 @@ const entityPage = 1000
 // the analysis column and decodes only the entities out of it, not the
 // body, quotes, events or times.
 func (s *Store) EachEntities(ctx context.Context, fn func(int64, []marsad.Entity) error) error {
+	conn, err := bulkReader(ctx, s.read)
+	if err != nil {
+		return fmt.Errorf("sqlite: each entities: %w", err)
+	}
+	defer conn.release()
 	var last int64
 	for {
-		ids, ents, err := s.entityPage(ctx, last)
+		ids, ents, err := s.entityPage(ctx, conn.Conn, last)
 		if err != nil {
 			return err
 		}
@@ -38,8 +44,8 @@ func (s *Store) EachEntities(ctx context.Context, fn func(int64, []marsad.Entity
 	}
 }
 
-func (s *Store) entityPage(ctx context.Context, after int64) ([]int64, [][]marsad.Entity, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, entityPage)
+func (s *Store) entityPage(ctx context.Context, conn *sql.Conn, after int64) ([]int64, [][]marsad.Entity, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, entityPage)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sqlite: each entities: %w", err)
 	}

@@ -105,7 +105,7 @@ func Open(path string) (*Store, error) {
 		// entity page's reads spent 29% of their time in pread copying
 		// pages into each connection's small cache (web/LOAD.md); mapped,
 		// EntityArticles and Quotes by speaker take 10–45% less time.
-		r, err := sql.Open("sqlite", uri+"?"+common+"&_query_only=1&_pragma=mmap_size(268435456)")
+		r, err := sql.Open("sqlite", uri+"?"+common+"&_query_only=1&_pragma=mmap_size("+strconv.Itoa(readerMmapSize)+")")
 		if err != nil {
 			w.Close()
 			return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
