@@ -13,18 +13,8 @@ import (
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
 	"github.com/marsad-news/marsad/search"
+	"github.com/marsad-news/marsad/storedjson"
 )
-
-// analysis is the JSON form of an article's analysis, kept whole in
-// articles.analysis so that Article returns exactly what was stored; the
-// normalized tables are derived from it for listing.
-type analysis struct {
-	Entities       []marsad.Entity        `json:"entities,omitempty"`
-	Times          []marsad.TimeExpr      `json:"times,omitempty"`
-	Quotes         []marsad.Quote         `json:"quotes,omitempty"`
-	Events         []marsad.Event         `json:"events,omitempty"`
-	Contradictions []marsad.Contradiction `json:"contradictions,omitempty"`
-}
 
 // articleColumns are the columns scanArticle reads, in order.
 const articleColumns = `a.id, a.content_hash, a.file, a.url, a.title, a.published, a.published_gran,
@@ -141,7 +131,7 @@ func (s *Store) putArticle(ctx context.Context, a *marsad.Article) (int64, bool,
 	}
 	pub, pubGran, pubUnix := dateColumns(a.Published)
 	upd, updGran, _ := dateColumns(a.Updated)
-	an := jsonText(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions})
+	an := storedjson.Analysis(a)
 	vector := tsvector(search.Analyze(a.Title), search.Analyze(a.Body))
 
 	tx, err := s.pool.Begin(ctx)
@@ -239,19 +229,10 @@ func (s *Store) Article(ctx context.Context, id int64) (*marsad.Article, error) 
 	} else if err != nil {
 		return nil, fmt.Errorf("postgres: article %d: %w", id, err)
 	}
-	if err := setAnalysis(a, an); err != nil {
+	if err := storedjson.SetAnalysis(a, an); err != nil {
 		return nil, fmt.Errorf("postgres: article %d: %w", id, err)
 	}
 	return a, nil
-}
-
-func setAnalysis(a *marsad.Article, text string) error {
-	var an analysis
-	if err := json.Unmarshal([]byte(text), &an); err != nil {
-		return fmt.Errorf("read analysis: %w", err)
-	}
-	a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions = an.Entities, an.Times, an.Quotes, an.Events, an.Contradictions
-	return nil
 }
 
 // Articles lists articles, newest ingest first, without analysis, and the
@@ -339,7 +320,7 @@ func (s *Store) eachPage(ctx context.Context, after int64) ([]*marsad.Article, e
 		if err != nil {
 			return nil, fmt.Errorf("postgres: each article: %w", err)
 		}
-		if err := setAnalysis(a, an); err != nil {
+		if err := storedjson.SetAnalysis(a, an); err != nil {
 			return nil, fmt.Errorf("postgres: each article %d: %w", a.ID, err)
 		}
 		page = append(page, a)

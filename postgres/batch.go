@@ -14,6 +14,7 @@ import (
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
 	"github.com/marsad-news/marsad/search"
+	"github.com/marsad-news/marsad/storedjson"
 )
 
 var _ marsad.BatchStore = (*Store)(nil)
@@ -54,7 +55,7 @@ func (s *Store) prepare(a *marsad.Article) preparedArticle {
 	}
 	pub, pubGran, pubUnix := dateColumns(a.Published)
 	upd, updGran, _ := dateColumns(a.Updated)
-	an := jsonText(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions})
+	an := storedjson.Analysis(a)
 	vector := tsvector(search.Analyze(a.Title), search.Analyze(a.Body))
 	return preparedArticle{a: a, hash: hash, vector: vector, args: []any{
 		hash, clean(a.File), clean(a.URL), clean(a.Title), pub, pubGran, pubUnix, upd, updGran,

@@ -2,11 +2,9 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
-
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/storedjson"
 )
 
 var _ marsad.EntityReader = (*Store)(nil)
@@ -52,7 +50,7 @@ func (s *Store) entityPage(ctx context.Context, after int64) ([]int64, [][]marsa
 		if err := rows.Scan(&id, &an); err != nil {
 			return nil, nil, fmt.Errorf("postgres: each entities: %w", err)
 		}
-		e, err := entitiesOf(an)
+		e, err := storedjson.Entities(an)
 		if err != nil {
 			return nil, nil, fmt.Errorf("postgres: each entities: article %d: %w", id, err)
 		}
@@ -62,36 +60,4 @@ func (s *Store) entityPage(ctx context.Context, after int64) ([]int64, [][]marsa
 		return nil, nil, fmt.Errorf("postgres: each entities: %w", err)
 	}
 	return ids, ents, nil
-}
-
-// entitiesOf decodes the entities of an analysis column and stops there:
-// "entities" is the first key the analysis JSON is written with, so the
-// rest (times, quotes, events) is never scanned. Any other first key
-// means the article has no entities (the field is omitted when empty),
-// but the keys are read on until the end to be sure.
-func entitiesOf(an string) ([]marsad.Entity, error) {
-	dec := json.NewDecoder(strings.NewReader(an))
-	if tok, err := dec.Token(); err != nil {
-		return nil, fmt.Errorf("read analysis: %w", err)
-	} else if tok != json.Delim('{') {
-		return nil, fmt.Errorf("read analysis: not an object")
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("read analysis: %w", err)
-		}
-		if tok == "entities" {
-			var ents []marsad.Entity
-			if err := dec.Decode(&ents); err != nil {
-				return nil, fmt.Errorf("read analysis: entities: %w", err)
-			}
-			return ents, nil
-		}
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, fmt.Errorf("read analysis: %w", err)
-		}
-	}
-	return nil, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
 	"github.com/marsad-news/marsad/search"
+	"github.com/marsad-news/marsad/storedjson"
 )
 
 var _ marsad.BatchStore = (*Store)(nil)
@@ -132,7 +133,7 @@ func (s *Store) prepare(a *marsad.Article, terms *termCache) prepared {
 	}
 	pub, pubGran, pubUnix := dateColumns(a.Published)
 	upd, updGran, _ := dateColumns(a.Updated)
-	an := jsonText(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions})
+	an := storedjson.Analysis(a)
 	return prepared{
 		a:    a,
 		hash: hash,
