@@ -147,6 +147,14 @@ func foldRune(r rune) rune {
 // and takes the general path (normalizeSlow). The result is the same as
 // normalizeSlow on the whole string.
 func Normalize(s string) string {
+	if isNormal(s) {
+		return s // most words of Arabic text: no copy, no NFKC
+	}
+	return normalize(s)
+}
+
+// normalize is Normalize's general path.
+func normalize(s string) string {
 	if s == "" {
 		return ""
 	}
@@ -439,4 +447,35 @@ func nfc(s string) string {
 	}
 	buf = append(buf, s[done:]...)
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// isNormal reports that Normalize would return w unchanged because it
+// holds only bare Arabic letters (not the hamza seats, ta marbuta, alef
+// maqsura or tatweel that Normalize folds) and lower-case ASCII letters.
+// Most words of Arabic text are such words; a byte scan answers for them.
+func isNormal(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			continue
+		case c == 0xd8 || c == 0xd9:
+			// U+0600–U+067F: a two-byte sequence d8 xx or d9 xx.
+		default:
+			return false
+		}
+		if i+1 >= len(w) {
+			return false
+		}
+		r := rune(c&0x1f)<<6 | rune(w[i+1]&0x3f)
+		if w[i+1]&0xc0 != 0x80 || r < 'ء' || r > 'ي' {
+			return false
+		}
+		switch r {
+		case 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ة', 'ى', 'ـ':
+			return false
+		}
+		i++
+	}
+	return true
 }

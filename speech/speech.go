@@ -88,11 +88,7 @@ func newAnalysis(in *Input) *analysis {
 	a.paraOf = make([]int, len(a.toks))
 	a.verb = make([]verbKind, len(a.toks))
 	for i, t := range a.toks {
-		if isStable(t.Text) {
-			a.norm[i] = t.Text
-		} else {
-			a.norm[i] = arabic.Normalize(t.Text)
-		}
+		a.norm[i] = arabic.Normalize(t.Text)
 		a.verb[i] = verbOf(a.norm[i])
 		a.ent[i] = -1
 	}
@@ -124,38 +120,6 @@ func newAnalysis(in *Input) *analysis {
 		}
 	}
 	return a
-}
-
-// isStable reports whether arabic.Normalize would return w unchanged: bare
-// Arabic letters other than the hamza seats, ta marbuta, alef maqsura and
-// tatweel it folds, and lower-case ASCII letters. Most words are, and
-// newAnalysis keeps them as they are instead of normalizing every token of
-// the article.
-func isStable(w string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'a' && c <= 'z':
-			continue
-		case c == 0xd8 || c == 0xd9:
-			// U+0600–U+067F: a two-byte sequence d8 xx or d9 xx.
-		default:
-			return false
-		}
-		if i+1 >= len(w) {
-			return false
-		}
-		r := rune(c&0x1f)<<6 | rune(w[i+1]&0x3f)
-		if w[i+1]&0xc0 != 0x80 || r < 'ء' || r > 'ي' {
-			return false
-		}
-		switch r {
-		case 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ة', 'ى', 'ـ':
-			return false
-		}
-		i++
-	}
-	return true
 }
 
 // entityAt returns the entity covering token i.

@@ -40,7 +40,7 @@ func (c *termCache) indexText(s string) string {
 		}
 		term, ok := c.m[t.Text]
 		if !ok {
-			term = search.IndexText(t.Text)
+			term = strings.Clone(search.IndexText(t.Text)) // it may be a slice of the article body
 			c.m[strings.Clone(t.Text)] = term
 		}
 		if term == "" {

@@ -120,7 +120,7 @@ func (a *analyzer) word(tok arabic.Token) wordInfo {
 	if wi, ok := a.cache[tok.Text]; ok {
 		return wi
 	}
-	wi := wordInfo{norm: arabic.Normalize(tok.Text)}
+	wi := wordInfo{norm: strings.Clone(arabic.Normalize(tok.Text))} // Normalize may return a slice of the body
 	if tok.Kind == arabic.Word && wi.norm != "" && !arabic.IsStopword(wi.norm) {
 		if st := arabic.Stem(wi.norm); utf8.RuneCountInString(st) >= 2 {
 			wi.term = true

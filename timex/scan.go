@@ -41,35 +41,12 @@ func prepareInto(toks []token, raw []arabic.Token) []token {
 			tk.key = t.Text
 			tk.num, tk.digits = plainNumber(t.Text)
 		case arabic.Word:
-			w := t.Text
-			if !isStable(w) {
-				w = arabic.Normalize(w)
-			}
-			tk.key, tk.conj = stripClitic(w)
+			tk.key, tk.conj = stripClitic(arabic.Normalize(t.Text))
 		default:
 			tk.key = t.Text
 		}
 	}
 	return toks
-}
-
-// isStable reports whether arabic.Normalize would return w unchanged: bare
-// Arabic letters without the hamza seats, ta marbuta, alef maqsura, marks
-// or tatweel that it folds. Most words are, and skip the NFKC pass.
-func isStable(w string) bool {
-	for _, r := range w {
-		switch {
-		case r >= 'ء' && r <= 'ي':
-			switch r {
-			case 'أ', 'إ', 'آ', 'ؤ', 'ئ', 'ة', 'ى', 'ـ':
-				return false
-			}
-		case r >= 'a' && r <= 'z':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // plainNumber returns the value and digit count of a token made only of

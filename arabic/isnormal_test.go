@@ -1,19 +1,17 @@
-package timex
+package arabic
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-
-	"github.com/marsad-news/marsad/arabic"
 )
 
-// prepare skips arabic.Normalize for the words isStable accepts: that is
-// only right if Normalize leaves every such word unchanged.
-func TestStableWordsNeedNoNormalize(t *testing.T) {
+// Normalize returns the words isNormal accepts as they are: that is only
+// right if its general path leaves every such word unchanged.
+func TestNormalWordsNeedNoNormalize(t *testing.T) {
 	check := func(w string) {
-		if isStable(w) && arabic.Normalize(w) != w {
-			t.Fatalf("isStable(%q) but Normalize gives %q", w, arabic.Normalize(w))
+		if isNormal(w) && normalize(w) != w {
+			t.Fatalf("isNormal(%q) but the general path gives %q", w, normalize(w))
 		}
 	}
 	var pieces []string
@@ -41,8 +39,8 @@ func TestStableWordsNeedNoNormalize(t *testing.T) {
 		check(b.String())
 	}
 	for _, w := range []string{"قال", "الرياض", "وزير", "news"} {
-		if !isStable(w) {
-			t.Errorf("isStable(%q) = false, want true", w)
+		if !isNormal(w) {
+			t.Errorf("isNormal(%q) = false, want true", w)
 		}
 	}
 }
