@@ -23,8 +23,9 @@ var (
 	nerErr   error
 )
 
-// NER tags each sentence with the embedded model and reads the spans off
-// the BIO tags.
+// NER tags each sentence with the embedded model, adds the institution
+// names the model was not taught (ner.Institutions) and reads the spans
+// off the BIO tags.
 var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) error {
 	nerOnce.Do(func() { nerModel, nerErr = ner.Default() })
 	if nerErr != nil {
@@ -42,6 +43,8 @@ var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) e
 		sents[i] = words
 	}
 	for i, tags := range nerModel.TagSentences(sents) {
+		// Institution names ANERcorp leaves untagged (ner.Institutions).
+		ner.Institutions(sents[i], tags)
 		copy(d.Tags[d.Sentences[i].From:d.Sentences[i].To], tags)
 	}
 	d.Names = namesFromTags(d)

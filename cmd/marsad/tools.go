@@ -41,6 +41,7 @@ sentence breaks. Tags: O, B-/I-PER, LOC, ORG, MISC.`,
 
 func newEvalNERCommand() *cobra.Command {
 	var modelPath string
+	var institutions bool
 	return func() *cobra.Command {
 		cmd := &cobra.Command{
 			Use:   "ner FILE",
@@ -56,13 +57,25 @@ func newEvalNERCommand() *cobra.Command {
 					return err
 				}
 				start := time.Now()
-				score := m.EvaluateSentences(sents)
+				toks := make([][]string, len(sents))
+				gold := make([][]string, len(sents))
+				for i, s := range sents {
+					toks[i], gold[i] = s.Tokens, s.Tags
+				}
+				pred := m.TagSentences(toks)
+				if institutions {
+					for i := range pred {
+						ner.Institutions(toks[i], pred[i])
+					}
+				}
+				score := ner.Evaluate(gold, pred)
 				score.WriteReport(cmd.OutOrStdout())
 				fmt.Fprintf(cmd.ErrOrStderr(), "tagged %d sentences in %s\n", len(sents), time.Since(start).Round(time.Millisecond))
 				return nil
 			},
 		}
 		cmd.Flags().StringVar(&modelPath, "model", "", "model file (default: the embedded model)")
+		cmd.Flags().BoolVar(&institutions, "institutions", false, "also apply the institution-name rules the analysis pipeline adds after the tagger (ner.Institutions); ANERcorp's own annotation leaves most of those names untagged")
 		return cmd
 	}()
 }

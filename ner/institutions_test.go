@@ -1,0 +1,121 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInstitutions checks the institution rules on sentences the tagger
+// left (partly) untagged. Each case gives the words, the tagger's tags
+// ("" for all O) and the spans expected after the rules, as TYPE:words.
+func TestInstitutions(t *testing.T) {
+	tests := []struct {
+		name  string
+		words string
+		tags  string // space-separated, "" = all O
+		want  []string
+	}{
+		{"ministry: construct state and adjective", "وقالت وزارة الصحة السعودية إن", "", []string{"ORG:وزارة الصحة السعودية"}},
+		{"clitic on the head", "وأعلنت ووزارة الصحة", "", []string{"ORG:ووزارة الصحة"}},
+		{"genitive then adjective", "أيدت حكومة الإنقاذ الوطني القرار", "", []string{"ORG:حكومة الإنقاذ الوطني"}},
+		{"definite head takes adjectives only", "قال الجيش السوداني إن", "", []string{"ORG:الجيش السوداني"}},
+		{"definite head without adjective", "قال الجيش إن", "", nil},
+		{"definite head then a noun is no name", "قال الجيش الأسبوع الماضي", "", nil},
+		{"construct state stops at a time noun", "أعلنت وزارة الداخلية الأسبوع الماضي", "", []string{"ORG:وزارة الداخلية"}},
+		{"lam complement", "قال المركز المصري للدراسات الاقتصادية أمس", "", []string{"ORG:المركز المصري للدراسات الاقتصادية"}},
+		{"coordinated adjectives", "معهد البحوث السياسية والاقتصادية", "", []string{"ORG:معهد البحوث السياسية والاقتصادية"}},
+		{"weak head without adjective", "انعقدت هيئة المحكمة صباحا", "", nil},
+		{"weak head with adjective", "أصدرت هيئة الطيران المدني بيانا", "", []string{"ORG:هيئة الطيران المدني"}},
+		{"a body described, not named", "أصدرت الهيئة الوطنية بيانا", "", nil},
+		{"describing adjective is not a name", "قالت الحكومة الحالية إن", "", nil},
+		{"generic head yields", "المتحدث باسم قوات الجيش العراقي قال", "", []string{"ORG:الجيش العراقي"}},
+		{"generic head with adjective", "قوات الأمن العراقية", "", []string{"ORG:قوات الأمن العراقية"}},
+		{"generic head without adjective", "قوات الأمن", "", nil},
+		{"indefinite genitive is no name", "حكومة وحدة", "", nil},
+		{"a tagged place after the head stays a place", "حكومة كوريا الجنوبية", "O B-LOC I-LOC", []string{"LOC:كوريا الجنوبية"}},
+		{"facility with a tagged place", "قصفت الطائرات قاعدة تدمر", "O O O B-LOC", []string{"LOC:قاعدة تدمر"}},
+		{"genitive that starts a name", "هبطت في مطار الملك خالد الدولي", "O O O O B-PER O", []string{"PER:خالد"}},
+		{"facility, definite genitive and adjective", "قاعدة العديد الجوية", "", []string{"LOC:قاعدة العديد الجوية"}},
+		{"tagged organisation extended", "مجلس الأمن الدولي اليوم", "B-ORG I-ORG O O", []string{"ORG:مجلس الأمن الدولي"}},
+		{"tagged organisation kept whole", "مجلس التعاون الخليجي", "B-ORG I-ORG I-ORG", []string{"ORG:مجلس التعاون الخليجي"}},
+		{"person untouched", "قال وزير الخارجية سامح شكري", "O O O B-PER I-PER", []string{"PER:سامح شكري"}},
+		{"place extended by adjectives", "الإمارات العربية المتحدة", "B-LOC I-LOC O", []string{"LOC:الإمارات العربية"}},
+		{"two-word place extended by nisba", "في الولايات المتحدة الأمريكية أمس", "O B-LOC I-LOC O O", []string{"LOC:الولايات المتحدة الأمريكية"}},
+		{"one-word place not extended", "العراق الشقيقة", "B-LOC O", []string{"LOC:العراق"}},
+		{"head word that looks like a clitic", "نقلت وكالة الأنباء العراقية", "", []string{"ORG:وكالة الأنباء العراقية"}},
+		{"tagged name inside a longer name", "الخبير بمركز الجزيرة للدراسات السياسية", "O O B-ORG O O", []string{"ORG:بمركز الجزيرة للدراسات السياسية"}},
+		{"tagged name after a head stays the name", "نقلت وكالة رويترز", "O O B-ORG", []string{"ORG:رويترز"}},
+		{"a company described, not named", "قالت الشركة الهندية إن", "", nil},
+		{"a company named by two adjectives", "قالت الشركة الوطنية السعودية إن", "", []string{"ORG:الشركة الوطنية السعودية"}},
+		{"a company named by its lam complement", "الشركة السعودية للصناعات الأساسية", "", []string{"ORG:الشركة السعودية للصناعات الأساسية"}},
+		{"a preposition ends the adjectives", "إدارة الشؤون الدولية بالنادي", "", []string{"ORG:إدارة الشؤون الدولية"}},
+		{"movement of prices is no movement", "حركة المؤشر العام", "", nil},
+		{"the board is no name", "اجتمع مجلس الإدارة أمس", "", nil},
+		{"a noun in alif maqsura is no adjective", "قالت إدارة المستشفى", "", nil},
+		{"hamza is no article", "رئيس لجنة ألعاب القوى", "", nil},
+		{"coordinated genitives", "فاز حزب العدالة والتنمية الحاكم", "", []string{"ORG:حزب العدالة والتنمية"}},
+		{"coordinated genitive the lexicon knows", "وكيل وزارة المياه والكهرباء لشؤون", "", []string{"ORG:وزارة المياه والكهرباء"}},
+		{"governor is no article", "والي الولاية", "", nil},
+		{"coordination after a name is left alone", "وزارة الصحة والحكومة المحلية", "", []string{"ORG:وزارة الصحة"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := strings.Fields(tt.words)
+			tags := make([]string, len(words))
+			for i := range tags {
+				tags[i] = "O"
+			}
+			if tt.tags != "" {
+				tags = strings.Fields(tt.tags)
+			}
+			Institutions(words, tags)
+			var got []string
+			for _, c := range bioSpans(tags) {
+				got = append(got, c.typ+":"+strings.Join(words[c.from:c.to], " "))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%s\n got  %q\n want %q (tags %v)", tt.words, got, tt.want, tags)
+			}
+		})
+	}
+}
+
+type bioSpan struct {
+	from, to int
+	typ      string
+}
+
+func bioSpans(tags []string) []bioSpan {
+	var out []bioSpan
+	for i := 0; i < len(tags); i++ {
+		if !strings.HasPrefix(tags[i], "B-") {
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && tags[j] == "I-"+tags[i][2:] {
+			j++
+		}
+		out = append(out, bioSpan{i, j, tags[i][2:]})
+		i = j - 1
+	}
+	return out
+}
+
+func FuzzInstitutions(f *testing.F) {
+	f.Add("وزارة الصحة السعودية", "O O O")
+	f.Add("قاعدة تدمر الجوية", "O B-LOC O")
+	f.Fuzz(func(t *testing.T, text, tagText string) {
+		words := strings.Fields(text)
+		tags := strings.Fields(tagText)
+		if len(tags) != len(words) {
+			return
+		}
+		before := append([]string(nil), tags...)
+		Institutions(words, tags)
+		for i, tag := range tags {
+			if tag != before[i] && before[i] != "O" && before[i] != "B-ORG" && !strings.HasSuffix(before[i], "ORG") && tag != "I-LOC" && tag != "B-LOC" {
+				t.Fatalf("changed a %s token to %s", before[i], tag)
+			}
+		}
+	})
+}
