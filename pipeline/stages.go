@@ -23,9 +23,10 @@ var (
 	nerErr   error
 )
 
-// NER tags each sentence with the embedded model, adds the institution
-// names the model was not taught (ner.Institutions) and reads the spans
-// off the BIO tags.
+// NER tags each sentence with the embedded model, adds the names listed
+// after a tagged one (Model.Coordinate) and the institution names the
+// model was not taught (ner.Institutions), and reads the spans off the
+// BIO tags.
 var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) error {
 	nerOnce.Do(func() { nerModel, nerErr = ner.Default() })
 	if nerErr != nil {
@@ -42,18 +43,27 @@ var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) e
 		}
 		sents[i] = words
 	}
+	var conj map[int]bool // tokens that start a name after their و
 	for i, tags := range nerModel.TagSentences(sents) {
-		// Institution names ANERcorp leaves untagged (ner.Institutions).
+		// Names listed after a tagged one (Coordinate) and institution
+		// names ANERcorp leaves untagged (ner.Institutions).
+		for _, j := range nerModel.Coordinate(sents[i], tags) {
+			if conj == nil {
+				conj = map[int]bool{}
+			}
+			conj[d.Sentences[i].From+j] = true
+		}
 		ner.Institutions(sents[i], tags)
 		copy(d.Tags[d.Sentences[i].From:d.Sentences[i].To], tags)
 	}
-	d.Names = namesFromTags(d)
+	d.Names = namesFromTags(d, conj)
 	return nil
 }}
 
 // namesFromTags turns BIO tags into spans; an I- tag without a B- opens a
-// span, as conlleval reads it.
-func namesFromTags(d *Document) []Name {
+// span, as conlleval reads it. A span that opens on a token of conj
+// starts after the token's و (a name joined to a list by it).
+func namesFromTags(d *Document, conj map[int]bool) []Name {
 	var out []Name
 	open := -1
 	var typ string
@@ -62,6 +72,9 @@ func namesFromTags(d *Document) []Name {
 			return
 		}
 		s, e := d.Tokens[open].Start, d.Tokens[end-1].End
+		if conj[open] && strings.HasPrefix(d.Article.Body[s:e], "و") && e-s > len("و") {
+			s += len("و")
+		}
 		out = append(out, Name{Start: s, End: e, Type: marsad.EntityType(typ), Text: d.Article.Body[s:e]})
 		open = -1
 	}

@@ -1,0 +1,45 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCoordinate checks that a tagged name's type carries over و to the
+// names listed after it, and stops at common words.
+func TestCoordinate(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, words, tags string
+		want              []string
+	}{
+		{"towns after a city", "في محافظات عدن ولحج ،", "O O B-LOC O O",
+			[]string{"LOC:عدن", "LOC:ولحج"}},
+		{"a town the corpus has not seen as one", "في محافظات عدن وأبين ،", "O O B-LOC O O",
+			[]string{"LOC:عدن"}},
+		{"a word of its own that starts with و", "الأمير سعود الفيصل وزير الخارجية", "O B-PER I-PER O O", []string{"PER:سعود الفيصل"}},
+		{"one conjunct needs the corpus", "أنصار إيران ونصر الله", "O B-LOC O O", []string{"LOC:إيران"}},
+		{"a verb ends the list", "قال حفتر وأضاف إن", "O B-PER O O", []string{"PER:حفتر"}},
+		{"a common noun ends the list", "بين مصر والحكومة الليبية", "O B-LOC O O", []string{"LOC:مصر"}},
+		{"after a multi-word name", "زار المملكة العربية السعودية والأردن", "O B-LOC I-LOC I-LOC O", []string{"LOC:المملكة العربية السعودية", "LOC:والأردن"}},
+		{"a place run over a conjunction is split", "محافظات عدن ولحج", "O B-LOC I-LOC", []string{"LOC:عدن", "LOC:ولحج"}},
+		{"digits are no name", "في الرياض و2015", "O B-LOC O", []string{"LOC:الرياض"}},
+		{"a bare conjunction is no name", "في الرياض و", "O B-LOC O", []string{"LOC:الرياض"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+			m.Coordinate(words, tags)
+			var got []string
+			for _, c := range bioSpans(tags) {
+				got = append(got, c.typ+":"+strings.Join(words[c.from:c.to], " "))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%s\n got  %q\n want %q", tt.words, got, tt.want)
+			}
+		})
+	}
+}
