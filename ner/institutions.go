@@ -215,11 +215,12 @@ func headOf(w instWord) headKind {
 	return institutionHeads[w.base]
 }
 
-// Institutions adds institution and facility names to one sentence's BIO
-// tags (B-ORG, I-LOC …, "O"), in place. It never changes a token the
-// tagger put inside a person, a place or a miscellaneous name, except to
-// extend a definite place name by its adjectives or to put a facility
-// head before a place name.
+// Institutions adds institution and facility names and quoted names of
+// organisations to one sentence's BIO tags (B-ORG, I-LOC …, "O"), in
+// place. It never changes a token the tagger put inside a person's name;
+// a place stays a place (extended by its adjectives, or behind a facility
+// head); a quoted title (MISC) after a newspaper or a company becomes an
+// organisation.
 func Institutions(words, tags []string) {
 	if len(words) != len(tags) || len(words) < 2 {
 		return
@@ -228,6 +229,7 @@ func Institutions(words, tags []string) {
 	for i, t := range words {
 		ws[i] = analyzeInstWord(t)
 	}
+	quotedNames(ws, words, tags)
 	for i := 0; i < len(words); i++ {
 		if end := extendPlace(ws, tags, i); end > i {
 			i = end - 1
@@ -362,4 +364,125 @@ func extendPlace(ws []instWord, tags []string, i int) int {
 		end++
 	}
 	return end
+}
+
+// Quoted names. Arabic news quotes the name that follows a word for the
+// kind of body it is, and ANERcorp tags the name without that word
+// (صحيفة « القادسية »: O O B-ORG O); it also quotes or brackets the
+// short form after an organisation's full name («القيادة الأمريكية في
+// أفريقيا "أفريكوم"», «(أوتشا)»). quotedNames tags such a quoted name of
+// one to four words as an organisation when nothing in it is tagged yet
+// but as a title (MISC).
+
+// mediaHeads are the kinds of body whose quoted name follows them, in
+// normalized spelling without the article.
+var mediaHeads = normalizedKeys(map[string]bool{
+	"صحيفة": true, "جريدة": true, "مجلة": true, "وكالة": true, "قناة": true, "موقع": true,
+	"شبكة": true, "إذاعة": true, "شركة": true, "مجموعة": true, "تنظيم": true, "جماعة": true,
+	"حركة": true, "حزب": true, "منظمة": true, "ميليشيا": true, "ميليشيات": true, "فصيل": true,
+	"تحالف": true, "مؤسسة": true, "بنك": true, "مصرف": true, "نادي": true, "منتدى": true,
+})
+
+// closingQuote maps an opening quotation mark or bracket to its closing
+// ones.
+var closingQuote = map[string]string{
+	"«": "»", "“": "”", "\"": "\"", "(": ")", "'": "'", "”": "“",
+}
+
+// maxQuotedName bounds the words of a quoted name.
+const maxQuotedName = 4
+
+func quotedNames(ws []instWord, words, tags []string) {
+	for i := 1; i+2 < len(words); i++ {
+		closing, ok := closingQuote[words[i]]
+		if !ok {
+			continue
+		}
+		end := -1
+		for k := i + 1; k < len(words) && k <= i+1+maxQuotedName; k++ {
+			if words[k] == closing || closing == "”" && words[k] == "\"" {
+				end = k
+				break
+			}
+		}
+		if end <= i+1 {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			// The tagger reads quoted names as titles (MISC) unless it
+			// knows them; after a newspaper or a company they are
+			// organisations.
+			if tags[k] != "O" && !strings.HasSuffix(tags[k], "-MISC") || !isNameWord(words[k]) {
+				end = -1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		prev := i - 1
+		afterHead := tags[prev] == "O" && mediaHead(ws[prev], words[prev])
+		afterOrg := strings.HasSuffix(tags[prev], "-ORG") && end == i+2 && isShortForm(words[i+1])
+		if !afterHead && !afterOrg {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			if k == i+1 {
+				tags[k] = "B-ORG"
+			} else {
+				tags[k] = "I-ORG"
+			}
+		}
+		i = end
+	}
+}
+
+// mediaHead reports whether a token is one of mediaHeads, with or without
+// the article and the one-letter proclitics (لصحيفة، والوكالة).
+func mediaHead(w instWord, tok string) bool {
+	if mediaHeads[w.base] {
+		return true
+	}
+	n := arabic.Normalize(tok)
+	if r, ok := cutOne(n, "وف"); ok {
+		if mediaHeads[r] {
+			return true
+		}
+		n = r
+	}
+	r, ok := cutOne(n, "بكل")
+	return ok && mediaHeads[r]
+}
+
+// isNameWord reports whether a token can be part of a quoted name:
+// letters (Arabic or Latin) and digits, no punctuation.
+func isNameWord(tok string) bool {
+	for _, r := range tok {
+		if !(r >= 0x0621 && r <= 0x064A || r >= 0x0660 && r <= 0x0669 || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || arabic.IsTashkeel(r)) {
+			return false
+		}
+	}
+	return tok != ""
+}
+
+// isShortForm reports whether a bracketed word after an organisation's
+// name reads as its short form: a Latin acronym (WHO) or an Arabic word
+// the lexicon does not know (أوتشا), not a number, a date or a common
+// word («البنك الأهلي (أمس)», «مجلس الأمن (2216)»).
+func isShortForm(tok string) bool {
+	latin, upper := false, true
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9' || r >= 0x0660 && r <= 0x0669:
+			return false
+		case r >= 'a' && r <= 'z':
+			latin, upper = true, false
+		case r >= 'A' && r <= 'Z':
+			latin = true
+		}
+	}
+	if latin {
+		return upper
+	}
+	return !arabic.Known(arabic.Normalize(tok))
 }

@@ -56,6 +56,14 @@ func TestInstitutions(t *testing.T) {
 		{"coordinated genitives", "فاز حزب العدالة والتنمية الحاكم", "", []string{"ORG:حزب العدالة والتنمية"}},
 		{"coordinated genitive the lexicon knows", "وكيل وزارة المياه والكهرباء لشؤون", "", []string{"ORG:وزارة المياه والكهرباء"}},
 		{"governor is no article", "والي الولاية", "", nil},
+		{"quoted name after a newspaper", "وقالت صحيفة « نيويورك تايمز » إن", "", []string{"ORG:نيويورك تايمز"}},
+		{"quoted name after a clitic head", "نقلت لصحيفة \" الغارديان \" أمس", "", []string{"ORG:الغارديان"}},
+		{"bracketed short form after an organisation", "منظمة الصحة العالمية ( WHO ) أن", "B-ORG I-ORG I-ORG O O O O", []string{"ORG:منظمة الصحة العالمية", "ORG:WHO"}},
+		{"a quoted company the tagger read as a title", "عقد مع شركة “ أرامكو ” للنفط", "O O O O B-MISC O O", []string{"ORG:أرامكو"}},
+		{"a bracketed word that is no short form", "البنك الأهلي ( أمس ) ،", "B-ORG I-ORG O O O O", []string{"ORG:البنك الأهلي"}},
+		{"a bracketed number is no short form", "قرار مجلس الأمن ( 2216 )", "O B-ORG I-ORG O O O", []string{"ORG:مجلس الأمن"}},
+		{"quoted words after a verb are no name", "وقال « لن نتراجع » أمس", "", nil},
+		{"a quoted phrase too long for a name", "صحيفة « هذا هو العنوان الطويل جدا » اليوم", "", nil},
 		{"coordination after a name is left alone", "وزارة الصحة والحكومة المحلية", "", []string{"ORG:وزارة الصحة"}},
 	}
 	for _, tt := range tests {
@@ -113,8 +121,14 @@ func FuzzInstitutions(f *testing.F) {
 		before := append([]string(nil), tags...)
 		Institutions(words, tags)
 		for i, tag := range tags {
-			if tag != before[i] && before[i] != "O" && before[i] != "B-ORG" && !strings.HasSuffix(before[i], "ORG") && tag != "I-LOC" && tag != "B-LOC" {
+			if tag != before[i] && strings.HasSuffix(before[i], "-PER") {
 				t.Fatalf("changed a %s token to %s", before[i], tag)
+			}
+			if tag != before[i] && strings.HasSuffix(before[i], "-LOC") && !strings.HasSuffix(tag, "-LOC") {
+				t.Fatalf("changed a %s token to %s", before[i], tag)
+			}
+			if tag != before[i] && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+				t.Fatalf("wrote tag %q", tag)
 			}
 		}
 	})
