@@ -41,7 +41,9 @@ type Token struct {
 // tokens and are dropped. Invalid UTF-8 bytes are skipped. The tokens cover
 // the text in order and never overlap.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/6)
+	// About one token per 9 bytes of Arabic news text (two bytes a
+	// letter, five letters a word, and the space); Latin text grows once.
+	toks := make([]Token, 0, len(s)/9+1)
 	lineStart := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -61,6 +63,15 @@ func Tokenize(s string) []Token {
 			kind = Word
 			i += n
 			for i < len(s) {
+				if c := s[i]; c < utf8.RuneSelf {
+					// ASCII: a letter goes on, anything else ends the word
+					// (no mark is ASCII).
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+						i++
+						continue
+					}
+					break
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[i:])
 				if !isWordRune(r2) && !IsTashkeel(r2) && r2 != Tatweel && !unicode.Is(unicode.Mn, r2) {
 					break
