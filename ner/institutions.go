@@ -109,6 +109,7 @@ func normalizedKeys[V any](m map[string]V) map[string]V {
 
 // instWord is one token's analysis for the institution rules.
 type instWord struct {
+	raw      string // the token as written
 	base     string
 	definite bool // ال or لل among its proclitics
 	conj     bool // a conjunction (و، ف) before the article
@@ -228,6 +229,7 @@ func Institutions(words, tags []string) {
 	ws := make([]instWord, len(words))
 	for i, t := range words {
 		ws[i] = analyzeInstWord(t)
+		ws[i].raw = t
 	}
 	quotedNames(ws, words, tags)
 	for i := 0; i < len(words); i++ {
@@ -289,6 +291,10 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 			for j < len(tags) && tags[j] == "I-LOC" {
 				j++
 			}
+		case kind == headFacility && tags[j] == "O" && isShortForm(ws[j].raw) && isNameWord(ws[j].raw):
+			// «قاعدة حميميم»: a word no lexicon knows after a facility
+			// word is its name («قاعدة بيانات» is a database).
+			j++
 		case kind != headFacility && tags[j] == "B-ORG":
 			// «مركز الأهرام للدراسات»: a tagged name inside a longer one.
 			// Alone («وكالة رويترز») the name is the name, not the head.
@@ -422,7 +428,7 @@ func quotedNames(ws []instWord, words, tags []string) {
 		}
 		prev := i - 1
 		afterHead := tags[prev] == "O" && mediaHead(ws[prev], words[prev])
-		afterOrg := strings.HasSuffix(tags[prev], "-ORG") && end == i+2 && isShortForm(words[i+1])
+		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1])
 		if !afterHead && !afterOrg {
 			continue
 		}
@@ -485,4 +491,25 @@ func isShortForm(tok string) bool {
 		return upper
 	}
 	return !arabic.Known(arabic.Normalize(tok))
+}
+
+// shortFormReach is how many words before a bracketed short form the
+// organisation's name may end: the tagger often finds only the part of a
+// long name it knows («مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية
+// (أوتشا)»).
+const shortFormReach = 6
+
+// orgBefore reports whether an organisation's name ends within
+// shortFormReach words before the opening quote at i, with no punctuation
+// between.
+func orgBefore(words, tags []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-shortFormReach; k-- {
+		if strings.HasSuffix(tags[k], "-ORG") {
+			return true
+		}
+		if !isNameWord(words[k]) {
+			return false
+		}
+	}
+	return false
 }

@@ -103,3 +103,14 @@ func conjoined(tok string) bool {
 	whole := arabic.Normalize(tok)
 	return !arabic.Known(whole) || strings.HasPrefix(arabic.SplitClitics(whole).Prefix, "و")
 }
+
+// Rules runs the rule steps that follow the tagger on one sentence's BIO
+// tags, in place: list members (Coordinate), compound given names
+// (CompoundNames), then institutions and quoted names (Institutions). It
+// returns Coordinate's tokens that start a name after their و.
+func (m *Model) Rules(words, tags []string) (joined []int) {
+	joined = m.Coordinate(words, tags)
+	CompoundNames(words, tags)
+	Institutions(words, tags)
+	return joined
+}

@@ -43,3 +43,21 @@ func TestCoordinate(t *testing.T) {
 		})
 	}
 }
+
+func TestCompoundNames(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"أكد محمد عز العرب أن", "O B-PER I-PER O O", "O B-PER I-PER I-PER O"},
+		{"قال صلاح الدين إن", "O B-PER O O", "O B-PER I-PER O"},
+		{"قال الشيخ نصر الله إن", "O O B-PER O O", "O O B-PER I-PER O"},
+		{"عز العرب", "O O", "O O"},                          // no person before
+		{"قال محمد عز العرب", "O B-PER O O", "O B-PER O O"}, // عز is not in the name
+		{"زار سعد الحريري بيروت", "O B-PER I-PER B-LOC", "O B-PER I-PER B-LOC"},
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		CompoundNames(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}

@@ -23,10 +23,9 @@ var (
 	nerErr   error
 )
 
-// NER tags each sentence with the embedded model, adds the names listed
-// after a tagged one (Model.Coordinate) and the institution names the
-// model was not taught (ner.Institutions), and reads the spans off the
-// BIO tags.
+// NER tags each sentence with the embedded model, applies the rule steps
+// (Model.Rules: list members, compound given names, the institution
+// names the model was not taught) and reads the spans off the BIO tags.
 var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) error {
 	nerOnce.Do(func() { nerModel, nerErr = ner.Default() })
 	if nerErr != nil {
@@ -45,15 +44,14 @@ var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) e
 	}
 	var conj map[int]bool // tokens that start a name after their و
 	for i, tags := range nerModel.TagSentences(sents) {
-		// Names listed after a tagged one (Coordinate) and institution
-		// names ANERcorp leaves untagged (ner.Institutions).
-		for _, j := range nerModel.Coordinate(sents[i], tags) {
+		// The rule steps: names listed after a tagged one, compound given
+		// names, institution names ANERcorp leaves untagged (Model.Rules).
+		for _, j := range nerModel.Rules(sents[i], tags) {
 			if conj == nil {
 				conj = map[int]bool{}
 			}
 			conj[d.Sentences[i].From+j] = true
 		}
-		ner.Institutions(sents[i], tags)
 		copy(d.Tags[d.Sentences[i].From:d.Sentences[i].To], tags)
 	}
 	d.Names = namesFromTags(d, conj)

@@ -65,7 +65,7 @@ func newEvalNERCommand() *cobra.Command {
 				pred := m.TagSentences(toks)
 				if institutions {
 					for i := range pred {
-						ner.Institutions(toks[i], pred[i])
+						m.Rules(toks[i], pred[i])
 					}
 				}
 				score := ner.Evaluate(gold, pred)
@@ -75,7 +75,7 @@ func newEvalNERCommand() *cobra.Command {
 			},
 		}
 		cmd.Flags().StringVar(&modelPath, "model", "", "model file (default: the embedded model)")
-		cmd.Flags().BoolVar(&institutions, "institutions", false, "also apply the institution-name rules the analysis pipeline adds after the tagger (ner.Institutions); ANERcorp's own annotation leaves most of those names untagged")
+		cmd.Flags().BoolVar(&institutions, "institutions", false, "also apply the rule steps the analysis pipeline runs after the tagger (list members, compound given names, institution and quoted names: ner.Model.Rules); ANERcorp's own annotation leaves most institution names untagged")
 		return cmd
 	}()
 }
