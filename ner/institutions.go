@@ -52,7 +52,10 @@ const (
 
 // institutionHeads maps normalized head bases (arabic.Normalize, without
 // the article) to their kind.
-var institutionHeads = normalizedKeys(map[string]headKind{
+var institutionHeads = normalizedKeys(headsAsWritten)
+
+// headsAsWritten are the heads in ordinary spelling.
+var headsAsWritten = map[string]headKind{
 	"وزارة": headStrong, "حكومة": headStrong, "مجلس": headStrong, "جيش": headStrong,
 	"وكالة": headStrong, "حزب": headStrong, "منظمة": headStrong, "جامعة": headStrong,
 	"مفوضية": headStrong, "برلمان": headStrong, "سفارة": headStrong, "محكمة": headStrong,
@@ -65,7 +68,7 @@ var institutionHeads = normalizedKeys(map[string]headKind{
 	"إدارة": headWeak, "نقابة": headWeak,
 	"قوات": headGeneric, "قوة": headGeneric,
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
-})
+}
 
 // notNames are definite adjectives with a nisba ending that describe
 // rather than name: «الحكومة الحالية» is no institution's name.
@@ -105,6 +108,71 @@ func normalizedKeys[V any](m map[string]V) map[string]V {
 		out[arabic.Normalize(k)] = v
 	}
 	return out
+}
+
+// instWords analyzes a sentence's words for the institution rules as the
+// rules read them: most words are never read (mayBeHead sorts them out
+// first), and the analysis costs a normalization.
+type instWords struct {
+	words []string
+	ws    []instWord
+	done  []bool
+}
+
+func (s *instWords) at(i int) *instWord {
+	if !s.done[i] {
+		s.ws[i] = analyzeInstWord(s.words[i])
+		s.ws[i].raw = s.words[i]
+		s.done[i] = true
+	}
+	return &s.ws[i]
+}
+
+// headSurfaces holds the heads as they are written (ة or ه at the end,
+// plain alef or hamza at the start), for mayBeHead.
+var headSurfaces = func() map[string]bool {
+	out := map[string]bool{}
+	for k := range headsAsWritten {
+		for _, v := range []string{k, strings.TrimSuffix(k, "ة") + "ه"} {
+			out[v] = true
+			for _, a := range []string{"أ", "إ", "آ"} {
+				if rest, ok := strings.CutPrefix(v, a); ok {
+					out["ا"+rest] = true
+				}
+			}
+		}
+	}
+	return out
+}()
+
+// mayBeHead reports whether a token can be an institution head as written
+// (with up to a conjunction, a preposition and the article before it): a
+// few map lookups instead of the normalization of every word. A head
+// written with marks or unusual letters is missed here, as it is rare.
+func mayBeHead(tok string) bool {
+	if headSurfaces[tok] {
+		return true
+	}
+	rest := tok
+	if r, ok := cutOne(rest, "وف"); ok {
+		if headSurfaces[r] {
+			return true
+		}
+		rest = r
+	}
+	if r, ok := cutOne(rest, "بكل"); ok {
+		if headSurfaces[r] {
+			return true
+		}
+		if r2, ok := strings.CutPrefix(r, "ل"); ok && strings.HasPrefix(rest, "ل") && headSurfaces[r2] {
+			return true // لل: ل + ال with its alef dropped
+		}
+		rest = r
+	}
+	if r, ok := strings.CutPrefix(rest, "ال"); ok {
+		return headSurfaces[r]
+	}
+	return false
 }
 
 // instWord is one token's analysis for the institution rules.
@@ -226,23 +294,22 @@ func Institutions(words, tags []string) {
 	if len(words) != len(tags) || len(words) < 2 {
 		return
 	}
-	ws := make([]instWord, len(words))
-	for i, t := range words {
-		ws[i] = analyzeInstWord(t)
-		ws[i].raw = t
-	}
+	ws := &instWords{words: words, ws: make([]instWord, len(words)), done: make([]bool, len(words))}
 	quotedNames(ws, words, tags)
 	for i := 0; i < len(words); i++ {
 		if end := extendPlace(ws, tags, i); end > i {
 			i = end - 1
 			continue
 		}
-		kind := headOf(ws[i])
-		if kind == 0 || (tags[i] != "O" && tags[i] != "B-ORG") {
+		if tags[i] != "O" && tags[i] != "B-ORG" || !mayBeHead(words[i]) {
 			continue
 		}
-		if kind == headGeneric && i+1 < len(words) && tags[i+1] == "O" && !ws[i+1].conj {
-			if k := headOf(ws[i+1]); k == headStrong || k == headWeak {
+		kind := headOf(*ws.at(i))
+		if kind == 0 {
+			continue
+		}
+		if kind == headGeneric && i+1 < len(words) && tags[i+1] == "O" && !ws.at(i+1).conj {
+			if k := headOf(*ws.at(i + 1)); k == headStrong || k == headWeak {
 				continue // the next head starts the name
 			}
 		}
@@ -267,7 +334,7 @@ func Institutions(words, tags []string) {
 
 // institutionEnd returns the end (exclusive) of the name headed at i, and
 // its type, or i+1 when the head starts no name.
-func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, string) {
+func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, string) {
 	typ := "ORG"
 	if kind == headFacility {
 		typ = "LOC"
@@ -279,10 +346,10 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 	free := func(j int) bool {
 		return tags[j] == "O" || (typ == "ORG" && strings.HasSuffix(tags[j], "-ORG") && tags[j] != "B-ORG")
 	}
-	if !ws[i].definite {
+	if !ws.at(i).definite {
 		// Construct state: a definite genitive, or for a facility a place
 		// name the tagger found.
-		if j >= len(ws) {
+		if j >= len(ws.ws) {
 			return i + 1, typ
 		}
 		switch {
@@ -291,7 +358,7 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 			for j < len(tags) && tags[j] == "I-LOC" {
 				j++
 			}
-		case kind == headFacility && tags[j] == "O" && isShortForm(ws[j].raw) && isNameWord(ws[j].raw):
+		case kind == headFacility && tags[j] == "O" && isShortForm(ws.at(j).raw) && isNameWord(ws.at(j).raw):
 			// «قاعدة حميميم»: a word no lexicon knows after a facility
 			// word is its name («قاعدة بيانات» is a database).
 			j++
@@ -303,11 +370,11 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 			for j < len(tags) && tags[j] == "I-ORG" {
 				j++
 			}
-		case ws[j].definite && !ws[j].conj && !ws[j].lam && free(j) && !arabic.IsStopword(ws[j].base) && !genericGenitives[ws[j].base]:
-			hasNisba = ws[j].nisba
+		case ws.at(j).definite && !ws.at(j).conj && !ws.at(j).lam && free(j) && !arabic.IsStopword(ws.at(j).base) && !genericGenitives[ws.at(j).base]:
+			hasNisba = ws.at(j).nisba
 			j++
 			// «حزب العدالة والتنمية»: a second genitive, coordinated.
-			if kind == headStrong && j < len(ws) && ws[j].conj && !ws[j].lam && free(j) && institutionHeads[ws[j].base] == 0 && !arabic.IsStopword(ws[j].base) {
+			if kind == headStrong && j < len(ws.ws) && ws.at(j).conj && !ws.at(j).lam && free(j) && institutionHeads[ws.at(j).base] == 0 && !arabic.IsStopword(ws.at(j).base) {
 				j++
 			}
 		default:
@@ -315,8 +382,8 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 		}
 	}
 	// Adjectives, with a لل complement and coordinated adjectives.
-	for j < len(ws) {
-		w := ws[j]
+	for j < len(ws.ws) {
+		w := ws.at(j)
 		if !free(j) {
 			break
 		}
@@ -329,19 +396,19 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 		case w.nisba && w.conj && hasNisba && !w.lam:
 			j++ // «السياسية والاستراتيجية»
 			continue
-		case w.lam && !w.conj && j+1 < len(ws) && free(j+1) && ws[j+1].nisba && !ws[j+1].conj && !ws[j+1].lam:
+		case w.lam && !w.conj && j+1 < len(ws.ws) && free(j+1) && ws.at(j+1).nisba && !ws.at(j+1).conj && !ws.at(j+1).lam:
 			hasLam, hasNisba = true, true
 			j += 2 // «للشئون الدولية»
 			continue
 		}
 		break
 	}
-	if kind == headWeak || kind == headGeneric || ws[i].definite || named {
+	if kind == headWeak || kind == headGeneric || ws.at(i).definite || named {
 		if !hasNisba && !hasLam {
 			return i + 1, typ
 		}
 	}
-	if ws[i].definite && !stateBodies[ws[i].base] && nisbas < 2 && !hasLam {
+	if ws.at(i).definite && !stateBodies[ws.at(i).base] && nisbas < 2 && !hasLam {
 		return i + 1, typ
 	}
 	if j == i+2 && !hasNisba && j < len(tags) && strings.HasPrefix(tags[j], "B-") {
@@ -353,8 +420,8 @@ func institutionEnd(ws []instWord, tags []string, i int, kind headKind) (int, st
 // extendPlace extends a definite multi-word place name the tagger found
 // at i by the nisba adjectives after it (الولايات المتحدة الأميركية) and
 // returns its new end, or i when there is none.
-func extendPlace(ws []instWord, tags []string, i int) int {
-	if tags[i] != "B-LOC" || !ws[i].definite {
+func extendPlace(ws *instWords, tags []string, i int) int {
+	if tags[i] != "B-LOC" || !ws.at(i).definite {
 		return i
 	}
 	j := i + 1
@@ -365,7 +432,7 @@ func extendPlace(ws []instWord, tags []string, i int) int {
 		return i
 	}
 	end := j
-	for end < len(tags) && tags[end] == "O" && ws[end].nisba && !ws[end].conj && !ws[end].lam {
+	for end < len(tags) && tags[end] == "O" && ws.at(end).nisba && !ws.at(end).conj && !ws.at(end).lam {
 		tags[end] = "I-LOC"
 		end++
 	}
@@ -398,7 +465,7 @@ var closingQuote = map[string]string{
 // maxQuotedName bounds the words of a quoted name.
 const maxQuotedName = 4
 
-func quotedNames(ws []instWord, words, tags []string) {
+func quotedNames(ws *instWords, words, tags []string) {
 	for i := 1; i+2 < len(words); i++ {
 		closing, ok := closingQuote[words[i]]
 		if !ok {
@@ -427,7 +494,7 @@ func quotedNames(ws []instWord, words, tags []string) {
 			continue
 		}
 		prev := i - 1
-		afterHead := tags[prev] == "O" && mediaHead(ws[prev], words[prev])
+		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev])
 		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1])
 		if !afterHead && !afterOrg {
 			continue
