@@ -61,3 +61,26 @@ func TestCompoundNames(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceNames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ words, tags, want string }{
+		{"في قرية الحويرات أمس", "O O O O", "O O B-LOC O"},
+		{"وصل إلى محافظة زنكوح صباحا", "O O O O O", "O O O B-LOC O"},
+		{"انتقل إلى المدينة الحويرات", "O O O O", "O O O O"},            // a definite place word takes no name
+		{"في منطقة حدودية", "O O O", "O O O"},                           // an adjective
+		{"في منطقة الشرق الأوسط", "O O B-LOC I-LOC", "O O B-LOC I-LOC"}, // already tagged
+		{"في مدينة كبيرة", "O O O", "O O O"},
+		{"في مدينة 15", "O O O", "O O O"},
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		m.PlaceNames(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
