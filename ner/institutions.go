@@ -130,20 +130,13 @@ func (s *instWords) at(i int) *instWord {
 
 // headSurfaces holds the heads as they are written (ة or ه at the end,
 // plain alef or hamza at the start), for mayBeHead.
-var headSurfaces = func() map[string]bool {
-	out := map[string]bool{}
+var headSurfaces = surfaces(func() map[string]bool {
+	m := map[string]bool{}
 	for k := range headsAsWritten {
-		for _, v := range []string{k, strings.TrimSuffix(k, "ة") + "ه"} {
-			out[v] = true
-			for _, a := range []string{"أ", "إ", "آ"} {
-				if rest, ok := strings.CutPrefix(v, a); ok {
-					out["ا"+rest] = true
-				}
-			}
-		}
+		m[k] = true
 	}
-	return out
-}()
+	return m
+}())
 
 // mayBeHead reports whether a token can be an institution head as written
 // (with up to a conjunction, a preposition and the article before it): a

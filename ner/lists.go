@@ -128,7 +128,7 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 // حدودية»). The learned gazetteer cannot help here: it counts how the
 // tagger tagged the corpus, so the names the tagger misses are common
 // words to it.
-var placeWords = normalizedKeys(map[string]bool{
+var placeWords = surfaces(map[string]bool{
 	"مدينة": true, "بلدة": true, "قرية": true, "محافظة": true, "ولاية": true, "إقليم": true,
 	"منطقة": true, "عاصمة": true, "ضاحية": true, "مخيم": true, "جزيرة": true, "مقاطعة": true,
 	"مدينتي": true, "بلدتي": true, "قريتي": true, "محافظتي": true,
@@ -157,11 +157,10 @@ func (m *Model) PlaceNames(words, tags []string) {
 // or without a one-letter proclitic (بمحافظة، وقرية). A definite place
 // word (المدينة، المخيم) takes no name after it.
 func placeWord(tok string) bool {
-	n := arabic.Normalize(tok)
-	if placeWords[n] {
+	if placeWords[tok] {
 		return true
 	}
-	if r, ok := cutOne(n, "وفبكل"); ok {
+	if r, ok := cutOne(tok, "وفبكل"); ok {
 		if placeWords[r] {
 			return true
 		}
@@ -170,4 +169,22 @@ func placeWord(tok string) bool {
 		}
 	}
 	return false
+}
+
+// surfaces returns the keys of m as they may be written: with ة or ه at
+// the end, with a plain alef or a hamza at the start. Looking a token up
+// in it costs no normalization (rule steps read every token).
+func surfaces(m map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		for _, v := range []string{k, strings.TrimSuffix(k, "ة") + "ه"} {
+			out[v] = true
+			for _, a := range []string{"أ", "إ", "آ"} {
+				if rest, ok := strings.CutPrefix(v, a); ok {
+					out["ا"+rest] = true
+				}
+			}
+		}
+	}
+	return out
 }
