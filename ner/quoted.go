@@ -1,0 +1,149 @@
+package ner
+
+import (
+	"strings"
+
+	"github.com/marsad-news/marsad/arabic"
+)
+
+// Quoted names. Arabic news quotes the name that follows a word for the
+// kind of body it is, and ANERcorp tags the name without that word
+// (صحيفة « القادسية »: O O B-ORG O); it also quotes or brackets the
+// short form after an organisation's full name («القيادة الأمريكية في
+// أفريقيا "أفريكوم"», «(أوتشا)»). quotedNames tags such a quoted name of
+// one to four words as an organisation when nothing in it is tagged yet
+// but as a title (MISC).
+
+// mediaHeads are the kinds of body whose quoted name follows them, in
+// normalized spelling without the article.
+var mediaHeads = normalizedKeys(map[string]bool{
+	"صحيفة": true, "جريدة": true, "مجلة": true, "وكالة": true, "قناة": true, "موقع": true,
+	"شبكة": true, "إذاعة": true, "شركة": true, "مجموعة": true, "تنظيم": true, "جماعة": true,
+	"حركة": true, "حزب": true, "منظمة": true, "ميليشيا": true, "ميليشيات": true, "فصيل": true,
+	"تحالف": true, "مؤسسة": true, "بنك": true, "مصرف": true, "نادي": true, "منتدى": true,
+})
+
+// closingQuote maps an opening quotation mark or bracket to its closing
+// ones.
+var closingQuote = map[string]string{
+	"«": "»", "“": "”", "\"": "\"", "(": ")", "'": "'", "”": "“",
+}
+
+// maxQuotedName bounds the words of a quoted name.
+const maxQuotedName = 4
+
+func quotedNames(ws *instWords, words, tags []string) {
+	for i := 1; i+2 < len(words); i++ {
+		closing, ok := closingQuote[words[i]]
+		if !ok {
+			continue
+		}
+		end := -1
+		for k := i + 1; k < len(words) && k <= i+1+maxQuotedName; k++ {
+			if words[k] == closing || closing == "”" && words[k] == "\"" {
+				end = k
+				break
+			}
+		}
+		if end <= i+1 {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			// The tagger reads quoted names as titles (MISC) unless it
+			// knows them; after a newspaper or a company they are
+			// organisations.
+			if tags[k] != "O" && !strings.HasSuffix(tags[k], "-MISC") || !isNameWord(words[k]) {
+				end = -1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		prev := i - 1
+		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev])
+		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1])
+		if !afterHead && !afterOrg {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			if k == i+1 {
+				tags[k] = "B-ORG"
+			} else {
+				tags[k] = "I-ORG"
+			}
+		}
+		i = end
+	}
+}
+
+// mediaHead reports whether a token is one of mediaHeads, with or without
+// the article and the one-letter proclitics (لصحيفة، والوكالة).
+func mediaHead(w instWord, tok string) bool {
+	if mediaHeads[w.base] {
+		return true
+	}
+	n := arabic.Normalize(tok)
+	if r, ok := cutOne(n, "وف"); ok {
+		if mediaHeads[r] {
+			return true
+		}
+		n = r
+	}
+	r, ok := cutOne(n, "بكل")
+	return ok && mediaHeads[r]
+}
+
+// isNameWord reports whether a token can be part of a quoted name:
+// letters (Arabic or Latin) and digits, no punctuation.
+func isNameWord(tok string) bool {
+	for _, r := range tok {
+		if !(r >= 0x0621 && r <= 0x064A || r >= 0x0660 && r <= 0x0669 || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || arabic.IsTashkeel(r)) {
+			return false
+		}
+	}
+	return tok != ""
+}
+
+// isShortForm reports whether a bracketed word after an organisation's
+// name reads as its short form: a Latin acronym (WHO) or an Arabic word
+// the lexicon does not know (أوتشا), not a number, a date or a common
+// word («البنك الأهلي (أمس)», «مجلس الأمن (2216)»).
+func isShortForm(tok string) bool {
+	latin, upper := false, true
+	for _, r := range tok {
+		switch {
+		case r >= '0' && r <= '9' || r >= 0x0660 && r <= 0x0669:
+			return false
+		case r >= 'a' && r <= 'z':
+			latin, upper = true, false
+		case r >= 'A' && r <= 'Z':
+			latin = true
+		}
+	}
+	if latin {
+		return upper
+	}
+	return !arabic.Known(arabic.Normalize(tok))
+}
+
+// shortFormReach is how many words before a bracketed short form the
+// organisation's name may end: the tagger often finds only the part of a
+// long name it knows («مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية
+// (أوتشا)»).
+const shortFormReach = 6
+
+// orgBefore reports whether an organisation's name ends within
+// shortFormReach words before the opening quote at i, with no punctuation
+// between.
+func orgBefore(words, tags []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-shortFormReach; k-- {
+		if strings.HasSuffix(tags[k], "-ORG") {
+			return true
+		}
+		if !isNameWord(words[k]) {
+			return false
+		}
+	}
+	return false
+}
