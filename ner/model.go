@@ -17,6 +17,13 @@
 // tagged as running text (TagSentences, TagStream, TagText); tagging each
 // sentence alone (Tag) loses the document memory.
 //
+// After the tagger, rule steps (Model.Rules) add what ANERcorp's
+// annotation never taught it and what news needs: institution names by
+// the grammar of Arabic names (institutions.go), quoted names and short
+// forms (quoted.go), list members, names after place words and compound
+// given names (lists.go, compound.go). The analysis pipeline runs them;
+// `marsad eval ner` reports the model alone unless asked for them.
+//
 // Tagging caches, per surface form, the sums of the weights of the
 // features that read one word only (typecache.go), so frequent words cost
 // a few vector additions.
