@@ -420,7 +420,7 @@ func (a *articleState) stripClitics() {
 			}
 		}
 		if !found {
-			chosen, found = fallbackStrip(f.lead, f.typ == marsad.Person)
+			chosen, found = fallbackStrip(f.lead, f.typ)
 		}
 		if found {
 			f.clitic = chosen

@@ -2,6 +2,8 @@ package resolve
 
 import (
 	"strings"
+
+	"github.com/marsad-news/marsad"
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad/arabic"
@@ -46,7 +48,8 @@ func cliticCandidates(w string) []cliticCandidate {
 // و/ف (والمرج). For persons only the conjunctions and ب/ل are cut, and
 // never from a known given name, since many begin with a letter that looks
 // like a clitic (كمال, فيصل, بسام).
-func fallbackStrip(w string, person bool) (cliticCandidate, bool) {
+func fallbackStrip(w string, typ marsad.EntityType) (cliticCandidate, bool) {
+	person := typ == marsad.Person
 	for _, c := range cliticCandidates(w) {
 		bn := utf8.RuneCountInString(c.base)
 		conj := c.prefix == "و" || c.prefix == "ف"
@@ -61,7 +64,11 @@ func fallbackStrip(w string, person bool) (cliticCandidate, bool) {
 			}
 			continue
 		}
-		if bn < 4 || !arabic.Known(c.base) {
+		// A place may be a known word of three letters after the
+		// prepositions ب and ل, which places take all the time (بجدة،
+		// لغزة); not after و, whose places begin with it (وجدة).
+		short := bn == 3 && typ == marsad.Location && (c.prefix == "ب" || c.prefix == "ل")
+		if bn < 4 && !short || !arabic.Known(c.base) {
 			continue
 		}
 		if person && !conj && c.prefix != "ب" && c.prefix != "ل" {

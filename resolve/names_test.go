@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/marsad-news/marsad"
 )
 
 func TestPhoneticKey(t *testing.T) {
@@ -202,28 +204,33 @@ func TestCompareNames(t *testing.T) {
 }
 
 func TestClitics(t *testing.T) {
+	const per, loc, org = marsad.Person, marsad.Location, marsad.Organization
 	tests := []struct {
-		word   string
-		person bool
-		want   string // base after the cut, "" for no cut
+		word string
+		typ  marsad.EntityType
+		want string // base after the cut, "" for no cut
 	}{
-		{"بروسيا", false, "روسيا"},
-		{"لليبيا", false, "ليبيا"},
-		{"بالقاهره", false, "القاهره"},
-		{"والمرج", false, "المرج"},
-		{"وبوتين", true, "بوتين"},
-		{"ليبيا", false, ""},
-		{"بنغازي", false, ""},
-		{"كمال", true, ""},
-		{"فيصل", true, ""},
-		{"فاغنر", false, ""},
-		{"سيرجي", true, ""},
-		{"فلاديمير", true, ""},
-		{"بسام", true, ""},
+		{"بروسيا", loc, "روسيا"},
+		{"لليبيا", loc, "ليبيا"},
+		{"بالقاهره", loc, "القاهره"},
+		{"والمرج", loc, "المرج"},
+		{"وبوتين", per, "بوتين"},
+		{"ليبيا", loc, ""},
+		{"بنغازي", loc, ""},
+		{"كمال", per, ""},
+		{"فيصل", per, ""},
+		{"فاغنر", org, ""},
+		{"سيرجي", per, ""},
+		{"فلاديمير", per, ""},
+		{"بسام", per, ""},
+		{"بجده", loc, "جده"},
+		{"لغزه", loc, "غزه"},
+		{"وجده", loc, ""}, // Oujda
+		{"بجده", org, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
-			c, ok := fallbackStrip(tt.word, tt.person)
+			c, ok := fallbackStrip(tt.word, tt.typ)
 			got := ""
 			if ok {
 				got = c.base
