@@ -88,6 +88,11 @@ func verbOfSlow(n string) verbKind {
 // Complementizers that open reported speech after a verb.
 var complementizers = setOf(`أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها لأن`)
 
+// deniedObjects open what a denial verb denies when it denies a thing,
+// not a clause: «نفى الجيش ما نشرته الوكالة», «نفت الحكومة صحة
+// التقارير», «نفى المتحدث الأنباء عن …». The object is then the content.
+var deniedObjects = setOf(`ما صحة وجود أي الأنباء الأخبار الخبر التقارير التقرير الاتهامات المزاعم الشائعات الادعاءات الروايات الرواية التصريحات التكهنات قيام تورط حدوث علمه علمها مسؤوليته مسؤوليتها`)
+
 // Words before أن that make it a conjunction, not reported speech: لا سيما
 // أن، رغم أن، بعد أن …
 var conjunctionHeads = setOf(`سيما رغم برغم بما غير إلا الا بعد قبل منذ كما حتى لو مع حيث لأجل بسبب`)

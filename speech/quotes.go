@@ -178,8 +178,9 @@ func (a *analysis) isScareQuote(sp qspan) bool {
 	return true
 }
 
-// reportedQuote handles "VERB SPEAKER أن/إن CONTENT" and "كشف SPEAKER عن
-// CONTENT".
+// reportedQuote handles "VERB SPEAKER أن/إن CONTENT", "كشف SPEAKER عن
+// CONTENT" and "نفى SPEAKER OBJECT" (a denial of a thing: ما نشرته …،
+// صحة التقارير …).
 func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int]bool) {
 	sFrom, sTo := a.sentenceBounds(vi)
 	if vi > sFrom && nounHeads[a.norm[vi-1]] {
@@ -196,8 +197,25 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			c = j
 			break
 		}
-		if a.toks[j].Kind == arabic.Punct && (a.toks[j].Text == "." || isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
+		if a.toks[j].Kind == arabic.Punct && (isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
 			return // a direct quote handles it
+		}
+		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text == "." {
+			break
+		}
+	}
+	// from is where the content starts: after the complementizer, or at
+	// the object of a denial that denies a thing (deniedObjects).
+	from := c + 1
+	if c < 0 && v == vDeny {
+		for j := vi + 2; j < limit; j++ {
+			if a.toks[j].Kind == arabic.Punct {
+				break
+			}
+			if deniedObjects[a.norm[j]] {
+				c, from = j, j
+				break
+			}
 		}
 	}
 	if c < 0 {
@@ -206,9 +224,9 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	// Content: to the end of the sentence, to a real quote, or to the next
 	// reporting clause ("…، وقال", "…، مؤكدا أن"), which is its own quote.
 	end := sTo
-	for j := c + 1; j < sTo; j++ {
+	for j := from; j < sTo; j++ {
 		if isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"" {
-			if j == c+1 {
+			if j == from {
 				return // "أنه “…”": the direct quote is the content
 			}
 			if a.quoteOpen[j] {
@@ -217,19 +235,24 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			}
 			continue // a scare quote inside reported speech
 		}
-		if j > c+2 && a.verb[j] != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
+		if j > from+1 && a.verb[j] != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
 			end = j
 			break
 		}
 	}
-	for end > c+1 && a.toks[end-1].Kind == arabic.Punct {
+	for end > from && a.toks[end-1].Kind == arabic.Punct {
 		end--
 	}
-	if a.wordCount(c+1, end) < minQuoteWords {
+	if a.wordCount(from, end) < minQuoteWords {
 		return
 	}
 	spk, via, ok := a.speakerFor(vi, c)
 	if !ok {
+		return
+	}
+	if from == c && spk.id == "" && !anonymousSource(spk.name) {
+		// A denial of a thing has no complementizer to close the subject:
+		// only a named entity or a source (مصدر، مصادر) is trusted as one.
 		return
 	}
 	used[vi] = true
@@ -237,14 +260,14 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if spk.anonymous && kind == marsad.Statement {
 		kind = marsad.Claim
 	}
-	if k := a.contentKind(c+1, end); k != "" {
+	if k := a.contentKind(from, end); k != "" {
 		kind = k
 	}
-	denyAt, denier := a.relativeDenial(c+1, end)
+	denyAt, denier := a.relativeDenial(from, end)
 	if denyAt >= 0 {
 		end = denyAt
 	}
-	q := a.addQuote(spk, via, kind, c+1, end, false, a.sentOf[vi])
+	q := a.addQuote(spk, via, kind, from, end, false, a.sentOf[vi])
 	if denyAt >= 0 && denier.name != "" {
 		a.addDenialOf(q, denier, denyAt)
 	}
@@ -661,4 +684,15 @@ func (a *analysis) outletName(i int) speaker {
 		return a.speakerOf(e)
 	}
 	return speaker{}
+}
+
+// anonymousSource reports whether a speaker is an unnamed source: مصدر،
+// مصادر، المصدر … and what follows them (مصدر دبلوماسي مسؤول).
+func anonymousSource(name string) bool {
+	first, _, _ := strings.Cut(arabic.Normalize(name), " ")
+	switch strings.TrimPrefix(first, "ال") {
+	case "مصدر", "مصادر", "متحدث", "مسءول", "مسءولون":
+		return true
+	}
+	return false
 }

@@ -128,6 +128,24 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"هاني سعيد|statement|التوقيع سيتم"},
 		},
 		{
+			name:     "a denial of a report",
+			text:     "ونفى الجيش السوداني ما نشرته وكالة الأنباء المحلية عن وصول قوات أجنبية إلى الخرطوم.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"الجيش السوداني", "وكالة الأنباء المحلية"}, marsad.Location: {"الخرطوم"}},
+			want:     []string{"الجيش السوداني|denial|ما نشرته"},
+		},
+		{
+			name:     "a denial of the truth of reports",
+			text:     "ونفت وزارة الخارجية التونسية صحة التقارير التي تحدثت عن اتفاق سري مع الجزائر.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"وزارة الخارجية التونسية"}, marsad.Location: {"الجزائر"}},
+			want:     []string{"وزارة الخارجية التونسية|denial|صحة التقارير"},
+		},
+		{
+			name:     "a denial verb without an object says nothing",
+			text:     "ونفى الجيش السوداني ذلك.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"الجيش السوداني"}},
+			want:     nil,
+		},
+		{
 			name:     "a quoted name is not a quote",
 			text:     "ونقل موقع “ليبيا هيرالد” الخبر.",
 			entities: map[marsad.EntityType][]string{marsad.Organization: {"ليبيا هيرالد"}},
