@@ -64,7 +64,8 @@ func TestWatch(t *testing.T) {
 	}}
 	opts.Pipeline = &pipeline.Pipeline{Stages: []pipeline.Stage{pipeline.Tokenize, pipeline.Times, pipeline.CodePoints}}
 	opts.Reader.AllowPrivate = true
-	opts.Reader.Timeout = 500 * time.Millisecond
+	// Long enough for the good feeds on a loaded machine, short of /slow.
+	opts.Reader.Timeout = 2 * time.Second
 	ctx := context.Background()
 	count := func() int {
 		_, n, err := store.Articles(ctx, marsad.ArticleFilter{Limit: 1})
