@@ -103,6 +103,20 @@ var nounHeads = setOf(`حد حسب بحسب وفق`)
 // Words that confirm something already said: أكد صحة الأنباء.
 var confirmObjects = setOf(`صحة صحه ما تردد التقارير الأنباء الانباء الخبر الأخبار المعلومات حدوث وقوع`)
 
+// thingObjects are, by verb, the words that open the thing a denial or a
+// confirmation is about when no complementizer follows the speaker. A
+// confirmation's object must be a report or an event (صحة الأنباء، وقوع
+// الهجوم), not «ما» or «أي», which follow أكد in other senses; its صحة
+// must be followed by a report (reportNouns): صحة البيئة is health.
+var thingObjects = map[verbKind]map[string]bool{
+	vDeny:    deniedObjects,
+	vConfirm: setOf(`صحة صحه التقارير الأنباء الانباء الخبر الأخبار المعلومات حدوث وقوع وجود`),
+}
+
+// reportNouns are what صحة (the truth of) is about when a confirmation
+// confirms a report.
+var reportNouns = setOf(`ما الأنباء التقارير التقرير الخبر الأخبار المعلومات الاتهامات الرواية الروايات التصريحات المعلومة`)
+
 // Content cues that make a statement a denial whatever its verb ("هناك
 // مغالطة في الخبر", "عار عن الصحة").
 var denialCues = []string{"مغالطه", "عار عن الصحه", "عاري عن الصحه", "لا اساس له", "لا صحه", "غير صحيح", "اخبار كاذبه", "مزاعم", "ادعاءات كاذبه", "مفبرك", "شاءعات", "تضليل"}

@@ -179,8 +179,8 @@ func (a *analysis) isScareQuote(sp qspan) bool {
 }
 
 // reportedQuote handles "VERB SPEAKER أن/إن CONTENT", "كشف SPEAKER عن
-// CONTENT" and "نفى SPEAKER OBJECT" (a denial of a thing: ما نشرته …،
-// صحة التقارير …).
+// CONTENT", and "نفى/أكد SPEAKER OBJECT", the denial or confirmation of a
+// thing (ما نشرته …، صحة التقارير …).
 func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int]bool) {
 	sFrom, sTo := a.sentenceBounds(vi)
 	if vi > sFrom && nounHeads[a.norm[vi-1]] {
@@ -207,12 +207,15 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	// from is where the content starts: after the complementizer, or at
 	// the object of a denial that denies a thing (deniedObjects).
 	from := c + 1
-	if c < 0 && v == vDeny {
+	if objects := thingObjects[v]; c < 0 && objects != nil {
 		for j := vi + 2; j < limit; j++ {
 			if a.toks[j].Kind == arabic.Punct {
 				break
 			}
-			if deniedObjects[a.norm[j]] {
+			if objects[a.norm[j]] {
+				if v == vConfirm && a.norm[j] == "صحه" && (j+1 >= limit || !reportNouns[a.norm[j+1]]) {
+					break // صحة البيئة: health, not the truth of a report
+				}
 				c, from = j, j
 				break
 			}
@@ -251,12 +254,19 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		return
 	}
 	if from == c && spk.id == "" && !anonymousSource(spk.name) {
-		// A denial of a thing has no complementizer to close the subject:
+		// A denial or confirmation of a thing has no complementizer to
+		// close the subject:
 		// only a named entity or a source (مصدر، مصادر) is trusted as one.
 		return
 	}
 	used[vi] = true
 	kind := a.kindAt(v, vi)
+	if from == c && v == vConfirm {
+		kind = marsad.Confirmation // it confirms the thing: صحة التقارير
+	}
+	if from == c && v == vConfirm {
+		kind = marsad.Confirmation // it confirms the thing: صحة التقارير
+	}
 	if spk.anonymous && kind == marsad.Statement {
 		kind = marsad.Claim
 	}

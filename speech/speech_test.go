@@ -146,6 +146,12 @@ func TestQuotes(t *testing.T) {
 			want:     nil,
 		},
 		{
+			name:     "a confirmation of reports",
+			text:     "وأكدت وزارة الصحة المصرية صحة التقارير عن ظهور حالات جديدة في القاهرة.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"وزارة الصحة المصرية"}, marsad.Location: {"القاهرة"}},
+			want:     []string{"وزارة الصحة المصرية|confirmation|صحة التقارير"},
+		},
+		{
 			name:     "a quoted name is not a quote",
 			text:     "ونقل موقع “ليبيا هيرالد” الخبر.",
 			entities: map[marsad.EntityType][]string{marsad.Organization: {"ليبيا هيرالد"}},
