@@ -130,8 +130,16 @@ func (a *analysis) findEvents() {
 			if kind == "supply" && !a.hasAny(supplyObjects, s) {
 				continue // "تسليم السلطة" is no delivery
 			}
+			e := a.frame(kind, i, i+width, si)
+			if e.When == "" && (width == 1 && definiteNoun(a.norm[i]) || len(e.Who) == 0 && e.Where == "") {
+				// «الاتفاق الذي تم التوصل إليه», «الزيارة»: a definite noun
+				// refers back to an event the text has introduced, and adds
+				// nothing to the timeline without a date of its own; a frame
+				// with no one, no place and no date says nothing at all.
+				continue
+			}
 			seen[kind] = true
-			a.events = append(a.events, a.frame(kind, i, i+width, si))
+			a.events = append(a.events, e)
 		}
 	}
 	for qi, q := range a.quotes {
@@ -326,4 +334,27 @@ func (a *analysis) nearestTime(si, t int) (marsad.TimeExpr, bool) {
 		return marsad.TimeExpr{}, false
 	}
 	return a.in.Times[best], true
+}
+
+// definiteNoun reports whether a normalized word carries the article,
+// after at most a conjunction and a preposition (الاتفاق، وبالزيارة،
+// للهجوم); a trigger that begins with ال itself (التقى) does not.
+func definiteNoun(n string) bool {
+	if r, ok := strings.CutPrefix(n, "و"); ok {
+		n = r
+	} else if r, ok := strings.CutPrefix(n, "ف"); ok {
+		n = r
+	}
+	if _, ok := eventTriggers[n]; ok {
+		return false // a trigger of its own that starts like the article: التقى
+	}
+	if strings.HasPrefix(n, "لل") {
+		return true
+	}
+	for _, p := range []string{"ب", "ك", "ل"} {
+		if r, ok := strings.CutPrefix(n, p); ok && strings.HasPrefix(r, "ال") {
+			return true
+		}
+	}
+	return strings.HasPrefix(n, "ال")
 }

@@ -233,6 +233,32 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestEventsNeedSomethingToSay: a definite noun that refers back to an
+// event without a date of its own, and a frame with no one, no place and
+// no date, make no event; the same nouns with a date do.
+func TestEventsNeedSomethingToSay(t *testing.T) {
+	tests := []struct {
+		text  string
+		dated string // a time expression in the text, resolved by hand; "" for none
+		want  int
+	}{
+		{"وبموجب الاتفاق الذي تم التوصل إليه ترفع العقوبات عن البلاد.", "", 0},
+		{"وانخفضت قيم التداولات لتصل إلى نحو 170 مليون دولار.", "", 0},
+		{"ووقع الاتفاق السياسي في ديسمبر 2015 بين الأطراف.", "ديسمبر 2015", 1},
+		{"والتقى الوزير سامي العلي نظيره في الرياض.", "", 1},
+	}
+	for _, tt := range tests {
+		in := input(tt.text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}})
+		if tt.dated != "" {
+			i := strings.Index(tt.text, tt.dated)
+			in.Times = append(in.Times, marsad.TimeExpr{Text: tt.dated, Start: i, End: i + len(tt.dated), Value: "2015-12", Granularity: marsad.Month})
+		}
+		if got := len(speech.Analyze(in).Events); got != tt.want {
+			t.Errorf("%s: %d events, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
 // The seeds with their entities marked by hand from expected.json: how many
 // of the expected quotes speech finds with the right speaker and kind. The
 // full pipeline's figure (with NER) is measured in cmd/marsad's tests.
