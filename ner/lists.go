@@ -106,9 +106,9 @@ func conjoined(tok string) bool {
 
 // Rules runs the rule steps that follow the tagger on one sentence's BIO
 // tags, in place: names after place words (PlaceNames), list members
-// (Coordinate), compound given names
-// (CompoundNames), then institutions and quoted names (Institutions). It
-// returns Coordinate's tokens that start a name after their و.
+// (Coordinate), compound given names (CompoundNames), then institutions
+// and quoted names (Institutions). It returns Coordinate's tokens that
+// start a name after their و.
 func (m *Model) Rules(words, tags []string) (joined []int) {
 	m.PlaceNames(words, tags)
 	joined = m.Coordinate(words, tags)
