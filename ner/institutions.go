@@ -66,7 +66,7 @@ var headsAsWritten = map[string]headKind{
 	"مؤسسة": headWeak, "معهد": headWeak, "جمعية": headWeak, "رابطة": headWeak,
 	"تحالف": headWeak, "أكاديمية": headWeak, "دائرة": headWeak,
 	"إدارة": headWeak, "نقابة": headWeak,
-	"قوات": headGeneric, "قوة": headGeneric,
+	"قوات":  headGeneric,
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
 }
 

@@ -105,12 +105,14 @@ func conjoined(tok string) bool {
 }
 
 // Rules runs the rule steps that follow the tagger on one sentence's BIO
-// tags, in place: names after place words (PlaceNames), list members
+// tags, in place: names after place words (PlaceNames) and group words
+// (groupNames), list members
 // (Coordinate), compound given names (CompoundNames), then institutions
 // and quoted names (Institutions). It returns Coordinate's tokens that
 // start a name after their و.
 func (m *Model) Rules(words, tags []string) (joined []int) {
 	m.PlaceNames(words, tags)
+	m.groupNames(words, tags)
 	joined = m.Coordinate(words, tags)
 	CompoundNames(words, tags)
 	Institutions(words, tags)
@@ -187,4 +189,90 @@ func surfaces(m map[string]bool) map[string]bool {
 		}
 	}
 	return out
+}
+
+// Names after a group word. «مجموعة فاغنر»، «شركة أرامكو»، «جماعة بوكو»:
+// a word for a kind of organisation, in construct state, followed by
+// words no lexicon knows, is followed by the organisation's name, which
+// ANERcorp tags without the word. groupNames tags up to three such words
+// as an organisation when the tagger left them untagged (bareName says
+// which words may be).
+
+// groupHeads are the kinds of organisation whose name may follow them
+// bare, as written (see surfaces).
+var groupHeads = surfaces(map[string]bool{
+	"مجموعة": true, "شركة": true, "جماعة": true, "ميليشيا": true,
+	"ميليشيات": true, "مليشيا": true, "مليشيات": true, "حركة": true, "فصيل": true, "منظمة": true,
+})
+
+// maxGroupName bounds the words of a bare name after a group word.
+const maxGroupName = 3
+
+func (m *Model) groupNames(words, tags []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if tags[i] != "O" || tags[i+1] != "O" || !groupHead(words[i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(words) && end <= i+maxGroupName && tags[end] == "O" && m.bareName(words[end]) {
+			end++
+		}
+		if end == i+1 {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			if k == i+1 {
+				tags[k] = "B-ORG"
+			} else {
+				tags[k] = "I-ORG"
+			}
+		}
+		i = end - 1
+	}
+}
+
+// groupHead reports whether tok is a group word in construct state, with
+// or without a one-letter proclitic (ومجموعة، لشركة).
+func groupHead(tok string) bool {
+	if groupHeads[tok] {
+		return true
+	}
+	r, ok := cutOne(tok, "وفبكل")
+	return ok && groupHeads[r]
+}
+
+// bareName reports whether a token reads as part of a bare name: letters
+// only, not a proclitic before a known word (a name right after the group
+// word carries none), no attached pronoun, unknown to the lexicon, indefinite, not a feminine
+// adjective (صينية), and not a word the corpus mostly uses outside names
+// (more than seven tenths of twenty or more occurrences: تأجير،
+// مقاولات), which the small lexicon does not know.
+func (m *Model) bareName(tok string) bool {
+	if !isNameWord(tok) || strings.ContainsAny(tok, "0123456789.-") || !isShortForm(tok) {
+		return false
+	}
+	// A definite word is a genitive that makes the group word part of
+	// the name (Institutions' business) or a common noun: حركة المؤشر.
+	if strings.HasPrefix(tok, "ال") || strings.HasSuffix(tok, "ة") {
+		return false
+	}
+	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
+		if strings.HasSuffix(tok, p) {
+			return false // an attached pronoun: أجندته، مواصفاتها
+		}
+	}
+	if r, ok := cutOne(tok, "وفبلك"); ok && arabic.Known(arabic.Normalize(r)) {
+		return false // لتوزيع: a proclitic before a known word
+	}
+	if m.gaz != nil {
+		c, ok := m.gaz.words[m.analyzeToken(tok).base]
+		var n uint32
+		for _, k := range c {
+			n += k
+		}
+		if ok && n >= 20 && 10*c[0] > 7*n {
+			return false
+		}
+	}
+	return true
 }

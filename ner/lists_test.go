@@ -84,3 +84,25 @@ func TestPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupNames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ words, tags, want string }{
+		{"قاتل عناصر مجموعة كرازنوف في المدينة", "O O O O O O", "O O O B-ORG O O"},
+		{"وقعت شركة بروكتر غامبل عقدا", "O O O O O", "O O B-ORG I-ORG O"},
+		{"أعلنت شركة صينية أمس", "O O O O", "O O O O"},             // an adjective
+		{"وصلت مجموعة كبيرة من الزوار", "O O O O O", "O O O O O"},  // a known word
+		{"حركة المؤشر العام", "O O O", "O O O"},                    // a definite genitive
+		{"أمام مبنى شركة لتوزيع اللحوم", "O O O O O", "O O O O O"}, // a proclitic
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		m.groupNames(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
