@@ -66,6 +66,8 @@ func TestInstitutions(t *testing.T) {
 		{"short form too far from the name", "الأمم المتحدة في بيان عن الأوضاع الإنسانية في البلاد ( أوكوا )", "B-ORG I-ORG O O O O O O O O O O", []string{"ORG:الأمم المتحدة"}},
 		{"facility and an unknown name", "هبطت في قاعدة تيكريتوف الجوية", "", []string{"LOC:قاعدة تيكريتوف الجوية"}},
 		{"facility and a known word", "أنشأت قاعدة بيانات جديدة", "", nil},
+		{"a quoted outlet with a place in its name", "ونقل موقع “ مصر اليوم ” الخبر", "O O O B-LOC O O O", []string{"ORG:مصر اليوم"}},
+		{"a quoted person after a newspaper stays a person", "صحيفة « سعيد الحربي » اليوم", "O O B-PER I-PER O O", []string{"PER:سعيد الحربي"}},
 		{"quoted words after a verb are no name", "وقال « لن نتراجع » أمس", "", nil},
 		{"a quoted phrase too long for a name", "صحيفة « هذا هو العنوان الطويل جدا » اليوم", "", nil},
 		{"coordination after a name is left alone", "وزارة الصحة والحكومة المحلية", "", []string{"ORG:وزارة الصحة"}},

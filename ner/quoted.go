@@ -29,6 +29,13 @@ var closingQuote = map[string]string{
 	"«": "»", "“": "”", "\"": "\"", "(": ")", "'": "'", "”": "“",
 }
 
+// The tags a quoted name may have from the tagger: an outlet's name may
+// hold a place, a short form only a title or nothing.
+var (
+	outletTags    = map[string]bool{"O": true, "B-MISC": true, "I-MISC": true, "B-LOC": true, "I-LOC": true}
+	shortFormTags = map[string]bool{"O": true, "B-MISC": true, "I-MISC": true}
+)
+
 // maxQuotedName bounds the words of a quoted name.
 const maxQuotedName = 4
 
@@ -48,21 +55,13 @@ func quotedNames(ws *instWords, words, tags []string) {
 		if end <= i+1 {
 			continue
 		}
-		for k := i + 1; k < end; k++ {
-			// The tagger reads quoted names as titles (MISC) unless it
-			// knows them; after a newspaper or a company they are
-			// organisations.
-			if tags[k] != "O" && !strings.HasSuffix(tags[k], "-MISC") || !isNameWord(words[k]) {
-				end = -1
-				break
-			}
-		}
-		if end < 0 {
-			continue
-		}
+		// The tagger reads quoted names as titles (MISC) unless it knows
+		// them, and the place in an outlet's name as a place (“ليبيا
+		// هيرالد”); after a newspaper or a company word the whole quoted
+		// name is an organisation. A person's name stays one.
 		prev := i - 1
-		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev])
-		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1])
+		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev]) && quotedAll(words, tags, i+1, end, outletTags)
+		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1]) && quotedAll(words, tags, i+1, end, shortFormTags)
 		if !afterHead && !afterOrg {
 			continue
 		}
@@ -75,6 +74,17 @@ func quotedNames(ws *instWords, words, tags []string) {
 		}
 		i = end
 	}
+}
+
+// quotedAll reports whether every token in [from, to) is a name word
+// whose tag is in ok.
+func quotedAll(words, tags []string, from, to int, ok map[string]bool) bool {
+	for k := from; k < to; k++ {
+		if !ok[tags[k]] || !isNameWord(words[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // mediaHead reports whether a token is one of mediaHeads, with or without
