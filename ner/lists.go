@@ -105,13 +105,14 @@ func conjoined(tok string) bool {
 }
 
 // Rules runs the rule steps that follow the tagger on one sentence's BIO
-// tags, in place: names after place words (PlaceNames) and group words
-// (groupNames), list members
+// tags, in place: names after place words (PlaceNames), regions
+// (regionNames) and names after group words (groupNames), list members
 // (Coordinate), compound given names (CompoundNames), then institutions
 // and quoted names (Institutions). It returns Coordinate's tokens that
 // start a name after their و.
 func (m *Model) Rules(words, tags []string) (joined []int) {
 	m.PlaceNames(words, tags)
+	regionNames(words, tags)
 	m.groupNames(words, tags)
 	joined = m.Coordinate(words, tags)
 	CompoundNames(words, tags)
@@ -153,6 +154,48 @@ func (m *Model) PlaceNames(words, tags []string) {
 		tags[i+1] = "B-LOC"
 		i++
 	}
+}
+
+// Regions. A direction word before a continent names a region or a
+// country (شمال أفريقيا، جنوب شرق آسيا، جنوب أفريقيا), though ANERcorp
+// tags the direction outside the name; regionNames joins them, with
+// a second direction (جنوب شرق) when there is one.
+var (
+	directions = surfaces(map[string]bool{"شمال": true, "جنوب": true, "شرق": true, "غرب": true, "وسط": true})
+	continents = surfaces(map[string]bool{
+		"أفريقيا": true, "إفريقيا": true, "آسيا": true, "أوروبا": true, "أمريكا": true, "أميركا": true,
+		"أوربا": true, "افريقيا": true, "اسيا": true, "اوروبا": true, "امريكا": true, "اميركا": true,
+	})
+)
+
+func regionNames(words, tags []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if tags[i] != "O" || !direction(words[i]) {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(words) && tags[j] == "O" && directions[words[j]] {
+			j++ // جنوب شرق آسيا
+		}
+		if !continents[words[j]] || tags[j] != "O" && tags[j] != "B-LOC" || j+1 < len(tags) && tags[j+1] == "I-LOC" {
+			continue
+		}
+		for k := i; k <= j; k++ {
+			tags[k] = "I-LOC"
+		}
+		tags[i] = "B-LOC"
+		i = j
+	}
+}
+
+// direction reports whether tok is a direction word, with or without a
+// one-letter proclitic (وشمال، بجنوب).
+func direction(tok string) bool {
+	if directions[tok] {
+		return true
+	}
+	r, ok := cutOne(tok, "وفبلك")
+	return ok && directions[r]
 }
 
 // placeWord reports whether tok is a place word in construct state, with

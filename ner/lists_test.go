@@ -106,3 +106,19 @@ func TestGroupNames(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionNames(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"في الشرق الأوسط وشمال أفريقيا بعد", "O B-LOC I-LOC O B-LOC O", "O B-LOC I-LOC B-LOC I-LOC O"},
+		{"دول جنوب شرق آسيا", "O O O O", "O B-LOC I-LOC I-LOC"},
+		{"شمال سوريا", "O B-LOC", "O B-LOC"}, // a country: the direction stays outside, as ANERcorp has it
+		{"شمال القرية", "O O", "O O"},
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		regionNames(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
