@@ -310,13 +310,7 @@ func Institutions(words, tags []string) {
 		if end <= i+1 {
 			continue
 		}
-		for j := i; j < end; j++ {
-			if j == i {
-				tags[j] = "B-" + typ
-			} else {
-				tags[j] = "I-" + typ
-			}
-		}
+		tagSpan(tags, i, end, typ)
 		// The tagger's own span may run on past the phrase: keep its type.
 		for j := end; j < len(tags) && tags[j] == "I-ORG" && typ == "ORG"; j++ {
 			end = j + 1
@@ -430,4 +424,12 @@ func extendPlace(ws *instWords, tags []string, i int) int {
 		end++
 	}
 	return end
+}
+
+// tagSpan tags tokens [from, to) as one name of type typ.
+func tagSpan(tags []string, from, to int, typ string) {
+	for k := from; k < to; k++ {
+		tags[k] = "I-" + typ
+	}
+	tags[from] = "B-" + typ
 }

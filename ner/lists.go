@@ -180,10 +180,7 @@ func regionNames(words, tags []string) {
 		if !continents[words[j]] || tags[j] != "O" && tags[j] != "B-LOC" || j+1 < len(tags) && tags[j+1] == "I-LOC" {
 			continue
 		}
-		for k := i; k <= j; k++ {
-			tags[k] = "I-LOC"
-		}
-		tags[i] = "B-LOC"
+		tagSpan(tags, i, j+1, "LOC")
 		i = j
 	}
 }
@@ -263,13 +260,7 @@ func (m *Model) groupNames(words, tags []string) {
 		if end == i+1 {
 			continue
 		}
-		for k := i + 1; k < end; k++ {
-			if k == i+1 {
-				tags[k] = "B-ORG"
-			} else {
-				tags[k] = "I-ORG"
-			}
-		}
+		tagSpan(tags, i+1, end, "ORG")
 		i = end - 1
 	}
 }

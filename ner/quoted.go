@@ -65,13 +65,7 @@ func quotedNames(ws *instWords, words, tags []string) {
 		if !afterHead && !afterOrg {
 			continue
 		}
-		for k := i + 1; k < end; k++ {
-			if k == i+1 {
-				tags[k] = "B-ORG"
-			} else {
-				tags[k] = "I-ORG"
-			}
-		}
+		tagSpan(tags, i+1, end, "ORG")
 		i = end
 	}
 }
