@@ -122,3 +122,40 @@ func TestRegionNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRules: any words and tags go through the rule steps without a panic,
+// and every tag they write is a B- or I- tag; a person's name is never
+// changed.
+func FuzzRules(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("في مدن عدن ولحج وشمال أفريقيا", "O O B-LOC O O O")
+	f.Add("قاتل عناصر مجموعة كرازنوف و« الوطن »", "O O O O O O O")
+	f.Add("أكد محمد عز العرب", "O B-PER I-PER O")
+	f.Fuzz(func(t *testing.T, text, tagText string) {
+		words, tags := strings.Fields(text), strings.Fields(tagText)
+		if len(words) != len(tags) {
+			return
+		}
+		before := append([]string(nil), tags...)
+		joined := m.Rules(words, tags)
+		for _, j := range joined {
+			if j < 0 || j >= len(words) || !strings.HasPrefix(words[j], "و") {
+				t.Fatalf("joined token %d (%q) starts with no و", j, words)
+			}
+		}
+		for i, tag := range tags {
+			if tag == before[i] {
+				continue
+			}
+			if strings.HasSuffix(before[i], "-PER") && tag[2:] != "PER" {
+				t.Fatalf("changed a person's %s to %s", before[i], tag)
+			}
+			if !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+				t.Fatalf("wrote tag %q", tag)
+			}
+		}
+	})
+}
