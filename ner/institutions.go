@@ -120,6 +120,11 @@ type instWords struct {
 }
 
 func (s *instWords) at(i int) *instWord {
+	if s.ws == nil {
+		// Most sentences have no head, quote or place to read: allocate
+		// for the first that does.
+		s.ws, s.done = make([]instWord, len(s.words)), make([]bool, len(s.words))
+	}
 	if !s.done[i] {
 		s.ws[i] = analyzeInstWord(s.words[i])
 		s.ws[i].raw = s.words[i]
@@ -287,7 +292,7 @@ func Institutions(words, tags []string) {
 	if len(words) != len(tags) || len(words) < 2 {
 		return
 	}
-	ws := &instWords{words: words, ws: make([]instWord, len(words)), done: make([]bool, len(words))}
+	ws := &instWords{words: words}
 	quotedNames(ws, words, tags)
 	for i := 0; i < len(words); i++ {
 		if end := extendPlace(ws, tags, i); end > i {
@@ -336,7 +341,7 @@ func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, st
 	if !ws.at(i).definite {
 		// Construct state: a definite genitive, or for a facility a place
 		// name the tagger found.
-		if j >= len(ws.ws) {
+		if j >= len(ws.words) {
 			return i + 1, typ
 		}
 		switch {
@@ -361,7 +366,7 @@ func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, st
 			hasNisba = ws.at(j).nisba
 			j++
 			// «حزب العدالة والتنمية»: a second genitive, coordinated.
-			if kind == headStrong && j < len(ws.ws) && ws.at(j).conj && !ws.at(j).lam && free(j) && institutionHeads[ws.at(j).base] == 0 && !arabic.IsStopword(ws.at(j).base) {
+			if kind == headStrong && j < len(ws.words) && ws.at(j).conj && !ws.at(j).lam && free(j) && institutionHeads[ws.at(j).base] == 0 && !arabic.IsStopword(ws.at(j).base) {
 				j++
 			}
 		default:
@@ -369,7 +374,7 @@ func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, st
 		}
 	}
 	// Adjectives, with a لل complement and coordinated adjectives.
-	for j < len(ws.ws) {
+	for j < len(ws.words) {
 		w := ws.at(j)
 		if !free(j) {
 			break
@@ -383,7 +388,7 @@ func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, st
 		case w.nisba && w.conj && hasNisba && !w.lam:
 			j++ // «السياسية والاستراتيجية»
 			continue
-		case w.lam && !w.conj && j+1 < len(ws.ws) && free(j+1) && ws.at(j+1).nisba && !ws.at(j+1).conj && !ws.at(j+1).lam:
+		case w.lam && !w.conj && j+1 < len(ws.words) && free(j+1) && ws.at(j+1).nisba && !ws.at(j+1).conj && !ws.at(j+1).lam:
 			hasLam, hasNisba = true, true
 			j += 2 // «للشئون الدولية»
 			continue
