@@ -286,8 +286,9 @@ func headOf(w instWord) headKind {
 // organisations to one sentence's BIO tags (B-ORG, I-LOC …, "O"), in
 // place. It never changes a token the tagger put inside a person's name;
 // a place stays a place (extended by its adjectives, or behind a facility
-// head); a quoted title (MISC) after a newspaper or a company becomes an
-// organisation.
+// head), except a country's nisba read as one after an institution
+// (وزارة الصحة السعودية); a quoted title (MISC) after a newspaper or a
+// company becomes an organisation.
 func Institutions(words, tags []string) {
 	if len(words) != len(tags) || len(words) < 2 {
 		return
@@ -373,10 +374,15 @@ func institutionEnd(ws *instWords, tags []string, i int, kind headKind) (int, st
 			return i + 1, typ
 		}
 	}
-	// Adjectives, with a لل complement and coordinated adjectives.
+	// Adjectives, with a لل complement and coordinated adjectives. The
+	// tagger reads a nisba that names a country (السعودية، المصرية) as a
+	// place; after an institution it is the institution's adjective.
+	nisbaPlace := func(j int) bool {
+		return tags[j] == "B-LOC" && (j+1 >= len(tags) || tags[j+1] != "I-LOC") && ws.at(j).nisba && !ws.at(j).conj && !ws.at(j).lam
+	}
 	for j < len(ws.words) {
 		w := ws.at(j)
-		if !free(j) {
+		if !free(j) && !nisbaPlace(j) {
 			break
 		}
 		switch {

@@ -90,6 +90,13 @@ func chunkIndexes(tags []uint8) []chunk {
 // lines pair one to one with the input lines. A sentence longer than
 // maxSentence tokens is tagged in pieces.
 func TagStream(m *Model, r io.Reader, w io.Writer) error {
+	return TagStreamRules(m, r, w, false)
+}
+
+// TagStreamRules is TagStream that, with rules, also applies the rule
+// steps the analysis pipeline runs after the tagger (Model.Rules) to each
+// sentence. Tokens are written as read: a list member keeps its و.
+func TagStreamRules(m *Model, r io.Reader, w io.Writer, rules bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	bw := bufio.NewWriter(w)
@@ -111,6 +118,9 @@ func TagStream(m *Model, r io.Reader, w io.Writer) error {
 	}
 	flush := func() error {
 		for s, tags := range m.TagSentences(batch) {
+			if rules {
+				m.Rules(batch[s], tags)
+			}
 			for range blanks[s] {
 				bw.WriteByte('\n')
 			}

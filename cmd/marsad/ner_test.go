@@ -38,6 +38,20 @@ func TestTagContract(t *testing.T) {
 	}
 }
 
+// marsad tag --rules adds the pipeline's rule steps: an institution the
+// model alone leaves untagged comes out as one organisation.
+func TestTagRules(t *testing.T) {
+	in := "وقالت\nوزارة\nالصحة\nالسعودية\nإن\n"
+	out, errOut, code := marsad(t, in, "tag", "--rules")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "وقالت\tO\nوزارة\tB-ORG\nالصحة\tI-ORG\nالسعودية\tI-ORG\nإن\tO\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
 // marsad eval ner prints conlleval's summary and per-type lines.
 func TestEvalNER(t *testing.T) {
 	out, errOut, code := marsad(t, "", "eval", "ner", "../../ner/data/ANERCorp_CamelLab_test.txt")

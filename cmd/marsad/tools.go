@@ -22,7 +22,8 @@ func addToolCommands(root *cobra.Command, g *globals) {
 }
 
 func newTagCommand() *cobra.Command {
-	return &cobra.Command{
+	var rules bool
+	cmd := &cobra.Command{
 		Use:   "tag",
 		Short: "Tag tokens read on stdin (one per line, blank line ends a sentence) as token<TAB>TAG",
 		Long: `tag reads tokens on standard input, one per line (extra columns are ignored; a
@@ -34,9 +35,11 @@ sentence breaks. Tags: O, B-/I-PER, LOC, ORG, MISC.`,
 			if err != nil {
 				return err
 			}
-			return ner.TagStream(m, cmd.InOrStdin(), cmd.OutOrStdout())
+			return ner.TagStreamRules(m, cmd.InOrStdin(), cmd.OutOrStdout(), rules)
 		},
 	}
+	cmd.Flags().BoolVar(&rules, "rules", false, "also apply the rule steps the analysis pipeline runs after the tagger (institution, quoted and list names; ner.Model.Rules)")
+	return cmd
 }
 
 func newEvalNERCommand() *cobra.Command {
