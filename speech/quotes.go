@@ -205,7 +205,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		}
 	}
 	// from is where the content starts: after the complementizer, or at
-	// the object of a denial that denies a thing (deniedObjects).
+	// the object of a denial or confirmation of a thing (thingObjects).
 	from := c + 1
 	if objects := thingObjects[v]; c < 0 && objects != nil {
 		for j := vi + 2; j < limit; j++ {
@@ -255,15 +255,12 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	}
 	if from == c && spk.id == "" && !anonymousSource(spk.name) {
 		// A denial or confirmation of a thing has no complementizer to
-		// close the subject:
-		// only a named entity or a source (مصدر، مصادر) is trusted as one.
+		// close the subject: only a named entity or a source (مصدر،
+		// مصادر) is trusted as one.
 		return
 	}
 	used[vi] = true
 	kind := a.kindAt(v, vi)
-	if from == c && v == vConfirm {
-		kind = marsad.Confirmation // it confirms the thing: صحة التقارير
-	}
 	if from == c && v == vConfirm {
 		kind = marsad.Confirmation // it confirms the thing: صحة التقارير
 	}
