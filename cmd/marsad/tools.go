@@ -38,7 +38,7 @@ sentence breaks. Tags: O, B-/I-PER, LOC, ORG, MISC.`,
 			return ner.TagStreamRules(m, cmd.InOrStdin(), cmd.OutOrStdout(), rules)
 		},
 	}
-	cmd.Flags().BoolVar(&rules, "rules", false, "also apply the rule steps the analysis pipeline runs after the tagger (institution, quoted and list names; ner.Model.Rules)")
+	cmd.Flags().BoolVar(&rules, "rules", false, "also apply the rule steps the analysis pipeline runs after the tagger (institutions, quoted names, places, groups, lists, compound given names: ner.Model.Rules)")
 	return cmd
 }
 
@@ -78,7 +78,7 @@ func newEvalNERCommand() *cobra.Command {
 			},
 		}
 		cmd.Flags().StringVar(&modelPath, "model", "", "model file (default: the embedded model)")
-		cmd.Flags().BoolVar(&institutions, "institutions", false, "also apply the rule steps the analysis pipeline runs after the tagger (list members, compound given names, institution and quoted names: ner.Model.Rules); ANERcorp's own annotation leaves most institution names untagged")
+		cmd.Flags().BoolVar(&institutions, "institutions", false, "also apply the rule steps the analysis pipeline runs after the tagger (institutions, quoted names, places, groups, lists, compound given names: ner.Model.Rules); ANERcorp's own annotation leaves most institution names untagged")
 		return cmd
 	}()
 }
