@@ -197,6 +197,10 @@ func phraseWordMatches(n, w string) bool {
 	return ok && rest == w
 }
 
+// requestReferences are the prepositions after which طلب names a request
+// the text is talking about (بشأن طلب، حول طلب).
+var requestReferences = setOf(`بشأن بخصوص حول عن على إزاء`)
+
 // supplyObjects are what gets supplied: arms, aircraft, aid, troops.
 var supplyObjects = setOf(`أسلحة سلاح الأسلحة السلاح مقاتلات طائرات مقاتلة طائرة مساعدات المساعدات عتاد العتاد ذخائر ذخيرة مرتزقة مرتزق ضباط ضباطا جنود قوات معدات صواريخ دبابات مدرعات منظومات منظومة شحنة وقود أغذية أدوية لقاحات خبراء مستشارين`)
 
@@ -209,9 +213,18 @@ func (a *analysis) hasAny(set map[string]bool, s arabic.Sentence) bool {
 	return false
 }
 
-// requestLike keeps طلب when it is an act, not "على الطلب" (demand) talk:
-// a person or organisation must be in the sentence.
+// requestLike keeps طلب when it is an act, not "على الطلب" (demand) talk
+// or a reference to a request: a person or organisation must be in the
+// sentence.
 func (a *analysis) requestLike(i int, s arabic.Sentence) bool {
+	// "بشأن طلب حفتر", "بخصوص طلب", "تقدم بطلب": talk about a request
+	// the text reports elsewhere, not the request.
+	if n := a.norm[i]; strings.HasPrefix(n, "بطلب") || strings.HasPrefix(n, "لطلب") {
+		return false
+	}
+	if i > s.From && requestReferences[a.norm[i-1]] {
+		return false
+	}
 	for j := s.From; j < s.To; j++ {
 		if e, ok := a.entityAt(j); ok && (e.Type == marsad.Person || e.Type == marsad.Organization) {
 			return true
