@@ -75,10 +75,8 @@ func (m *Model) listEvidence(tok, typ string) bool {
 	if !conjoined(tok) {
 		return false
 	}
-	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
-		if strings.HasSuffix(tok, p) {
-			return false
-		}
+	if pronounSuffix(tok) {
+		return false
 	}
 	c, ok := m.gaz.words[m.analyzeToken(strings.TrimPrefix(tok, "و")).base]
 	var n uint32
@@ -290,10 +288,8 @@ func (m *Model) bareName(tok string) bool {
 	if strings.HasPrefix(tok, "ال") || strings.HasSuffix(tok, "ة") {
 		return false
 	}
-	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
-		if strings.HasSuffix(tok, p) {
-			return false // an attached pronoun: أجندته، مواصفاتها
-		}
+	if pronounSuffix(tok) {
+		return false // an attached pronoun: أجندته، مواصفاتها
 	}
 	if r, ok := cutOne(tok, "وفبلك"); ok && arabic.Known(arabic.Normalize(r)) {
 		return false // لتوزيع: a proclitic before a known word
@@ -309,4 +305,15 @@ func (m *Model) bareName(tok string) bool {
 		}
 	}
 	return true
+}
+
+// pronounSuffix reports whether a word ends in an attached pronoun (ه، ها،
+// هم …), which names do not carry.
+func pronounSuffix(tok string) bool {
+	for _, p := range []string{"ه", "ها", "هم", "هما", "هن"} {
+		if strings.HasSuffix(tok, p) {
+			return true
+		}
+	}
+	return false
 }
