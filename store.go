@@ -76,6 +76,21 @@ type BatchStore interface {
 	PutArticles(ctx context.Context, as []*Article) ([]PutResult, error)
 }
 
+// BulkLoader is a Store that can stop maintaining some of its secondary
+// indexes while one run stores many articles, and build them again at the
+// end. Keeping an index on a random key (a name, a date) up to date costs
+// a write to a random page per row, and a page rewritten in every batch's
+// commit; building the index once, sorted, at the end costs a fraction of
+// that. Queries stay correct while indexes are deferred, only slower.
+//
+// Ingest calls DeferIndexes once a run has stored many articles and
+// RestoreIndexes when the run ends, even when it fails. A store opened
+// after a run that died in between restores the indexes itself.
+type BulkLoader interface {
+	DeferIndexes(ctx context.Context) error
+	RestoreIndexes(ctx context.Context) error
+}
+
 // PutResult is what storing one article of a batch gave.
 type PutResult struct {
 	ID      int64

@@ -43,6 +43,11 @@ type Options struct {
 	// same database: a record another live process claimed is skipped.
 	// Ingest sets it when the store is a marsad.WorkQueue.
 	Queue marsad.WorkQueue
+	// BulkAfter is how many articles the run stores before a
+	// marsad.BulkLoader store defers its random-key indexes to the run's
+	// end (0: the package's BulkAfter; < 0: never, every index is kept up
+	// to date, for a process that serves queries while it ingests).
+	BulkAfter int
 	// NoRebuild skips the cross-article rebuild after the batch; the
 	// caller runs Rebuild itself (bench times it apart).
 	NoRebuild bool
@@ -107,7 +112,24 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 	if q, ok := store.(marsad.WorkQueue); ok && opts.Queue == nil {
 		opts.Queue = q
 	}
-	sum, err := run(ctx, paths, stdin, opts, MaxBatch, MaxBatchWait, storeBatch(store))
+	put := storeBatch(store)
+	var bulk *bulkRun
+	if bl, ok := store.(marsad.BulkLoader); ok && opts.BulkAfter >= 0 {
+		after := opts.BulkAfter
+		if after == 0 {
+			after = BulkAfter
+		}
+		bulk = &bulkRun{store: bl, after: after}
+		put = bulk.wrap(put)
+	}
+	sum, err := run(ctx, paths, stdin, opts, MaxBatch, MaxBatchWait, put)
+	if bulk != nil {
+		// Even when the run failed or was cancelled: what is stored must be
+		// indexed before anyone queries it.
+		if rerr := bulk.end(context.WithoutCancel(ctx)); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
 	if err != nil {
 		return sum, err
 	}
@@ -117,6 +139,50 @@ func Ingest(ctx context.Context, store marsad.Store, paths []string, stdin io.Re
 		}
 	}
 	return sum, nil
+}
+
+// BulkAfter is how many articles one run stores before it asks a
+// marsad.BulkLoader store to defer its random-key indexes; they are built
+// again when the run ends. Below it (a feed poll, a few files) the indexes
+// are kept up to date as usual: building them again costs a pass over
+// every stored row, which a small run would not earn back.
+const BulkAfter = 2000
+
+// bulkRun defers a store's indexes once a run has stored BulkAfter
+// articles, and restores them at its end.
+type bulkRun struct {
+	store    marsad.BulkLoader
+	after    int
+	stored   int
+	deferred bool
+}
+
+func (b *bulkRun) wrap(put putFunc) putFunc {
+	return func(ctx context.Context, as []*marsad.Article) ([]bool, int, error) {
+		if !b.deferred && b.stored >= b.after {
+			if err := b.store.DeferIndexes(ctx); err != nil {
+				return nil, 0, fmt.Errorf("store %s (batch of %d articles): %w", as[0].Source(), len(as), err)
+			}
+			b.deferred = true
+		}
+		created, n, err := put(ctx, as)
+		for _, c := range created {
+			if c {
+				b.stored++
+			}
+		}
+		return created, n, err
+	}
+}
+
+func (b *bulkRun) end(ctx context.Context) error {
+	if !b.deferred {
+		return nil
+	}
+	if err := b.store.RestoreIndexes(ctx); err != nil {
+		return fmt.Errorf("rebuild indexes: %w", err)
+	}
+	return nil
 }
 
 // putFunc stores (or hands on) a batch of articles in input order. It

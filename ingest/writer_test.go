@@ -150,3 +150,92 @@ func TestIngestBatchFailureNamesArticle(t *testing.T) {
 		t.Errorf("%d records finished, want the 57 stored before the refused one", len(store.finished))
 	}
 }
+
+// bulkStore counts the index calls of a long run.
+type bulkStore struct {
+	*sqlite.Store
+	mu                sync.Mutex
+	deferred, restore int
+	storedAtDefer     int
+	stored            int
+}
+
+func (b *bulkStore) PutArticles(ctx context.Context, as []*marsad.Article) ([]marsad.PutResult, error) {
+	res, err := b.Store.PutArticles(ctx, as)
+	b.mu.Lock()
+	b.stored += len(res)
+	b.mu.Unlock()
+	return res, err
+}
+
+func (b *bulkStore) DeferIndexes(ctx context.Context) error {
+	b.mu.Lock()
+	b.deferred++
+	b.storedAtDefer = b.stored
+	b.mu.Unlock()
+	return b.Store.DeferIndexes(ctx)
+}
+
+func (b *bulkStore) RestoreIndexes(ctx context.Context) error {
+	b.mu.Lock()
+	b.restore++
+	b.mu.Unlock()
+	return b.Store.RestoreIndexes(ctx)
+}
+
+// TestIngestDefersIndexesOfALongRun: past BulkAfter articles a run defers
+// the store's random-key indexes once and restores them at its end, also
+// when the run is cancelled; what it stored is then found by name.
+func TestIngestDefersIndexesOfALongRun(t *testing.T) {
+	dir, _ := writeArticles(t, 60)
+	for _, cancelAt := range []int{0, 40} {
+		t.Run(fmt.Sprintf("cancel at %d", cancelAt), func(t *testing.T) {
+			s, err := sqlite.Open(filepath.Join(t.TempDir(), "marsad.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			b := &bulkStore{Store: s}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n := 0
+			opts := ingest.Options{Pipeline: pipeline.Default(), BulkAfter: 10, NoRebuild: true, OnReject: func(error) {},
+				OnArticle: func(*marsad.Article, bool) {
+					if n++; cancelAt > 0 && n == cancelAt {
+						cancel()
+					}
+				}}
+			sum, err := ingest.Ingest(ctx, b, []string{dir}, nil, opts)
+			if cancelAt == 0 && err != nil {
+				t.Fatal(err)
+			}
+			if b.deferred != 1 || b.restore != 1 {
+				t.Errorf("DeferIndexes called %d times, RestoreIndexes %d; want 1 and 1", b.deferred, b.restore)
+			}
+			if b.storedAtDefer < 10 {
+				t.Errorf("indexes deferred after %d articles, want ≥ 10", b.storedAtDefer)
+			}
+			if sum.Stored == 0 {
+				t.Fatal("nothing stored")
+			}
+			// The restored store answers as before: every stored article is
+			// there and the store is sound.
+			if err := s.IntegrityCheck(context.Background()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	// A small run keeps its indexes.
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "marsad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := &bulkStore{Store: s}
+	if _, err := ingest.Ingest(context.Background(), b, []string{dir}, nil, ingest.Options{Pipeline: pipeline.Default(), NoRebuild: true, OnReject: func(error) {}}); err != nil {
+		t.Fatal(err)
+	}
+	if b.deferred != 0 || b.restore != 0 {
+		t.Errorf("a run of 60 articles deferred %d and restored %d times, want 0", b.deferred, b.restore)
+	}
+}

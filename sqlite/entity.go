@@ -107,35 +107,41 @@ func (s *Store) replaceEntities(ctx context.Context, entities []marsad.Entity, l
 			return fmt.Errorf("check linked articles: %w", err)
 		}
 	}
-	for _, table := range []string{"entity_links", "entity_names", "entities"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
-			return err
-		}
-	}
-	ents := &rows{t: canonTable}
-	names := &rows{t: canonNameTable}
-	lrows := &rows{t: linkTable}
-	for i, e := range entities {
-		ents.add(i, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), jsonText(e), count[e.ID])
-		for _, n := range normalizedNames(e.Name, e.Aliases) {
-			names.add(i, e.ID, n)
-		}
-		for _, r := range []*rows{ents, names} {
-			if err := r.flush(ctx, tx, stmts, false); err != nil {
+	err = rebuildIndexes(ctx, tx, []string{"entity_links", "entity_names", "entities"}, func() error {
+		for _, table := range []string{"entity_links", "entity_names", "entities"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 				return err
 			}
 		}
-	}
-	for i, l := range links {
-		lrows.add(i, l.ArticleID, l.LocalID, l.EntityID)
-		if err := lrows.flush(ctx, tx, stmts, false); err != nil {
-			return err
+		ents := &rows{t: canonTable}
+		names := &rows{t: canonNameTable}
+		lrows := &rows{t: linkTable}
+		for i, e := range entities {
+			ents.add(i, e.ID, e.Name, arabic.Normalize(e.Name), string(e.Type), jsonText(e), count[e.ID])
+			for _, n := range normalizedNames(e.Name, e.Aliases) {
+				names.add(i, e.ID, n)
+			}
+			for _, r := range []*rows{ents, names} {
+				if err := r.flush(ctx, tx, stmts, false); err != nil {
+					return err
+				}
+			}
 		}
-	}
-	for _, r := range []*rows{ents, names, lrows} {
-		if err := r.flush(ctx, tx, stmts, true); err != nil {
-			return err
+		for i, l := range links {
+			lrows.add(i, l.ArticleID, l.LocalID, l.EntityID)
+			if err := lrows.flush(ctx, tx, stmts, false); err != nil {
+				return err
+			}
 		}
+		for _, r := range []*rows{ents, names, lrows} {
+			if err := r.flush(ctx, tx, stmts, true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return tx.Commit()
 }

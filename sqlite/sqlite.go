@@ -119,6 +119,12 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	// An ingest that died while its indexes were deferred left them to
+	// whoever opens the store next (bulk.go).
+	if err := s.RestoreIndexes(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

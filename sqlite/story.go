@@ -30,52 +30,58 @@ func (s *Store) replaceStories(ctx context.Context, stories []marsad.Story) erro
 		return err
 	}
 	defer tx.Rollback()
-	for _, table := range []string{"story_articles", "stories"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
-			return err
-		}
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, title, articles, data) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	member, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO story_articles (story_id, article_id, duplicate) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer member.Close()
-	for i, st := range stories {
-		if st.ID == 0 {
-			st.ID = int64(i + 1)
-		}
-		if _, err := ins.ExecContext(ctx, st.ID, st.Title, len(st.Articles), jsonText(st)); err != nil {
-			if isUniqueError(err) {
-				return marsad.Errorf(marsad.EINVALID, "sqlite: replace stories: story id %d given twice", st.ID)
-			}
-			return fmt.Errorf("story %d: %w", st.ID, err)
-		}
-		add := func(articleID int64, dup bool) error {
-			_, err := member.ExecContext(ctx, st.ID, articleID, dup)
-			if isForeignKeyError(err) {
-				return marsad.Errorf(marsad.EINVALID, "sqlite: replace stories: story %d: article %d is not stored", st.ID, articleID)
-			} else if err != nil {
-				return fmt.Errorf("story %d article %d: %w", st.ID, articleID, err)
-			}
-			return nil
-		}
-		for _, a := range st.Articles {
-			if err := add(a.ID, false); err != nil {
+	err = rebuildIndexes(ctx, tx, []string{"story_articles", "stories"}, func() error {
+		for _, table := range []string{"story_articles", "stories"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 				return err
 			}
 		}
-		for _, a := range st.Articles {
-			for _, d := range a.Duplicates {
-				if err := add(d.ID, true); err != nil {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, title, articles, data) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		member, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO story_articles (story_id, article_id, duplicate) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer member.Close()
+		for i, st := range stories {
+			if st.ID == 0 {
+				st.ID = int64(i + 1)
+			}
+			if _, err := ins.ExecContext(ctx, st.ID, st.Title, len(st.Articles), jsonText(st)); err != nil {
+				if isUniqueError(err) {
+					return marsad.Errorf(marsad.EINVALID, "sqlite: replace stories: story id %d given twice", st.ID)
+				}
+				return fmt.Errorf("story %d: %w", st.ID, err)
+			}
+			add := func(articleID int64, dup bool) error {
+				_, err := member.ExecContext(ctx, st.ID, articleID, dup)
+				if isForeignKeyError(err) {
+					return marsad.Errorf(marsad.EINVALID, "sqlite: replace stories: story %d: article %d is not stored", st.ID, articleID)
+				} else if err != nil {
+					return fmt.Errorf("story %d article %d: %w", st.ID, articleID, err)
+				}
+				return nil
+			}
+			for _, a := range st.Articles {
+				if err := add(a.ID, false); err != nil {
 					return err
 				}
 			}
+			for _, a := range st.Articles {
+				for _, d := range a.Duplicates {
+					if err := add(d.ID, true); err != nil {
+						return err
+					}
+				}
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return tx.Commit()
 }

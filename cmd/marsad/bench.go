@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -82,6 +84,7 @@ in each analysis stage, the cross-article rebuild, and the process's peak memory
 				defer pprof.StopCPUProfile()
 			}
 			cpu0 := processCPU()
+			io0 := readProcIO()
 			clock := &stageClock{}
 			p := pipeline.Default()
 			p.Observe = clock.observe
@@ -99,6 +102,7 @@ in each analysis stage, the cross-article rebuild, and the process's peak memory
 				return err
 			}
 			ingestTime := time.Since(start)
+			ioIngest := readProcIO().minus(io0)
 			rebuildStart := time.Now()
 			if err := ingest.Rebuild(cmd.Context(), store); err != nil {
 				return err
@@ -111,6 +115,7 @@ in each analysis stage, the cross-article rebuild, and the process's peak memory
 			// Process CPU (user+sys) is the figure to compare on a shared
 			// machine, where wall time follows the scheduler, not our cost.
 			cpu := processCPU() - cpu0
+			io := readProcIO().minus(io0)
 			report := map[string]any{
 				"articles":            sum.Records,
 				"stored":              sum.Stored,
@@ -123,6 +128,11 @@ in each analysis stage, the cross-article rebuild, and the process's peak memory
 				"peak_rss_mb":         peakMB,
 				"cpu_seconds":         cpu.Seconds(),
 				"cpu_ms_per_article":  float64(cpu.Microseconds()) / 1000 / float64(max(1, sum.Records)),
+			}
+			if io.ok {
+				report["read_syscalls"] = io.syscr
+				report["write_syscalls"] = io.syscw
+				report["written_mb"] = float64(io.wchar) / (1 << 20)
 			}
 			stages := map[string]float64{}
 			for _, s := range clock.order {
@@ -141,6 +151,10 @@ in each analysis stage, the cross-article rebuild, and the process's peak memory
 			fmt.Fprintf(w, "throughput: %.0f articles/s end to end\n", float64(sum.Records)/total.Seconds())
 			fmt.Fprintf(w, "peak memory (max RSS): %.0f MB\n", peakMB)
 			fmt.Fprintf(w, "process cpu (user+sys): %.2fs, %.2f ms/article\n", cpu.Seconds(), float64(cpu.Microseconds())/1000/float64(max(1, sum.Records)))
+			if io.ok {
+				fmt.Fprintf(w, "i/o: %d read and %d write syscalls, %.0f MB written (ingest: %d, %d, %.0f MB)\n", io.syscr, io.syscw, float64(io.wchar)/(1<<20),
+					ioIngest.syscr, ioIngest.syscw, float64(ioIngest.wchar)/(1<<20))
+			}
 			names := append([]string(nil), clock.order...)
 			sort.SliceStable(names, func(i, j int) bool { return clock.total[names[i]] > clock.total[names[j]] })
 			for _, s := range names {
@@ -164,4 +178,46 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// procIO is the part of /proc/self/io that bench reports. Syscall counts
+// are repeatable where times are not: the store's cost on a shared machine
+// is best compared by how many reads and writes it makes.
+type procIO struct {
+	ok                  bool
+	syscr, syscw, wchar int64
+}
+
+func readProcIO() procIO {
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return procIO{}
+	}
+	io := procIO{ok: true}
+	for _, line := range strings.Split(string(b), "\n") {
+		name, value, found := strings.Cut(line, ":")
+		if !found {
+			continue
+		}
+		v, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "syscr":
+			io.syscr = v
+		case "syscw":
+			io.syscw = v
+		case "wchar":
+			io.wchar = v
+		}
+	}
+	return io
+}
+
+func (a procIO) minus(b procIO) procIO {
+	if !a.ok || !b.ok {
+		return procIO{}
+	}
+	return procIO{ok: true, syscr: a.syscr - b.syscr, syscw: a.syscw - b.syscw, wchar: a.wchar - b.wchar}
 }

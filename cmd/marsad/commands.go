@@ -36,6 +36,14 @@ func newIngestCommand(g *globals) *cobra.Command {
 	}
 	cmd.Flags().IntVar(&opts.Workers, "workers", 0, "analysis workers (default: number of CPUs)")
 	cmd.Flags().BoolVar(&opts.Reader.Follow, "follow", false, "fetch the articles that feeds link to")
+	var keepIndexes bool
+	cmd.Flags().BoolVar(&keepIndexes, "keep-indexes", false,
+		fmt.Sprintf("keep every index up to date during a long run (by default a run past %d articles builds some of them at its end: faster, but queries meanwhile are slower)", ingest.BulkAfter))
+	cmd.PreRun = func(*cobra.Command, []string) {
+		if keepIndexes {
+			opts.BulkAfter = -1
+		}
+	}
 	return cmd
 }
 
