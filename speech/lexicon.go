@@ -97,6 +97,15 @@ var deniedObjects = setOf(`ما صحة وجود أي الأنباء الأخبا
 // أن، رغم أن، بعد أن …
 var conjunctionHeads = setOf(`سيما رغم برغم بما غير إلا الا بعد قبل منذ كما حتى لو مع حيث لأجل بسبب`)
 
+// Words before «من أن» that make it a conjunction, not what a verb
+// reports: elatives (أكبر من أن تفشل: too big to fail), بدلا، لا بد،
+// خوفا، على الرغم. «حذر من أن» (warned that) stays reported speech.
+var fromHeads = setOf(`أكبر أكثر أقل أصغر أهم أفضل أسهل أصعب أبعد أقرب أسرع أضعف أقوى أوسع أعقد بدلا بدل بد خوفا عوضا الرغم بالرغم رغم`)
+
+// Negations of a past or future reporting verb: "لم تعلن الشركة", "لم
+// ينف". «لا يرى أن» states a view and stays a quote.
+var negations = setOf(`لم ولم فلم لن ولن`)
+
 // Words before a reporting verb that make it a noun ("على حد وصف …").
 var nounHeads = setOf(`حد حسب بحسب وفق`)
 

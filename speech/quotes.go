@@ -186,12 +186,28 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if vi > sFrom && nounHeads[a.norm[vi-1]] {
 		return // "على حد وصف المسؤولين": a noun, not a verb
 	}
+	if vi > sFrom && negations[a.norm[vi-1]] {
+		return // "ولم تعلن الشركة …", "لم ينف": nothing was said
+	}
 	limit := min(sTo, vi+16)
 	c := -1
+	next := -1 // the next reporting verb of the sentence, when it comes first
 	for j := vi + 1; j < limit; j++ {
 		n := a.norm[j]
 		if complementizers[n] && conjunctionHeads[a.norm[j-1]] {
 			return // "لا سيما أن", "بعد أن": a conjunction
+		}
+		if complementizers[n] && a.norm[j-1] == "من" && j-2 > vi && fromHeads[a.norm[j-2]] {
+			return // "أكبر من أن", "بدلا من أن": a conjunction
+		}
+		if j > vi+1 && a.verb[j] != 0 && opensClause(a, j) && sayClass(a.verb[j]) != sayClass(v) {
+			// "نفت X، خضوعها …، مؤكدة أن": what follows a reporting verb
+			// of another kind is that verb's quote, not this one's. One
+			// of the same kind ("وطالب المواطنون …، وأكدوا أن") shares
+			// this one's subject and may leave it the content.
+			next = j
+			limit = j
+			break
 		}
 		if complementizers[n] || (j > vi+1 && n == "عن" && (v == vClaim || isAnnounce(a.norm[vi]))) {
 			c = j
@@ -221,6 +237,25 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			}
 		}
 	}
+	objectOfDenial := false
+	if c < 0 && v == vDeny && next > 0 {
+		// "نفت الفنانة غادة عبدالرازق، خضوعها لعمليات تجميل، مؤكدة أن …":
+		// between the subject's closing comma and the comma before the
+		// next reporting verb is what is denied. Only a named speaker is
+		// trusted to close the subject (checked below).
+		first, last := -1, -1
+		for j := vi + 2; j < next; j++ {
+			if a.toks[j].Text == "،" || a.toks[j].Text == "," {
+				if first < 0 {
+					first = j
+				}
+				last = j
+			}
+		}
+		if first >= 0 && last > first+1 && last == next-1 {
+			c, from, objectOfDenial = first, first+1, true
+		}
+	}
 	if c < 0 {
 		return
 	}
@@ -243,6 +278,9 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			break
 		}
 	}
+	if objectOfDenial {
+		end = next
+	}
 	for end > from && a.toks[end-1].Kind == arabic.Punct {
 		end--
 	}
@@ -250,7 +288,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		return
 	}
 	spk, via, ok := a.speakerFor(vi, c)
-	if !ok {
+	if !ok || objectOfDenial && spk.id == "" {
 		return
 	}
 	if from == c && spk.id == "" && !anonymousSource(spk.name) {
@@ -278,6 +316,25 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if denyAt >= 0 && denier.name != "" {
 		a.addDenialOf(q, denier, denyAt)
 	}
+}
+
+// sayClass groups reporting verbs by what their quote asserts: a denial,
+// a claim, or a plain statement (قال، أكد).
+func sayClass(v verbKind) verbKind {
+	if v == vConfirm {
+		return vSay
+	}
+	return v
+}
+
+// opensClause reports whether the reporting verb at j starts a clause of
+// its own: after a comma or with و/ف attached ("، مؤكدة", "وأضاف"), not
+// inside a relative clause ("فابيوس، الذي اعتبر من المتشددين").
+func opensClause(a *analysis, j int) bool {
+	if a.toks[j-1].Kind == arabic.Punct {
+		return true
+	}
+	return strings.HasPrefix(a.norm[j], "و") || strings.HasPrefix(a.norm[j], "ف")
 }
 
 func isAnnounce(n string) bool {

@@ -96,6 +96,7 @@ func TestQuotes(t *testing.T) {
 		text     string
 		entities map[marsad.EntityType][]string
 		want     []string // speaker|kind|start of text
+		not      []string // speaker|kind|start of text that must not come out
 	}{
 		{
 			name:     "verb subject quote",
@@ -152,6 +153,31 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"وزارة الصحة المصرية|confirmation|صحة التقارير"},
 		},
 		{
+			name:     "a denial's object before another reporting verb's clause",
+			text:     "نفت الفنانة المصرية غادة عبدالرازق، خضوعها لأي عمليات تجميل، مؤكدة أن سنها الحقيقي هو 44 عاما.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"غادة عبدالرازق"}},
+			want:     []string{"غادة عبدالرازق|denial|خضوعها لأي", "غادة عبدالرازق|statement|سنها الحقيقي"},
+			not:      []string{"غادة عبدالرازق|denial|سنها الحقيقي"},
+		},
+		{
+			name:     "an elative before من أن is not a speaker",
+			text:     "ولم تكن البنوك تعتبر أكبر من أن تفشل خلال الأزمة المالية الأخيرة.",
+			entities: map[marsad.EntityType][]string{},
+			want:     nil,
+		},
+		{
+			name:     "a negated reporting verb says nothing",
+			text:     "ولم تعلن المؤسسة الوطنية للنفط رقما لحجم الإنتاج، لكن محللا نفطيا قال إن الإنتاج يبلغ نحو 450 ألف برميل يوميا.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"المؤسسة الوطنية للنفط"}},
+			not:      []string{"المؤسسة الوطنية للنفط|"},
+		},
+		{
+			name:     "حذر من أن is reported speech",
+			text:     "وحذر وزير المالية خالد العمر من أن العجز سيرتفع خلال العام المقبل.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد العمر"}},
+			want:     []string{"خالد العمر|statement|العجز سيرتفع"},
+		},
+		{
 			name:     "a quoted name is not a quote",
 			text:     "ونقل موقع “ليبيا هيرالد” الخبر.",
 			entities: map[marsad.EntityType][]string{marsad.Organization: {"ليبيا هيرالد"}},
@@ -178,6 +204,13 @@ func TestQuotes(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("missing quote %q; got %q", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("unwanted quote %q; got %q", n, got)
+					}
 				}
 			}
 			if tt.want == nil && len(got) > 0 {
