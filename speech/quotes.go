@@ -337,6 +337,41 @@ func opensClause(a *analysis, j int) bool {
 	return strings.HasPrefix(a.norm[j], "و") || strings.HasPrefix(a.norm[j], "ف")
 }
 
+// clauseOpeners start a clause whose subject may precede its verb.
+var clauseOpeners = setOf(`لكن ولكن بينما وبينما فيما وفيما إذ حيث`)
+
+// preverbalSubject is the speaker named between a clause's start (a comma,
+// the sentence's start, or one of clauseOpeners) and the verb at vi, at
+// most six tokens back, when it is an indefinite descriptive phrase
+// (محللا نفطيا، مسؤول في الوزارة); none when the words before the verb
+// belong to a relative clause or a prepositional phrase.
+func (a *analysis) preverbalSubject(vi int) speaker {
+	sFrom, _ := a.sentenceBounds(vi)
+	k := vi
+	for k > sFrom && vi-k < 6 {
+		p := k - 1
+		if a.toks[p].Kind == arabic.Punct || clauseOpeners[a.norm[p]] {
+			break
+		}
+		k = p
+	}
+	if k == vi || vi-k >= 6 || (k > sFrom && a.toks[k-1].Kind != arabic.Punct && !clauseOpeners[a.norm[k-1]]) {
+		return speaker{}
+	}
+	// Only a descriptive head opens such a subject (مسؤول، محلل، مصدر):
+	// words before a verb are far more often adverbs, conjunctions and
+	// topics (كما، حين، وعن علاقة …) than its subject.
+	if !inSet(descriptiveHeads, a.norm[k]) || strings.HasPrefix(a.norm[k], "ال") {
+		return speaker{}
+	}
+	for j := k; j < vi; j++ {
+		if phraseStops[a.norm[j]] || affiliationStops[a.norm[j]] || a.verb[j] != 0 || a.toks[j].Kind != arabic.Word {
+			return speaker{}
+		}
+	}
+	return a.named(a.nounPhrase(k, vi))
+}
+
 func isAnnounce(n string) bool {
 	switch strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف") {
 	case "اعلن", "اعلنت", "كشف", "كشفت", "تحدث", "تحدثت":
@@ -471,6 +506,15 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 	if s := a.phraseSpeaker(region[0], region[1]); s.name != "" {
 		a.lastSpeaker = s
 		return s, via, true
+	}
+	// Subject right before the verb, in its own clause: "لكن محللا نفطيا
+	// قال إن", "، بينما مسؤول في الوزارة قال إن". Only when nothing
+	// stands between the verb and what it reports.
+	if region[0] >= region[1] {
+		if s := a.preverbalSubject(vi); s.name != "" {
+			a.lastSpeaker = s
+			return s, via, true
+		}
 	}
 	// Subject before the verb, in the same sentence: nearest person.
 	sFrom, _ := a.sentenceBounds(vi)

@@ -170,6 +170,7 @@ func TestQuotes(t *testing.T) {
 			text:     "ولم تعلن المؤسسة الوطنية للنفط رقما لحجم الإنتاج، لكن محللا نفطيا قال إن الإنتاج يبلغ نحو 450 ألف برميل يوميا.",
 			entities: map[marsad.EntityType][]string{marsad.Organization: {"المؤسسة الوطنية للنفط"}},
 			not:      []string{"المؤسسة الوطنية للنفط|"},
+			want:     []string{"محللا نفطيا|statement|الإنتاج يبلغ"},
 		},
 		{
 			name:     "حذر من أن is reported speech",
