@@ -219,10 +219,27 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text == "." {
 			break
 		}
+		if a.toks[j].Text == ":" && v != vDeny {
+			// "وقال الفنيسان لـ«عين اليوم»: التفجيرات …": direct speech
+			// without quotation marks runs from the colon; an «أن»
+			// further on belongs to it; one right after the colon
+			// ("قال: إن …") opens it.
+			c = j
+			if j+1 < limit && complementizers[a.norm[j+1]] {
+				c = j + 1
+			}
+			break
+		}
 	}
 	// from is where the content starts: after the complementizer, or at
 	// the object of a denial or confirmation of a thing (thingObjects).
 	from := c + 1
+	if c >= 0 && a.toks[c].Text == ":" {
+		// "وقال:» لا عمالة …": a closing mark misused as an opening one.
+		for from < sTo && a.toks[from].Kind == arabic.Punct && !isOpenMark(a.toks[from].Text) && a.toks[from].Text != "\"" {
+			from++
+		}
+	}
 	if objects := thingObjects[v]; c < 0 && objects != nil {
 		for j := vi + 2; j < limit; j++ {
 			if a.toks[j].Kind == arabic.Punct {

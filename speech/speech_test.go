@@ -173,6 +173,19 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"محللا نفطيا|statement|الإنتاج يبلغ"},
 		},
 		{
+			name:     "direct speech after a colon without quotation marks",
+			text:     "وقال يعلون: نحن نتحدث عن المساعدات العسكرية الأمريكية ومن الواضح أن الوضع تغير.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"يعلون"}},
+			want:     []string{"يعلون|statement|نحن نتحدث"},
+			not:      []string{"يعلون|statement|الوضع تغير"},
+		},
+		{
+			name:     "a colon then إن",
+			text:     "وقال الناطق باسم الشرطة سامي علي: إن الحادث وقع فجر اليوم على الطريق الدولي.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي علي"}},
+			want:     []string{"سامي علي|statement|الحادث وقع"},
+		},
+		{
 			name:     "حذر من أن is reported speech",
 			text:     "وحذر وزير المالية خالد العمر من أن العجز سيرتفع خلال العام المقبل.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد العمر"}},
