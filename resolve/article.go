@@ -478,6 +478,14 @@ func (a *articleState) trimPersonSpans() {
 		}
 		n := len(ws)
 		switch {
+		case n >= 3 && prepositionDefinite(a.normWord(f.words[0])):
+			// "بالطائف عبدالله السواط": a name never starts with a
+			// preposition and the article; the word is the place or
+			// thing before it (مدير الهيئة بالطائف عبدالله السواط).
+			f.words = f.words[1:]
+			f.first = f.words[0]
+			f.start = a.toks[f.first].Start
+			f.lead, f.clitic = a.normWord(f.first), cliticCandidate{}
 		case glued(ws[0]) && earlier(key(ws[1:]), f.start):
 			f.words = f.words[1:]
 			f.first = f.words[0]
@@ -492,6 +500,13 @@ func (a *articleState) trimPersonSpans() {
 		}
 		a.setSurface(f, f.clitic)
 	}
+}
+
+// prepositionDefinite reports whether a normalized word is a preposition
+// joined to the definite article: بالطائف، للشركة، وبالرياض، كالعادة.
+func prepositionDefinite(w string) bool {
+	w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+	return len(w) > len("بال")+2 && (strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "كال") || strings.HasPrefix(w, "لل"))
 }
 
 // agreeTypes gives every form with one key the majority type of that key;

@@ -97,6 +97,13 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a preposition and article word glued before a name is cut",
+			text: "وأكد مدير عام الهيئة [PER بالطائف عبدالله السواط] أن السوق جاهز. وأفاد [PER السواط] أن العدد زاد.",
+			want: []summary{
+				{Type: "PER", Name: "عبدالله السواط", Aliases: []string{"السواط"}},
+			},
+		},
+		{
 			name: "preposition before a known place",
 			text: "تستنجد [LOC بروسيا] وتعلن [LOC روسيا] دعمها.",
 			want: []summary{{Type: "LOC", Name: "روسيا"}},
