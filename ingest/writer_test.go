@@ -188,7 +188,7 @@ func (b *bulkStore) RestoreIndexes(ctx context.Context) error {
 // when the run is cancelled; what it stored is then found by name.
 func TestIngestDefersIndexesOfALongRun(t *testing.T) {
 	dir, _ := writeArticles(t, 60)
-	for _, cancelAt := range []int{0, 40} {
+	for _, cancelAt := range []int{0, 50} { // 50: past 10 + one batch of 32, so a batch starts after the threshold
 		t.Run(fmt.Sprintf("cancel at %d", cancelAt), func(t *testing.T) {
 			s, err := sqlite.Open(filepath.Join(t.TempDir(), "marsad.db"))
 			if err != nil {
