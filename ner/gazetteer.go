@@ -35,7 +35,15 @@ import (
 // window 2, k 64/256/1024) as extra features: 77.88 against 78.00 on
 // seeds 1–3 of the same dev blocks, +0.25 over nine seeds but not better
 // on every seed (the existing clusters are already skip-gram vectors over
-// whole words, k-means at three granularities), so not landed.
+// whole words, k-means at three granularities), so not landed. In session
+// 4 (branch ner-bioes-experiment): BIOES tags inside the tagger gave
+// 79.24/78.67/79.21 against 77.80/77.97/78.22 on seeds 1–3, and a Hamming
+// cost in training (margin perceptron, cost 100) on top 79.75/79.60/79.93;
+// self-training on confidently tagged SaudiNewsNet sentences added nothing
+// (79.03 mean). Not landed: BIOES costs 20% of the tagger's speed (37%
+// with the cost, whose model keeps more features), and the seeds' entity
+// types fell from 110 to 106 of 120 (104 with the cost), mostly common-word
+// towns in one list (البيضاء، المرج).
 
 // GazetteerFile is the name of the learned gazetteer beside the clusters
 // in ner/model (see TrainFiles and cmd/nergazetteer).
