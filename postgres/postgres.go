@@ -108,6 +108,12 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
+	// An ingest that died while its indexes were deferred left them to
+	// whoever opens the store next (bulk.go).
+	if err := s.RestoreIndexes(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
