@@ -54,3 +54,16 @@ func version(name string) (int, error) {
 	}
 	return v, nil
 }
+
+// IfNotExists turns a stored CREATE INDEX statement (as SQLite's
+// sqlite_master and PostgreSQL's pg_indexes give it) into one that does
+// nothing when the index exists: the stores build deferred indexes again
+// with it, and a migration may have made one in the meantime.
+func IfNotExists(def string) string {
+	for _, prefix := range []string{"CREATE INDEX ", "CREATE UNIQUE INDEX "} {
+		if rest, ok := strings.CutPrefix(def, prefix); ok && !strings.HasPrefix(strings.ToUpper(rest), "IF NOT EXISTS") {
+			return prefix + "IF NOT EXISTS " + rest
+		}
+	}
+	return def
+}

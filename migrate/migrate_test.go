@@ -40,3 +40,16 @@ func TestList(t *testing.T) {
 		})
 	}
 }
+
+func TestIfNotExists(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"CREATE INDEX a ON t (x)", "CREATE INDEX IF NOT EXISTS a ON t (x)"},
+		{"CREATE UNIQUE INDEX a ON t (x)", "CREATE UNIQUE INDEX IF NOT EXISTS a ON t (x)"},
+		{"CREATE INDEX IF NOT EXISTS a ON t (x)", "CREATE INDEX IF NOT EXISTS a ON t (x)"},
+		{"CREATE INDEX articles_search ON public.articles USING gin (search) WITH (fastupdate='off')", "CREATE INDEX IF NOT EXISTS articles_search ON public.articles USING gin (search) WITH (fastupdate='off')"},
+	} {
+		if got := migrate.IfNotExists(tt.in); got != tt.want {
+			t.Errorf("IfNotExists(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/migrate"
 )
 
 // Deferred index upkeep (marsad.BulkLoader), as in the sqlite package.
@@ -98,7 +98,7 @@ func (s *Store) RestoreIndexes(ctx context.Context) error {
 		return nil
 	}
 	for i, def := range defs {
-		if _, err := tx.Exec(ctx, ifNotExists(def)); err != nil {
+		if _, err := tx.Exec(ctx, migrate.IfNotExists(def)); err != nil {
 			return fmt.Errorf("postgres: restore index %s: %w", names[i], err)
 		}
 	}
@@ -112,14 +112,3 @@ func (s *Store) RestoreIndexes(ctx context.Context) error {
 }
 
 var _ marsad.BulkLoader = (*Store)(nil)
-
-// ifNotExists turns a stored CREATE INDEX statement into one that does
-// nothing when the index is there.
-func ifNotExists(def string) string {
-	for _, prefix := range []string{"CREATE INDEX ", "CREATE UNIQUE INDEX "} {
-		if rest, ok := strings.CutPrefix(def, prefix); ok && !strings.HasPrefix(strings.ToUpper(rest), "IF NOT EXISTS") {
-			return prefix + "IF NOT EXISTS " + rest
-		}
-	}
-	return def
-}

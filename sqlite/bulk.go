@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/migrate"
 )
 
 // Deferred index upkeep (marsad.BulkLoader). Measured on the SaudiNewsNet
@@ -69,28 +70,15 @@ func (s *Store) RestoreIndexes(ctx context.Context) error {
 		return fmt.Errorf("sqlite: restore indexes: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM deferred_indexes ORDER BY name`)
+	names, defs, err := indexDefs(ctx, tx, `SELECT name, sql FROM deferred_indexes ORDER BY name`)
 	if err != nil {
-		return fmt.Errorf("sqlite: restore indexes: %w", err)
-	}
-	var names, defs []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return fmt.Errorf("sqlite: restore indexes: %w", err)
-		}
-		names, defs = append(names, name), append(defs, def)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: restore indexes: %w", err)
 	}
 	if len(names) == 0 {
 		return nil
 	}
 	for i, def := range defs {
-		if _, err := tx.ExecContext(ctx, ifNotExists(def)); err != nil {
+		if _, err := tx.ExecContext(ctx, migrate.IfNotExists(def)); err != nil {
 			return fmt.Errorf("sqlite: restore index %s: %w", names[i], err)
 		}
 	}
@@ -119,21 +107,8 @@ func rebuildIndexes(ctx context.Context, tx *sql.Tx, tables []string, fill func(
 	for i, t := range tables {
 		args[i] = t
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
+	names, defs, err := indexDefs(ctx, tx, q, args...)
 	if err != nil {
-		return fmt.Errorf("list indexes: %w", err)
-	}
-	var names, defs []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return fmt.Errorf("list indexes: %w", err)
-		}
-		names, defs = append(names, name), append(defs, def)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("list indexes: %w", err)
 	}
 	for _, name := range names {
@@ -152,15 +127,21 @@ func rebuildIndexes(ctx context.Context, tx *sql.Tx, tables []string, fill func(
 	return nil
 }
 
-// ifNotExists turns a stored CREATE INDEX statement into one that does
-// nothing when the index is there (made again by a migration, say).
-func ifNotExists(def string) string {
-	for _, prefix := range []string{"CREATE INDEX ", "CREATE UNIQUE INDEX "} {
-		if rest, ok := strings.CutPrefix(def, prefix); ok && !strings.HasPrefix(strings.ToUpper(rest), "IF NOT EXISTS") {
-			return prefix + "IF NOT EXISTS " + rest
-		}
+// indexDefs runs a query of (name, definition) rows.
+func indexDefs(ctx context.Context, tx *sql.Tx, q string, args ...any) (names, defs []string, err error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
 	}
-	return def
+	defer rows.Close()
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return nil, nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	return names, defs, rows.Err()
 }
 
 // quoteIdent quotes an SQL identifier.
