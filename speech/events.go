@@ -84,6 +84,59 @@ func (a *analysis) triggerKind(i int) string {
 	return ""
 }
 
+// Senses of ambiguous trigger words, told apart by their neighbours.
+var (
+	// وقع (signed) and وقع (happened): a signature has its object or على
+	// within a few words; «الانفجار الذي وقع في …» has neither.
+	signVerbs   = setOf(`وقع ووقع يوقع ويوقع وقعت ووقعت`)
+	signObjects = setOf(`اتفاق اتفاقا اتفاقية الاتفاق الاتفاقية اتفاقيات مذكرة عقد عقدا العقد معاهدة المعاهدة بروتوكول البروتوكول وثيقة الوثيقة إعلان`)
+	// وصل إلى 80%، تصل إلى 12 ساعة، وصل إلى ما وصل إليه: a level
+	// reached, not an arrival.
+	reachVerbs  = setOf(`وصل ووصل يصل تصل وصلت ووصلت يصلون وصول`)
+	reachLevels = setOf(`ما مستوى مستويات حد درجة نسبة ذروة ذروته أعلى أدنى نحو قرابة حوالي`)
+	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
+	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
+)
+
+// triggerSense reports whether the one-word trigger at i has the sense of
+// its event kind here.
+func (a *analysis) triggerSense(kind string, i, to int) bool {
+	n := a.norm[i]
+	next := func(k int) string {
+		if i+k < to {
+			return a.norm[i+k]
+		}
+		return ""
+	}
+	switch {
+	case kind == "agreement" && signVerbs[n]:
+		if next(1) == "علي" || next(2) == "علي" { // «وقع على», «وقعا على»
+			return true
+		}
+		for k := 1; k <= 12; k++ { // «وقعت إدارة مطار الملك فهد الدولي أمس عقد …»
+			if w := next(k); signObjects[w] || signObjects[strings.TrimSuffix(w, "ا")] {
+				return true
+			}
+		}
+		return false
+	case kind == "visit" && reachVerbs[n]:
+		for k := 1; k <= 2; k++ {
+			w := next(k)
+			if w == "" {
+				break
+			}
+			if reachLevels[w] || i+k < to && a.toks[i+k].Kind == arabic.Number {
+				return false
+			}
+		}
+	case kind == "meeting" && strings.HasSuffix(n, "قمه"):
+		if peakWords[next(1)] || i > 0 && strings.HasSuffix(a.norm[i-1], "اعلي") {
+			return false
+		}
+	}
+	return true
+}
+
 // hasTriggerSuffix reports whether some proper suffix of n, cut at a rune
 // boundary, is an event trigger.
 func hasTriggerSuffix(n string) bool {
@@ -129,6 +182,9 @@ func (a *analysis) findEvents() {
 			}
 			if kind == "supply" && !a.hasAny(supplyObjects, s) {
 				continue // "تسليم السلطة" is no delivery
+			}
+			if width == 1 && !a.triggerSense(kind, i, s.To) {
+				continue
 			}
 			e := a.frame(kind, i, i+width, si)
 			if e.When == "" && (width == 1 && definiteNoun(a.norm[i]) || len(e.Who) == 0 && e.Where == "") {

@@ -382,3 +382,33 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestTriggerSenses: a word with an event's sense makes the event, the
+// same word in its other sense does not.
+func TestTriggerSenses(t *testing.T) {
+	tests := []struct {
+		text     string
+		entities map[marsad.EntityType][]string
+		kind     string
+		want     bool
+	}{
+		{"ووقع وزير الخارجية سامي العلي على اتفاقية التعاون في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "agreement", true},
+		{"وأدان سامي العلي التفجير الذي وقع في مسجد بالرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "agreement", false},
+		{"وصل الرئيس سامي العلي إلى الرياض في زيارة رسمية.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", true},
+		{"وقال سامي العلي إن الانقطاعات في الرياض تصل إلى 12 ساعة يوميا.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
+		{"وشارك سامي العلي في قمة عربية طارئة في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", true},
+		{"وتسلق سامي العلي أعلى قمة جبلية في نيبال.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"نيبال"}}, "meeting", false},
+	}
+	for _, tt := range tests {
+		res := speech.Analyze(input(tt.text, tt.entities))
+		got := false
+		for _, e := range res.Events {
+			if e.Kind == tt.kind {
+				got = true
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s event = %v, want %v", tt.text, tt.kind, got, tt.want)
+		}
+	}
+}
