@@ -94,6 +94,13 @@ var (
 	// reached, not an arrival.
 	reachVerbs  = setOf(`وصل ووصل يصل تصل وصلت ووصلت يصلون وصول`)
 	reachLevels = setOf(`ما مستوى مستويات حد درجة نسبة ذروة ذروته أعلى أدنى نحو قرابة حوالي`)
+	// عاد إلى بلاده (returned), or يعود إلى القرن 13، يعود بالنفع، يعود
+	// ذلك إلى (dates back, benefits, is due to).
+	returnVerbs    = setOf(`عاد وعاد يعود ويعود تعود وتعود عادت وعادت سيعود`)
+	notReturnWords = setOf(`القرن القرون عام العام عصر العصر نحو حوالي قرابة تاريخ تاريخها تاريخه عمرها عمره بالنفع ذلك الفضل السبب على الجدل مصطلح`)
+	// توجه إلى موسكو (headed), or توجه بالشكر، توجه اتهامات (addressed).
+	headVerbs    = setOf(`توجه وتوجه يتوجه ويتوجه توجهت وتوجهت سيتوجه`)
+	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء بالشكر بالتهنئة بالتحية بالسؤال بالدعوة بالنداء بكلمة بالتعازي بالتعزية بنداء برسالة`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
 	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
 )
@@ -126,6 +133,19 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 				break
 			}
 			if reachLevels[w] || i+k < to && a.toks[i+k].Kind == arabic.Number {
+				return false
+			}
+		}
+	case kind == "visit" && returnVerbs[n]:
+		for k := 1; k <= 2; k++ {
+			w := next(k)
+			if notReturnWords[w] || notReturnWords[strings.TrimPrefix(w, "ل")] || i+k < to && a.toks[i+k].Kind == arabic.Number {
+				return false
+			}
+		}
+	case kind == "visit" && headVerbs[n]:
+		for k := 1; k <= 3; k++ { // «وتوجه الوزير سامي العلي بالشكر»
+			if notHeadWords[next(k)] {
 				return false
 			}
 		}

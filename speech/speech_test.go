@@ -397,6 +397,9 @@ func TestTriggerSenses(t *testing.T) {
 		{"وصل الرئيس سامي العلي إلى الرياض في زيارة رسمية.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", true},
 		{"وقال سامي العلي إن الانقطاعات في الرياض تصل إلى 12 ساعة يوميا.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وشارك سامي العلي في قمة عربية طارئة في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", true},
+		{"وعاد سامي العلي إلى الرياض بعد زيارة قصيرة.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", true},
+		{"وقال سامي العلي إن تاريخ المسجد في الرياض يعود إلى القرن 13.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
+		{"وتوجه سامي العلي بالشكر إلى أهالي الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وتسلق سامي العلي أعلى قمة جبلية في نيبال.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"نيبال"}}, "meeting", false},
 	}
 	for _, tt := range tests {
