@@ -354,6 +354,10 @@ func opensClause(a *analysis, j int) bool {
 	return strings.HasPrefix(a.norm[j], "و") || strings.HasPrefix(a.norm[j], "ف")
 }
 
+// datives are the pronouns and adverbs that may come between a reporting
+// verb and its subject.
+var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا ايضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
+
 // clauseOpeners start a clause whose subject may precede its verb.
 var clauseOpeners = setOf(`لكن ولكن بينما وبينما فيما وفيما إذ حيث`)
 
@@ -497,6 +501,11 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		end = min(len(a.toks), vi+6)
 	}
 	region := [2]int{vi + 1, end}
+	// "قال لي النبي", "قال له أيضا": a dative pronoun or أيضا after the
+	// verb is not its subject.
+	for region[0] < region[1] && datives[a.norm[region[0]]] {
+		region[0]++
+	}
 	for j := region[0]; j < region[1]; j++ {
 		if complementizers[a.norm[j]] || a.toks[j].Text == ":" {
 			region[1] = j // the speaker is named before what is said

@@ -180,6 +180,13 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"يعلون|statement|الوضع تغير"},
 		},
 		{
+			name:     "a dative pronoun after the verb is not its speaker",
+			text:     "وقال لي الشيخ حمد الزامل إن الله جميل يحب الجمال في كل شيء.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"حمد الزامل"}},
+			want:     []string{"حمد الزامل|statement|الله جميل"},
+			not:      []string{"لي|"},
+		},
+		{
 			name:     "a colon then إن",
 			text:     "وقال الناطق باسم الشرطة سامي علي: إن الحادث وقع فجر اليوم على الطريق الدولي.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي علي"}},
