@@ -115,6 +115,16 @@ func Clean(a *marsad.Article) {
 	if canon, ok := LookupOutlet(a.Outlet); ok {
 		a.Outlet = canon
 	}
+	// A byline the source gave as its author: the reporter, and the place
+	// for the dateline.
+	if a.Author != "" {
+		if author, place, ok := splitSourceByline(a.Author, a.Outlet); ok {
+			a.Author = author
+			fill(&a.Dateline, place)
+		} else {
+			a.Author = strings.TrimSpace(displayName(unescapeEntities(a.Author)))
+		}
+	}
 	fill(&a.Author, r.author)
 	fill(&a.Dateline, r.dateline)
 	if a.Published.IsZero() {

@@ -75,7 +75,7 @@ func TestSaudiNewsNet(t *testing.T) {
 		limit = n
 	}
 	recs := loadSaudiNewsNet(t, limit)
-	var n, errs, titleOK, kept, total, outlets, datelines int
+	var n, errs, titleOK, kept, total, outlets, datelines, splitAuthors int
 	for _, r := range recs {
 		if strings.TrimSpace(r.Content) == "" || strings.TrimSpace(r.Title) == "" {
 			continue
@@ -106,8 +106,16 @@ func TestSaudiNewsNet(t *testing.T) {
 
 		c := &marsad.Article{Title: r.Title, Author: r.Author, Body: r.Content}
 		Clean(c)
-		if c.Title != r.Title || r.Author != "" && c.Author != r.Author {
-			t.Errorf("Clean changed title or author of %q", r.Title)
+		// The author may lose the place, outlet and labels a byline gave
+		// with it ("الرياض: يوسف الحمادي"), never gain words.
+		if c.Title != r.Title || r.Author != "" && !strings.Contains(arabic.Normalize(html.UnescapeString(r.Author)), arabic.Normalize(c.Author)) {
+			t.Errorf("Clean changed title or author of %q: author %q from %q", r.Title, c.Author, r.Author)
+		}
+		if c.Author != r.Author {
+			splitAuthors++
+			if os.Getenv("EXTRACT_VERBOSE") != "" {
+				t.Logf("byline %q → author %q, dateline %q", r.Author, c.Author, c.Dateline)
+			}
 		}
 		if os.Getenv("EXTRACT_VERBOSE") != "" && (c.Author != r.Author || a.Outlet != "" || a.Dateline != "") {
 			t.Logf("author %q (record %q) outlet %q dateline %q: %.100q", c.Author, r.Author, a.Outlet, a.Dateline, a.Body)
@@ -116,8 +124,8 @@ func TestSaudiNewsNet(t *testing.T) {
 	if n == 0 {
 		t.Skip("no records")
 	}
-	t.Logf("%d articles: %d errors, title %.1f%%, body kept %.1f%%, outlet %d, dateline %d",
-		n, errs, 100*float64(titleOK)/float64(n), 100*float64(kept)/float64(max(total, 1)), outlets, datelines)
+	t.Logf("%d articles: %d errors, title %.1f%%, body kept %.1f%%, outlet %d, dateline %d, bylines split %d",
+		n, errs, 100*float64(titleOK)/float64(n), 100*float64(kept)/float64(max(total, 1)), outlets, datelines, splitAuthors)
 	if float64(errs) > 0.01*float64(n) {
 		t.Errorf("%d of %d real articles rejected", errs, n)
 	}
