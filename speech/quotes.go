@@ -358,6 +358,10 @@ func opensClause(a *analysis, j int) bool {
 // verb and its subject.
 var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا ايضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
 
+// divineEpithets open the subject of a reporting verb that quotes the
+// Quran; «عز وجل» too, but عز alone opens names (عز الدين).
+var divineEpithets = setOf(`تعالى سبحانه`)
+
 // clauseOpeners start a clause whose subject may precede its verb.
 var clauseOpeners = setOf(`لكن ولكن بينما وبينما فيما وفيما إذ حيث`)
 
@@ -505,6 +509,12 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 	// verb is not its subject.
 	for region[0] < region[1] && datives[a.norm[region[0]]] {
 		region[0]++
+	}
+	// "قال تعالى", "قال سبحانه وتعالى", "قال عز وجل": an epithet stands
+	// for God, the speaker of the verse that follows.
+	if r := region[0]; r < region[1] && a.ent[r] < 0 &&
+		(divineEpithets[a.norm[r]] || a.norm[r] == "عز" && r+1 < len(a.norm) && a.norm[r+1] == "وجل") {
+		return speaker{name: "الله"}, "", true
 	}
 	for j := region[0]; j < region[1]; j++ {
 		if complementizers[a.norm[j]] || a.toks[j].Text == ":" {

@@ -187,6 +187,20 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"لي|"},
 		},
 		{
+			name:     "an epithet of God is God speaking",
+			text:     "وقد قال تعالى: ﴿وإذا تولى سعى في الأرض ليفسد فيها ويهلك الحرث والنسل﴾.",
+			entities: map[marsad.EntityType][]string{},
+			want:     []string{"الله|statement|"},
+			not:      []string{"تعالى|"},
+		},
+		{
+			name:     "عز in a name is no epithet",
+			text:     "وقال عز الدين الأصبحي إن الوزارات ستعود إلى عدن تدريجيا خلال أسابيع.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"عز الدين الأصبحي"}},
+			want:     []string{"عز الدين الأصبحي|statement|الوزارات ستعود"},
+			not:      []string{"الله|"},
+		},
+		{
 			name:     "a colon then إن",
 			text:     "وقال الناطق باسم الشرطة سامي علي: إن الحادث وقع فجر اليوم على الطريق الدولي.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي علي"}},
