@@ -84,8 +84,10 @@ type BatchStore interface {
 // that. Queries stay correct while indexes are deferred, only slower.
 //
 // Ingest calls DeferIndexes once a run has stored many articles and
-// RestoreIndexes when the run ends, even when it fails. A store opened
-// after a run that died in between restores the indexes itself.
+// RestoreIndexes when the run ends, even when it fails. Opening the store
+// restores any deferred indexes, so a run that died in between leaves a
+// store that repairs itself (and a process that opens the store during a
+// long ingest builds them early: correct, only slower for the ingest).
 type BulkLoader interface {
 	DeferIndexes(ctx context.Context) error
 	RestoreIndexes(ctx context.Context) error

@@ -155,15 +155,16 @@ type bulkRun struct {
 	after    int
 	stored   int
 	deferred bool
+	tried    bool // DeferIndexes was called (once per run, whatever it returned)
 }
 
 func (b *bulkRun) wrap(put putFunc) putFunc {
 	return func(ctx context.Context, as []*marsad.Article) ([]bool, int, error) {
-		if !b.deferred && b.stored >= b.after {
-			if err := b.store.DeferIndexes(ctx); err != nil {
-				return nil, 0, fmt.Errorf("store %s (batch of %d articles): %w", as[0].Source(), len(as), err)
-			}
-			b.deferred = true
+		if !b.tried && b.stored >= b.after {
+			// Deferring is an optimization and all or nothing: a store that
+			// cannot (busy, read-only) keeps its indexes, and the run goes on.
+			b.deferred = b.store.DeferIndexes(ctx) == nil
+			b.tried = true
 		}
 		created, n, err := put(ctx, as)
 		for _, c := range created {

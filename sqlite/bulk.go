@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,7 +44,7 @@ func (s *Store) DeferIndexes(ctx context.Context) error {
 	for _, name := range bulkIndexes {
 		var def string
 		err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? AND sql IS NOT NULL`, name).Scan(&def)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			continue // already deferred (another process), or never made
 		} else if err != nil {
 			return fmt.Errorf("sqlite: defer index %s: %w", name, err)
