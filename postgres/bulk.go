@@ -67,6 +67,15 @@ func (s *Store) DeferIndexes(ctx context.Context) error {
 // RestoreIndexes builds every deferred index and forgets it, in one
 // transaction; Open calls it.
 func (s *Store) RestoreIndexes(ctx context.Context) error {
+	// Every Open comes here: a plain read first, so that a store with
+	// nothing deferred (nearly always) takes no lock.
+	var pending bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM deferred_indexes)`).Scan(&pending); err != nil {
+		return fmt.Errorf("postgres: restore indexes: %w", err)
+	}
+	if !pending {
+		return nil
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("postgres: restore indexes: %w", err)

@@ -66,6 +66,16 @@ func (s *Store) DeferIndexes(ctx context.Context) error {
 // transaction. Open calls it, so an ingest that died with its indexes
 // deferred leaves a store that repairs itself.
 func (s *Store) RestoreIndexes(ctx context.Context) error {
+	// Every Open comes here: a plain read first, so that a store with
+	// nothing deferred (nearly always) never waits for the write lock an
+	// ingest may be holding.
+	var pending bool
+	if err := s.write.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM deferred_indexes)`).Scan(&pending); err != nil {
+		return fmt.Errorf("sqlite: restore indexes: %w", err)
+	}
+	if !pending {
+		return nil
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: restore indexes: %w", err)
