@@ -84,77 +84,58 @@ func (a *analysis) triggerKind(i int) string {
 	return ""
 }
 
-// Senses of ambiguous trigger words, told apart by their neighbours.
+// Senses of ambiguous trigger words, told apart by their neighbours. The
+// verb lists are matched through attached و/ف/ب/ل (inSet).
 var (
-	// وقع (signed) and وقع (happened): a signature has its object or على
-	// within a few words; «الانفجار الذي وقع في …» has neither.
-	signVerbs   = setOf(`وقع ووقع يوقع ويوقع وقعت ووقعت`)
+	// وقع (signed) and وقع (happened): a signature has على next or its
+	// object within a few words; «الانفجار الذي وقع في …» has neither.
+	signVerbs   = setOf(`وقع يوقع وقعت`)
+	signOn      = setOf(`على`)
 	signObjects = setOf(`اتفاق اتفاقا اتفاقية الاتفاق الاتفاقية اتفاقيات مذكرة عقد عقدا العقد معاهدة المعاهدة بروتوكول البروتوكول وثيقة الوثيقة إعلان`)
 	// وصل إلى 80%، تصل إلى 12 ساعة، وصل إلى ما وصل إليه: a level
 	// reached, not an arrival.
-	reachVerbs  = setOf(`وصل ووصل يصل تصل وصلت ووصلت يصلون وصول`)
+	reachVerbs  = setOf(`وصل يصل تصل وصلت يصلون وصول`)
 	reachLevels = setOf(`ما مستوى مستويات حد درجة نسبة ذروة ذروته أعلى أدنى نحو قرابة حوالي`)
 	// عاد إلى بلاده (returned), or يعود إلى القرن 13، يعود بالنفع، يعود
 	// ذلك إلى (dates back, benefits, is due to).
-	returnVerbs    = setOf(`عاد وعاد يعود ويعود تعود وتعود عادت وعادت سيعود`)
-	notReturnWords = setOf(`القرن القرون عام العام عصر العصر نحو حوالي قرابة تاريخ تاريخها تاريخه عمرها عمره بالنفع ذلك الفضل السبب على الجدل مصطلح`)
+	returnVerbs    = setOf(`عاد يعود تعود عادت سيعود`)
+	notReturnWords = setOf(`القرن القرون عام العام عصر العصر نحو حوالي قرابة تاريخ تاريخها تاريخه عمرها عمره النفع ذلك الفضل السبب على الجدل مصطلح`)
 	// توجه إلى موسكو (headed), or توجه بالشكر، توجه اتهامات (addressed).
-	headVerbs    = setOf(`توجه وتوجه يتوجه ويتوجه توجهت وتوجهت سيتوجه`)
-	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء بالشكر بالتهنئة بالتحية بالسؤال بالدعوة بالنداء بكلمة بالتعازي بالتعزية بنداء برسالة`)
+	headVerbs    = setOf(`توجه يتوجه توجهت سيتوجه`)
+	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
 	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
 )
 
-// triggerSense reports whether the one-word trigger at i has the sense of
-// its event kind here.
+// triggerSense reports whether the one-word trigger at i, in a sentence
+// ending at to, has the sense of its event kind here.
 func (a *analysis) triggerSense(kind string, i, to int) bool {
 	n := a.norm[i]
-	next := func(k int) string {
-		if i+k < to {
-			return a.norm[i+k]
-		}
-		return ""
-	}
 	switch {
-	case kind == "agreement" && signVerbs[n]:
-		if next(1) == "علي" || next(2) == "علي" { // «وقع على», «وقعا على»
-			return true
-		}
-		for k := 1; k <= 12; k++ { // «وقعت إدارة مطار الملك فهد الدولي أمس عقد …»
-			if w := next(k); signObjects[w] || signObjects[strings.TrimSuffix(w, "ا")] {
-				return true
-			}
-		}
-		return false
-	case kind == "visit" && reachVerbs[n]:
-		for k := 1; k <= 2; k++ {
-			w := next(k)
-			if w == "" {
-				break
-			}
-			if reachLevels[w] || i+k < to && a.toks[i+k].Kind == arabic.Number {
-				return false
-			}
-		}
-	case kind == "visit" && returnVerbs[n]:
-		for k := 1; k <= 2; k++ {
-			w := next(k)
-			if notReturnWords[w] || notReturnWords[strings.TrimPrefix(w, "ل")] || i+k < to && a.toks[i+k].Kind == arabic.Number {
-				return false
-			}
-		}
-	case kind == "visit" && headVerbs[n]:
-		for k := 1; k <= 3; k++ { // «وتوجه الوزير سامي العلي بالشكر»
-			if notHeadWords[next(k)] {
-				return false
-			}
-		}
+	case kind == "agreement" && inSet(signVerbs, n):
+		// «وقعت إدارة مطار الملك فهد الدولي أمس عقد …»
+		return a.ahead(i, to, 2, signOn, false) || a.ahead(i, to, 12, signObjects, false)
+	case kind == "visit" && inSet(reachVerbs, n):
+		return !a.ahead(i, to, 2, reachLevels, true)
+	case kind == "visit" && inSet(returnVerbs, n):
+		return !a.ahead(i, to, 2, notReturnWords, true)
+	case kind == "visit" && inSet(headVerbs, n):
+		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
 	case kind == "meeting" && strings.HasSuffix(n, "قمه"):
-		if peakWords[next(1)] || i > 0 && strings.HasSuffix(a.norm[i-1], "اعلي") {
-			return false
-		}
+		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
 	return true
+}
+
+// ahead reports whether one of the k tokens after i, before to, is in set
+// (through an attached preposition), or, when numbers is set, a number.
+func (a *analysis) ahead(i, to, k int, set map[string]bool, numbers bool) bool {
+	for j := i + 1; j <= i+k && j < to; j++ {
+		if inSet(set, a.norm[j]) || numbers && a.toks[j].Kind == arabic.Number {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTriggerSuffix reports whether some proper suffix of n, cut at a rune
