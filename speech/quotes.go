@@ -200,7 +200,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		if complementizers[n] && a.norm[j-1] == "من" && j-2 > vi && fromHeads[a.norm[j-2]] {
 			return // "أكبر من أن", "بدلا من أن": a conjunction
 		}
-		if j > vi+1 && a.verb[j] != 0 && opensClause(a, j) && sayClass(a.verb[j]) != sayClass(v) {
+		if j > vi+1 && a.verb[j] != 0 && a.opensClause(j) && sayClass(a.verb[j]) != sayClass(v) {
 			// "نفت X، خضوعها …، مؤكدة أن": what follows a reporting verb
 			// of another kind is that verb's quote, not this one's. One
 			// of the same kind ("وطالب المواطنون …، وأكدوا أن") shares
@@ -347,7 +347,7 @@ func sayClass(v verbKind) verbKind {
 // opensClause reports whether the reporting verb at j starts a clause of
 // its own: after a comma or with و/ف attached ("، مؤكدة", "وأضاف"), not
 // inside a relative clause ("فابيوس، الذي اعتبر من المتشددين").
-func opensClause(a *analysis, j int) bool {
+func (a *analysis) opensClause(j int) bool {
 	if a.toks[j-1].Kind == arabic.Punct {
 		return true
 	}
@@ -356,7 +356,7 @@ func opensClause(a *analysis, j int) bool {
 
 // datives are the pronouns and adverbs that may come between a reporting
 // verb and its subject.
-var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا ايضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
+var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
 
 // divineEpithets open the subject of a reporting verb that quotes the
 // Quran; «عز وجل» too, but عز alone opens names (عز الدين).
@@ -368,8 +368,8 @@ var clauseOpeners = setOf(`لكن ولكن بينما وبينما فيما وف
 // preverbalSubject is the speaker named between a clause's start (a comma,
 // the sentence's start, or one of clauseOpeners) and the verb at vi, at
 // most six tokens back, when it is an indefinite descriptive phrase
-// (محللا نفطيا، مسؤول في الوزارة); none when the words before the verb
-// belong to a relative clause or a prepositional phrase.
+// (محللا نفطيا ليبيا، مسؤولا ليبيا رفيعا); none when the words before the
+// verb hold a preposition, a relative pronoun or another verb.
 func (a *analysis) preverbalSubject(vi int) speaker {
 	sFrom, _ := a.sentenceBounds(vi)
 	k := vi
@@ -544,8 +544,8 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		return s, via, true
 	}
 	// Subject right before the verb, in its own clause: "لكن محللا نفطيا
-	// قال إن", "، بينما مسؤول في الوزارة قال إن". Only when nothing
-	// stands between the verb and what it reports.
+	// قال إن", "، بينما مسؤول كبير قال إن". Only when nothing stands
+	// between the verb and what it reports.
 	if region[0] >= region[1] {
 		if s := a.preverbalSubject(vi); s.name != "" {
 			a.lastSpeaker = s
