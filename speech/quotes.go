@@ -429,11 +429,7 @@ func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
 }
 
 func isParticiple(n string) bool {
-	switch n {
-	case "قاءلا", "قاءله", "مضيفا", "مضيفه", "موضحا", "مشيرا", "معتبرا", "مؤكدا", "مءكدا", "مشددا", "لافتا", "مبينا":
-		return true
-	}
-	return strings.HasPrefix(n, "قاءل")
+	return participles[n] || strings.HasPrefix(n, "قاءل")
 }
 
 // contentKind reads the kind from what is said: content that opens with a
@@ -495,7 +491,9 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 	if isParticiple(a.norm[vi]) {
 		sFrom, _ := a.sentenceBounds(vi)
 		for j := vi - 1; j >= sFrom; j-- {
-			if a.verb[j] != 0 && !isParticiple(a.norm[j]) {
+			if a.verb[j] != 0 {
+				// "قال X …، مشيرا إلى …، معلنا أن": a participle before
+				// this one passes on the same subject.
 				return a.speakerFor(j, vi)
 			}
 		}

@@ -111,6 +111,24 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سامي العلي|statement|الحكومة لن", "سامي العلي|statement|نحن ماضون"},
 		},
 		{
+			name:     "a participle after a participle shares the finite verb's subject",
+			text:     "وقال الوزير سامي العلي إن الحكومة ماضية في خطتها، مشيراً إلى أن التنفيذ بدأ في الموعد، معلنا “المرحلة الثانية تبدأ قريبا في كل المناطق”.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|statement|الحكومة ماضية", "سامي العلي|statement|التنفيذ بدأ", "سامي العلي|statement|المرحلة الثانية"},
+		},
+		{
+			name:     "feminine participle and أبان",
+			text:     "وأبان مدير الإدارة خالد السعد أن الاستعدادات اكتملت لاستقبال الزوار. وذكرت الهيئة أن التسجيل مفتوح طوال الأسبوع، مشيرة إلى أن الرسوم لم تتغير هذا العام.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد السعد"}},
+			want:     []string{"خالد السعد|statement|الاستعدادات اكتملت", "الهيئة|statement|التسجيل مفتوح", "الهيئة|statement|الرسوم لم"},
+		},
+		{
+			name:     "an admission confirms",
+			text:     "واعترف المتهم سعد الفهد أمام القاضي بأنه استقبل الانتحاري في المطار.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سعد الفهد"}},
+			want:     []string{"سعد الفهد|statement|استقبل الانتحاري"},
+		},
+		{
 			name:     "reported speech with a claim verb",
 			text:     "وكشف وزير الداخلية فتحي باشاغا عن إرسال روسيا 8 مقاتلات على الأقل إلى مليشيات حفتر.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"فتحي باشاغا", "حفتر"}, marsad.Location: {"روسيا"}},
