@@ -42,6 +42,13 @@ type Article struct {
 	// Ingested is when marsad stored the article. It is never used as a
 	// publication time.
 	Ingested time.Time `json:"ingested,omitempty"`
+	// Crawled is when a crawler fetched the page (a WARC record's date,
+	// SaudiNewsNet's date_extracted), zero when unknown. It is never shown
+	// as the publication time, but an article without one has its relative
+	// dates ("اليوم الثلاثاء", "أمس") resolved against the crawl's day: of
+	// 14 SaudiNewsNet wire stories whose own dateline gives their date, all
+	// 14 were crawled the day they were dated.
+	Crawled time.Time `json:"crawled,omitzero"`
 
 	// Analysis results. They are filled by the pipeline stages and may be
 	// empty when a stage did not run.

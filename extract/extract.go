@@ -15,7 +15,9 @@ package extract
 import (
 	"github.com/marsad-news/marsad/search"
 	"html"
+	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -207,6 +209,9 @@ type result struct {
 	outlet                  string
 	published, updated      marsad.Date
 	body                    []string
+	// meccaClock is the time of day of a wire story's closing stamp
+	// ("13:37 ت م", Mecca time), minutes after midnight; -1 when none.
+	meccaClock int
 }
 
 // outletVotes keeps the outlet names seen in each position; the most
@@ -238,7 +243,7 @@ const maxHeaderLines = 12
 // is dropped from the top of the body.
 func analyze(lines []line, wantTitle bool, knownTitle string) result {
 	var (
-		r     result
+		r     = result{meccaClock: -1}
 		votes outletVotes
 		body  []line
 	)
@@ -340,6 +345,10 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 	body = dropChrome(body, &votes, setPublished, setUpdated)
 
 	body = takeDateline(body, &r, &votes)
+	if r.meccaClock >= 0 && r.published.Granularity == marsad.Day {
+		t := r.published.Time
+		r.published = marsad.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), r.meccaClock/60, r.meccaClock%60, 0, 0, meccaTime), Granularity: marsad.Minute}
+	}
 
 	for _, l := range body {
 		if t := stripBullet(l.text); t != "" {
@@ -357,6 +366,18 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 // (after a lede or a subhead at most), records it and cuts it from the body.
 func takeDateline(body []line, r *result, votes *outletVotes) []line {
 	for k := 0; k < len(body) && k < 3; k++ {
+		if d, date, ok := parseDatedDateline(body[k].text); ok {
+			setOnce(&r.dateline, d.place)
+			setOnce(&votes.dateline, d.outlet)
+			if r.published.IsZero() {
+				r.published = date
+			}
+			body[k].text = d.rest
+			if d.rest == "" {
+				body = append(body[:k], body[k+1:]...)
+			}
+			break
+		}
 		d, ok := parseDateline(body[k].text)
 		if !ok || (d.outlet == "" && wordCountMax(d.rest, 5) < 5) {
 			if isParagraph(body[k].text) && !startsWithBullet(body[k].text) {
@@ -390,6 +411,8 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
 		case isJunk(t), f.isChrome(), isDesignCredit(t), isRelatedMarker(t):
+		case meccaStamp(t) >= 0:
+			r.meccaClock = meccaStamp(t)
 		default:
 			if name, ok := parseSourceLine(t); ok {
 				setOnce(&votes.source, name)
@@ -600,4 +623,24 @@ func stripBullet(s string) string {
 		}
 		return unicode.IsSpace(r)
 	}))
+}
+
+// meccaTime is Mecca's zone (UTC+3, no daylight saving).
+var meccaTime = time.FixedZone("+03", 3*3600)
+
+var reMeccaStamp = regexp.MustCompile(`^(\d{1,2}):(\d{2})\s*ت\s*\.?\s*م\.?$`)
+
+// meccaStamp reads the time stamp the Saudi Press Agency closes its copy
+// with, "13:37 ت م" (توقيت مكة, Mecca time), as minutes after midnight; -1
+// when t is not one.
+func meccaStamp(t string) int {
+	m := reMeccaStamp.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return -1
+	}
+	h, mi := atoi(m[1]), atoi(m[2])
+	if h > 23 || mi > 59 {
+		return -1
+	}
+	return h*60 + mi
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
 )
 
@@ -478,4 +479,113 @@ func startsWithConjunction(w string) bool {
 		return true
 	}
 	return len([]rune(rest)) >= 2 && arabic.IsStopword(rest) // وفي, ومن, وعلى
+}
+
+// parseDatedDateline reads the dateline wire agencies open their copy
+// with, a place, the date and the agency without a separator between
+// them: "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "أبوظبي في
+// 11 أغسطس / وام /", "الكويت - 11 - 8 (كونا) --". It returns the dateline
+// (rest is the text after the agency) and the date, day-precise.
+func parseDatedDateline(s string) (dateline, marsad.Date, bool) {
+	s = strings.TrimSpace(s)
+	// Word boundaries by byte offset, so that rest keeps its own spacing.
+	type word struct {
+		text string
+		end  int
+	}
+	var ws []word
+	for i := 0; i < len(s) && len(ws) < 18; {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{s[i:j], j})
+		}
+		i = j
+	}
+	if len(ws) < 3 {
+		return dateline{}, marsad.Date{}, false
+	}
+	placeWords := 1
+	place := strings.TrimRight(ws[0].text, "،,-–—:")
+	if !isPlaceLike(place) {
+		return dateline{}, marsad.Date{}, false
+	}
+	if two := ws[0].text + " " + ws[1].text; isPlaceLike(two) {
+		// "أبو ظبي", "مكة المكرمة": a place of two words (isPlaceLike
+		// refuses digits, dashes and words such as في).
+		placeWords = 2
+		place = two
+	}
+	for k := placeWords + 1; k < len(ws); k++ {
+		last := k
+		name := ws[k].text
+		if strings.HasPrefix(name, "(") && !strings.Contains(name, ")") {
+			// "(أ ش أ)": an agency of several words in brackets.
+			for last < len(ws)-1 && last < k+3 && !strings.Contains(ws[last].text, ")") {
+				last++
+			}
+			name = s[ws[k].end-len(ws[k].text) : ws[last].end]
+		}
+		o, ok := lookupOutlet(strings.Trim(name, "()/[]«»\"-–—:،,."))
+		if !ok || o.Common {
+			continue
+		}
+		mid := strings.Trim(s[ws[placeWords-1].end:ws[k].end-len(ws[k].text)], " ()/[]-–—:،,")
+		if !onlyDateWords(mid) {
+			return dateline{}, marsad.Date{}, false
+		}
+		d, ok := parseHeaderDate(mid)
+		if !ok || d.Granularity != marsad.Day && d.Granularity != marsad.Minute {
+			return dateline{}, marsad.Date{}, false
+		}
+		display := displayName(place)
+		if display == "" {
+			return dateline{}, marsad.Date{}, false
+		}
+		rest := strings.TrimLeft(s[ws[last].end:], " \t()/[]-–—:،,")
+		return dateline{place: display, outlet: o.Name, rest: rest}, d, true
+	}
+	return dateline{}, marsad.Date{}, false
+}
+
+// hijriMonthWords are the words of the Hijri month names.
+var hijriMonthWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة") {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// onlyDateWords reports whether s is a date and nothing else: numbers,
+// month and weekday names, هـ and م, الموافق. A sentence that merely
+// holds a date is not a dateline's date.
+func onlyDateWords(s string) bool {
+	words := strings.FieldsFunc(arabic.Normalize(s), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("/-–—،,.()", r)
+	})
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if strings.ContainsAny(w, "0123456789٠١٢٣٤٥٦٧٨٩") || hijriMonthWords[w] || weekdays[w] {
+			continue
+		}
+		switch w {
+		case "في", "الموافق", "ه", "هـ", "م", "ق":
+			continue
+		}
+		if _, n := monthAt(words, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		return false
+	}
+	return true
 }

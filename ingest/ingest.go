@@ -517,6 +517,9 @@ func analyze(ctx context.Context, p *pipeline.Pipeline, rec *reader.Record) (*ma
 	if a.Body == "" {
 		return nil, &marsad.InputError{Input: rec.Source, Err: marsad.ErrNoBody}
 	}
+	if a.Crawled.IsZero() {
+		a.Crawled = rec.Crawled
+	}
 	d := &pipeline.Document{Article: a}
 	if err := p.Run(ctx, d); err != nil {
 		return nil, &marsad.InputError{Input: rec.Source, Err: err}

@@ -104,3 +104,34 @@ func TestExamplesMetadata(t *testing.T) {
 		})
 	}
 }
+
+// A SaudiNewsNet record has no publication date, only the time it was
+// crawled: its relative dates resolve against the crawl's day, and the
+// crawl time never passes for the publication time.
+func TestRelativeDatesResolveAgainstTheCrawl(t *testing.T) {
+	rec := `{"source":"okaz","url":"http://okaz.example/1","date_extracted":"2015-08-11 06:50:06",` +
+		`"title":"افتتاح المعرض","author":"","content":"افتتح أمير المنطقة أمس المعرض الدولي للكتاب بحضور عدد من المسؤولين والزوار.\nويستمر المعرض حتى يوم الخميس المقبل."}` + "\n"
+	var got []*marsad.Article
+	p := &pipeline.Pipeline{Stages: []pipeline.Stage{pipeline.Tokenize, pipeline.Times}}
+	_, err := ingest.Analyze(context.Background(), []string{"-"}, strings.NewReader(rec), ingest.Options{Pipeline: p, Workers: 1}, func(a *marsad.Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("analyze: %v, %d articles", err, len(got))
+	}
+	a := got[0]
+	if !a.Published.IsZero() {
+		t.Errorf("published = %s, want none", a.Published)
+	}
+	if a.Crawled.Format("2006-01-02") != "2015-08-11" {
+		t.Errorf("crawled = %s", a.Crawled)
+	}
+	values := map[string]string{}
+	for _, x := range a.Times {
+		values[x.Text] = x.Value
+	}
+	if values["أمس"] != "2015-08-10" {
+		t.Errorf("أمس = %q, want 2015-08-10 (times %+v)", values["أمس"], a.Times)
+	}
+}

@@ -95,9 +95,10 @@ func namesFromTags(d *Document, conj map[int]bool) []Name {
 }
 
 // Times finds time expressions and resolves them against the publication
-// date; an article without one gets values only for absolute dates.
+// date, or else the day the page was crawled (marsad.Article.Crawled); an
+// article with neither gets values only for absolute dates.
 var Times = StageFunc{StageName: "timex", Fn: func(_ context.Context, d *Document) error {
-	exprs := timex.TagTokens(d.Article.Body, d.tokens(), d.Article.Published)
+	exprs := timex.TagTokens(d.Article.Body, d.tokens(), reference(d.Article))
 	d.Article.Times = make([]marsad.TimeExpr, len(exprs))
 	for i, x := range exprs {
 		d.Article.Times[i] = marsad.TimeExpr{Text: x.Text, Start: x.Start, End: x.End, Value: x.Value, Granularity: x.Granularity}
@@ -118,3 +119,13 @@ var Speech = StageFunc{StageName: "speech", Fn: func(_ context.Context, d *Docum
 	d.Article.Quotes, d.Article.Events, d.Article.Contradictions = res.Quotes, res.Events, res.Contradictions
 	return nil
 }}
+
+// reference is the date relative time expressions are resolved against:
+// the publication date, else the day of the crawl.
+func reference(a *marsad.Article) marsad.Date {
+	if !a.Published.IsZero() || a.Crawled.IsZero() {
+		return a.Published
+	}
+	c := a.Crawled
+	return marsad.DayDate(c.Year(), c.Month(), c.Day())
+}

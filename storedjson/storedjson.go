@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/marsad-news/marsad"
 )
@@ -22,11 +23,14 @@ type analysis struct {
 	Quotes         []marsad.Quote         `json:"quotes,omitempty"`
 	Events         []marsad.Event         `json:"events,omitempty"`
 	Contradictions []marsad.Contradiction `json:"contradictions,omitempty"`
+	// Crawled is kept with the analysis it anchors (the stores have no
+	// column for it).
+	Crawled time.Time `json:"crawled,omitzero"`
 }
 
 // Analysis returns the stored form of a's analysis.
 func Analysis(a *marsad.Article) string {
-	b, err := json.Marshal(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions})
+	b, err := json.Marshal(analysis{a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions, a.Crawled})
 	if err != nil {
 		// The marsad types marshal without error; this only guards
 		// against a future field that cannot.
@@ -41,7 +45,7 @@ func SetAnalysis(a *marsad.Article, text string) error {
 	if err := json.Unmarshal([]byte(text), &an); err != nil {
 		return fmt.Errorf("read analysis: %w", err)
 	}
-	a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions = an.Entities, an.Times, an.Quotes, an.Events, an.Contradictions
+	a.Entities, a.Times, a.Quotes, a.Events, a.Contradictions, a.Crawled = an.Entities, an.Times, an.Quotes, an.Events, an.Contradictions, an.Crawled
 	return nil
 }
 

@@ -170,6 +170,7 @@ func fullArticle() *marsad.Article {
 		Language:    "ar",
 		ContentHash: "hash-full-article",
 		Ingested:    time.Date(2024, 1, 2, 3, 4, 5, 600, time.UTC),
+		Crawled:     time.Date(2023, 9, 27, 6, 50, 6, 0, time.UTC),
 		Entities: []marsad.Entity{{
 			ID: "e1", Name: "خليفة حفتر", Type: marsad.Person, Aliases: []string{"حفتر"},
 			Roles:    []marsad.Role{{Role: "قائد قوات شرق ليبيا", Seen: marsad.DayDate(2023, 9, 26)}},
@@ -219,6 +220,7 @@ func testRoundTrip(t *testing.T, s marsad.Store) {
 		{"ContentHash", got.ContentHash, want.ContentHash},
 		{"Published", got.Published.String(), want.Published.String()},
 		{"Updated", got.Updated.String(), want.Updated.String()},
+		{"Crawled", got.Crawled.UTC().String(), want.Crawled.UTC().String()},
 		{"Entities", jsonOf(got.Entities), jsonOf(want.Entities)},
 		{"Times", jsonOf(got.Times), jsonOf(want.Times)},
 		{"Quotes", jsonOf(got.Quotes), jsonOf(want.Quotes)},

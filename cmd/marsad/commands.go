@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/cheggaaa/pb/v3"
 	"github.com/spf13/cobra"
@@ -125,12 +126,17 @@ func analysisJSON(a *marsad.Article) any {
 		}
 		return &s
 	}
+	var crawled *time.Time
+	if !a.Crawled.IsZero() {
+		crawled = &a.Crawled
+	}
 	return struct {
 		File           *string                `json:"file"`
 		URL            *string                `json:"url,omitempty"`
 		Title          *string                `json:"title"`
 		Published      marsad.Date            `json:"published"`
 		Updated        marsad.Date            `json:"updated"`
+		Crawled        *time.Time             `json:"crawled,omitempty"` // relative dates resolve against it when published is null
 		Outlet         *string                `json:"outlet"`
 		Author         *string                `json:"author"`
 		Dateline       *string                `json:"dateline"`
@@ -143,7 +149,7 @@ func analysisJSON(a *marsad.Article) any {
 		Contradictions []marsad.Contradiction `json:"contradictions"`
 	}{
 		File: null(a.File), URL: null(a.URL), Title: null(a.Title),
-		Published: a.Published, Updated: a.Updated,
+		Published: a.Published, Updated: a.Updated, Crawled: crawled,
 		Outlet: null(a.Outlet), Author: null(a.Author), Dateline: null(a.Dateline),
 		Body: a.Body, Language: null(a.Language),
 		Entities:       nonNil(a.Entities),
