@@ -646,6 +646,9 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	}
 	// A bare definite noun phrase ("قوات الشرق"): only when it starts the
 	// region and looks like a name, never a time word.
+	if a.unlikelySpeaker(first) {
+		return speaker{}
+	}
 	construct := first+1 < to && strings.HasPrefix(a.norm[first+1], "ال") && isWord(a.toks[first+1]) && !phraseStops[a.norm[first]]
 	if (strings.HasPrefix(a.norm[first], "ال") || construct) && !a.isTime(first) {
 		return a.named(a.nounPhrase(first, to))
@@ -659,6 +662,61 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		}
 	}
 	return speaker{}
+}
+
+// notSpeakers are words that open the phrase after a reporting verb and
+// never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
+// الانتباه إلى", "أعرب عن أمله").
+var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط
+	يجب ينبغي يمكن إننا إنني إنهم إنها أننا أنني نقلا`)
+
+// determiners may open a speaker's description: بعض and أحد before any
+// definite noun, the demonstratives before a noun of sources
+// (unlikelySpeaker).
+var determiners = setOf(`هذه هذا تلك ذلك هؤلاء بعض أحد احد`)
+
+// sourceNouns are plural nouns of sources and reports that speak in news
+// copy, bare of the article: "وذكرت تلك التقارير أن".
+var sourceNouns = setOf(`مصادر تقارير أنباء انباء معلومات تسريبات مسؤولين مسئولين لاعبين سلف شهود سكان مراقبين محللين خبراء`)
+
+// honorifics are the pronoun-suffixed titles that stand for a person:
+// "وأكد سموه أن", "وقال معاليه".
+var honorifics = setOf(`سموه سموها معاليه معاليها سماحته فضيلته سعادته جلالته دولته فخامته`)
+
+// unlikelySpeaker reports whether the word at i cannot open a speaker's
+// name or description: a stopword, a number, a preposition attached to
+// a noun (بالانجليزية، للصحفيين، بصوت), a noun with a possessive pronoun
+// (اسمه، أمله، ثقته: "أعرب عن أمله"), or one of notSpeakers.
+func (a *analysis) unlikelySpeaker(i int) bool {
+	n := a.norm[i]
+	raw := a.toks[i].Text
+	if determiners[n] && i+1 < len(a.norm) && isWord(a.toks[i+1]) {
+		// "هذه المصادر", "بعض المسؤولين", "أحد الشهود": a determiner
+		// before a plural of sources or officials.
+		next, definite := strings.CutPrefix(a.norm[i+1], "ال")
+		if definite && (n == "بعض" || n == "احد") {
+			return false // "أحد التجار", "بعض اللاعبين": one of a group
+		}
+		return !(inSet(descriptiveHeads, next) || sourceNouns[next])
+	}
+	switch {
+	case n == "" || arabic.IsStopword(n) || notSpeakers[n]:
+		return true
+	case strings.ContainsAny(n, "0123456789٠١٢٣٤٥٦٧٨٩"):
+		return true
+	case honorifics[n]:
+		return false
+	case (strings.HasPrefix(n, "بال") || strings.HasPrefix(n, "لل") || strings.HasPrefix(n, "كال")) && len([]rune(n)) > 4:
+		return true
+	case len([]rune(n)) == 1:
+		return true
+	}
+	// A possessive ه on the written word (ة is the feminine ending, which
+	// normalization folds into ه): أمله, اسمه; not عبدالله, not طه.
+	if r := []rune(raw); len(r) > 3 && r[len(r)-1] == 'ه' && !strings.HasSuffix(raw, "الله") && !strings.HasSuffix(raw, "لله") {
+		return true
+	}
+	return false
 }
 
 // hasObjectSuffix reports whether a word ends in an attached pronoun

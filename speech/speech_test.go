@@ -129,6 +129,16 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سعد الفهد|statement|استقبل الانتحاري"},
 		},
 		{
+			name:     "an object after the verb is no speaker",
+			text:     "وأعرب عن أمله في أن تساعد الزيارة على تغيير الصورة السائدة. وقال للصحفيين إن الوضع تحت السيطرة تماما. وقال بالإنجليزية إن الاجتماع كان مثمرا جدا.",
+			not:      []string{"أمله|statement|تساعد الزيارة", "للصحفيين|statement|الوضع تحت", "بالإنجليزية|statement|الاجتماع كان"},
+		},
+		{
+			name: "honorifics and determiners open speakers",
+			text: "وأكد سموه أن المنطقة تشهد نهضة تنموية كبيرة في كل القطاعات. وذكرت تلك التقارير أن النادي طلب مبلغا كبيرا للاستغناء عن اللاعب. وقال أحد التجار إن الطلب على المادة بطيء جدا هذا الموسم.",
+			want: []string{"سموه|statement|المنطقة تشهد", "تلك التقارير|statement|النادي طلب", "أحد التجار|statement|الطلب على"},
+		},
+		{
 			name:     "reported speech with a claim verb",
 			text:     "وكشف وزير الداخلية فتحي باشاغا عن إرسال روسيا 8 مقاتلات على الأقل إلى مليشيات حفتر.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"فتحي باشاغا", "حفتر"}, marsad.Location: {"روسيا"}},
