@@ -284,7 +284,8 @@ func headOf(w instWord) headKind {
 
 // Institutions adds institution and facility names and quoted names of
 // organisations to one sentence's BIO tags (B-ORG, I-LOC …, "O"), in
-// place. It never changes a token the tagger put inside a person's name;
+// place. Apart from names after a person (eponyms: جامعة الملك سعود) it
+// never changes a token the tagger put inside a person's name;
 // a place stays a place (extended by its adjectives, or behind a facility
 // head), except a country's nisba read as one after an institution
 // (وزارة الصحة السعودية); a quoted title (MISC) after a newspaper or a
@@ -295,6 +296,7 @@ func Institutions(words, tags []string) {
 	}
 	ws := &instWords{words: words}
 	quotedNames(ws, words, tags)
+	eponyms(ws, words, tags)
 	for i := 0; i < len(words); i++ {
 		if end := extendPlace(ws, tags, i); end > i {
 			i = end - 1

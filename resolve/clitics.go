@@ -50,6 +50,9 @@ func cliticCandidates(w string) []cliticCandidate {
 // like a clitic (كمال, فيصل, بسام).
 func fallbackStrip(w string, typ marsad.EntityType) (cliticCandidate, bool) {
 	person := typ == marsad.Person
+	if headWords[w] {
+		return cliticCandidate{}, false // بطولة العالم is no ب + طولة
+	}
 	for _, c := range cliticCandidates(w) {
 		bn := utf8.RuneCountInString(c.base)
 		conj := c.prefix == "و" || c.prefix == "ف"
@@ -82,3 +85,15 @@ func fallbackStrip(w string, typ marsad.EntityType) (cliticCandidate, bool) {
 	}
 	return cliticCandidate{}, false
 }
+
+// headWords are common nouns that open names and begin with a letter that
+// reads as a clitic: the whole word is the name's first word (بطولة
+// العالم، بنك الرياض، كأس العالم، لجنة الانتخابات). Normalized.
+var headWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`بطولة بطولات بنك بورصة بلدية برنامج بيت برج بوابة بحيرة بعثة كأس كلية كتيبة
+		لجنة لواء لقاء لعبة لائحة ولاية وكالة وزارة وادي فريق فندق فيلق فرقة فيلم`) {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()

@@ -227,6 +227,8 @@ func TestClitics(t *testing.T) {
 		{"لغزه", loc, "غزه"},
 		{"وجده", loc, ""}, // Oujda
 		{"بجده", org, ""},
+		{"بطوله", marsad.Misc, ""}, // بطولة العالم: the tournament, not ب + طولة
+		{"بنك", org, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
