@@ -407,20 +407,26 @@ func (a *articleState) stripClitics() {
 			continue
 		}
 		rest := f.tokens[1:]
-		if strings.Contains(f.tokens[0], " ") {
-			continue // a compound (عبد الله) starts with a name word
-		}
+		// A compound (عبد الله، حزب الله) starts with a name word: it
+		// loses a clitic only when the article also names it without one
+		// (لحزب الله next to حزب الله).
+		compound := strings.Contains(f.tokens[0], " ")
 		var chosen cliticCandidate
 		found := false
 		for _, c := range cliticCandidates(f.lead) {
 			k := strings.Join(append([]string{c.base}, rest...), " ")
-			if keys[k] > 0 || len(f.tokens) == 1 && tokens[c.base] {
+			if compound {
+				k = strings.Join(append([]string{c.base + strings.TrimPrefix(f.tokens[0], f.lead)}, rest...), " ")
+			}
+			if keys[k] > 0 || !compound && len(f.tokens) == 1 && tokens[c.base] {
 				chosen, found = c, true
 				break
 			}
 		}
 		if !found {
 			chosen, found = fallbackStrip(f.lead, f.typ)
+			// Of a compound only a conjunction goes (وعبد الله).
+			found = found && (!compound || chosen.prefix == "و" || chosen.prefix == "ف")
 		}
 		if found {
 			f.clitic = chosen

@@ -109,6 +109,14 @@ func TestArticleGrouping(t *testing.T) {
 			want: []summary{{Type: "LOC", Name: "روسيا"}},
 		},
 		{
+			name: "a compound name behind a preposition is the same name",
+			text: "انتسب إلى [ORG حزب الله] ثم جند عملاء [ORG لحزب الله] في البلاد. وقال [PER وعبد الله صالح] إن الأمر صحيح.",
+			want: []summary{
+				{Type: "ORG", Name: "حزب الله"},
+				{Type: "PER", Name: "عبد الله صالح"},
+			},
+		},
+		{
 			name: "names that begin with a clitic-like letter stay whole",
 			text: "قال [PER كمال فيصل] و[PER فيصل] إن [ORG فاغنر] و[PER سيرجي] حاضرون.",
 			want: []summary{
