@@ -50,6 +50,21 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 	if m := reNamePlace.FindStringSubmatch(s); m != nil && isPlaceLike(m[2]) && (isNameLike(m[1]) || isPersonName(m[1])) {
 		return displayName(m[1]), displayName(m[2]), true
 	}
+	// "نايف الثقيل من الرياض", "«الاقتصادية» من الرياض": a reporter or
+	// the outlet itself, from a place.
+	if who, where, found := strings.Cut(s, " من "); found && !strings.Contains(where, " من ") && isPlaceLike(where) {
+		who = strings.Trim(who, " «»\"“”'")
+		ws := strings.Fields(who)
+		if len(ws) == 0 {
+			return "", "", false
+		}
+		if o, ok := lookupOutlet(ws[0]); ok && (!o.Common || o.Name == outlet) {
+			return "", displayName(where), true // the outlet's own staff
+		}
+		if isNameLike(who) || isPersonName(who) {
+			return displayName(who), displayName(where), true
+		}
+	}
 	// "رام الله: كفاح زبون", "طبرق (شرق ليبيا): عبد الستار حتيتة": what
 	// stands before the first colon, with no dash in it, is the place.
 	forced := ""

@@ -765,12 +765,19 @@ func (a *analysis) named(phrase string) speaker {
 func (a *analysis) nounPhrase(i, to int) string {
 	j := i
 	for j < to && j < i+4 {
-		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل"))) || a.isTime(j) {
+		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل") || toOutlet(a.norm[j]))) || a.isTime(j) {
 			break
 		}
 		j++
 	}
 	return a.text(i, j)
+}
+
+// toOutlet reports whether a word addresses an outlet («وقال تشانغ لوكالة
+// أنباء يونهاب»): the speaker's name has ended before it.
+func toOutlet(n string) bool {
+	rest, ok := strings.CutPrefix(n, "ل")
+	return ok && outletHeads[rest]
 }
 
 func (a *analysis) isTime(i int) bool {

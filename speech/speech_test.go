@@ -129,6 +129,11 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سعد الفهد|statement|استقبل الانتحاري"},
 		},
 		{
+			name: "an outlet the speaker talks to is not part of the speaker",
+			text: "وقال تشانغ لوكالة أنباء يونهاب إن المنافسة على الرئاسة ستكون صعبة جدا.",
+			want: []string{"تشانغ|statement|المنافسة على"},
+		},
+		{
 			name:     "an object after the verb is no speaker",
 			text:     "وأعرب عن أمله في أن تساعد الزيارة على تغيير الصورة السائدة. وقال للصحفيين إن الوضع تحت السيطرة تماما. وقال بالإنجليزية إن الاجتماع كان مثمرا جدا.",
 			not:      []string{"أمله|statement|تساعد الزيارة", "للصحفيين|statement|الوضع تحت", "بالإنجليزية|statement|الاجتماع كان"},
