@@ -47,8 +47,14 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 	if s == "" || wordCountMax(s, 9) > 9 {
 		return "", "", false
 	}
-	if m := reNamePlace.FindStringSubmatch(s); m != nil && isPlaceLike(m[2]) && (isNameLike(m[1]) || isPersonName(m[1])) {
-		return displayName(m[1]), displayName(m[2]), true
+	if m := reNamePlace.FindStringSubmatch(s); m != nil {
+		// "عبدالله الدهاس (مكة المكرمة)", "عكاظ (جدة)", "واس، رويترز
+		// (نيويورك)", "نصير المغامسي (هاتفيا ــ جدة)".
+		if where := bracketPlace(m[2]); where != "" {
+			if who, ok := bylineWho(m[1], outlet); ok {
+				return who, where, true
+			}
+		}
 	}
 	// "نايف الثقيل من الرياض", "«الاقتصادية» من الرياض": a reporter or
 	// the outlet itself, from a place.
@@ -160,4 +166,56 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 		return "", "", false // nothing recognized: keep the field as given
 	}
 	return author, place, true
+}
+
+// bracketPlace returns the place in a byline's brackets, past a "by
+// phone" note: "(هاتفيا ــ جدة)" is جدة. It returns "" when none is.
+func bracketPlace(s string) string {
+	for _, p := range reSourceBylineSplit.Split(strings.ReplaceAll(s, "ــ", "-"), -1) {
+		p = strings.TrimSpace(p)
+		switch arabic.Normalize(p) {
+		case "", "هاتفيا", "خاص":
+			continue
+		}
+		if isPlaceLike(p) {
+			return displayName(p)
+		}
+		return ""
+	}
+	return ""
+}
+
+// bylineWho reads who a bracketed byline names: reporters (one or a
+// list), or outlets and agencies. It returns the reporters, else an
+// agency other than the article's own outlet, else "".
+func bylineWho(s, outlet string) (string, bool) {
+	var names []string
+	agency := ""
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '،' || r == ',' }) {
+		p = strings.TrimSpace(p)
+		if t, found := strings.CutSuffix(p, " خاص"); found {
+			p = t // "عكاظ خاص"
+		}
+		n := arabic.Normalize(p)
+		if o, found := lookupOutlet(p); found && (!o.Common || o.Name == outlet) {
+			if agency == "" && o.Name != outlet {
+				agency = o.Name
+			}
+			continue
+		}
+		if wireWords[n] || n == "وكالات" {
+			if agency == "" {
+				agency = displayName(p)
+			}
+			continue
+		}
+		if !isNameLike(p) && !isPersonName(p) {
+			return "", false
+		}
+		names = append(names, displayName(p))
+	}
+	if len(names) > 0 {
+		return strings.Join(names, "، "), true
+	}
+	return agency, true
 }
