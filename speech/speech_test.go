@@ -335,8 +335,9 @@ func TestEvents(t *testing.T) {
 }
 
 // TestEventsNeedSomethingToSay: a definite noun that refers back to an
-// event without a date of its own, and a frame with no one, no place and
-// no date, make no event; the same nouns with a date do.
+// event without a date of its own, a frame with no one, no place and no
+// date, and a visit or meeting nobody takes part in (troops that arrived)
+// make no event; the same nouns with a date do.
 func TestEventsNeedSomethingToSay(t *testing.T) {
 	tests := []struct {
 		text  string
@@ -347,9 +348,10 @@ func TestEventsNeedSomethingToSay(t *testing.T) {
 		{"وانخفضت قيم التداولات لتصل إلى نحو 170 مليون دولار.", "", 0},
 		{"ووقع الاتفاق السياسي في ديسمبر 2015 بين الأطراف.", "ديسمبر 2015", 1},
 		{"والتقى الوزير سامي العلي نظيره في الرياض.", "", 1},
+		{"وأضاف المصدر أن الكتائب التي وصلت إلى محيط قاعدة العند تضم قوات النخبة.", "", 0},
 	}
 	for _, tt := range tests {
-		in := input(tt.text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}})
+		in := input(tt.text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض", "قاعدة العند"}})
 		if tt.dated != "" {
 			i := strings.Index(tt.text, tt.dated)
 			in.Times = append(in.Times, marsad.TimeExpr{Text: tt.dated, Start: i, End: i + len(tt.dated), Value: "2015-12", Granularity: marsad.Month})
