@@ -36,6 +36,24 @@ var eponymTitles = normalizedKeys(map[string]bool{
 	"الشيخة": true, "الإمام": true, "السلطان": true,
 })
 
+// titleSurfaces are eponymTitles as usually written.
+var titleSurfaces = map[string]bool{
+	"الملك": true, "الملكة": true, "الأمير": true, "الامير": true, "الأميرة": true, "الاميرة": true,
+	"الشيخ": true, "الشيخة": true, "الإمام": true, "الامام": true, "السلطان": true,
+}
+
+// plainTitle reports whether tok is one of titleSurfaces' letters with
+// nothing else (no mark, no unusual letter), which that set already
+// answered: only other spellings need the normalization.
+func plainTitle(tok string) bool {
+	for _, r := range tok {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
+}
+
 // eponymHead returns the type of the name a token heads, written with at
 // most a conjunction and a preposition before it (وبجامعة، لمستشفى).
 func eponymHead(tok string) (string, bool) {
@@ -62,8 +80,13 @@ func eponymHead(tok string) (string, bool) {
 // place, over whatever the tagger said of their words.
 func eponyms(ws *instWords, words, tags []string) {
 	for i := 0; i+2 < len(words); i++ {
+		// The title first: a few string compares rule out almost every
+		// word before any normalization.
+		if w := words[i+1]; !titleSurfaces[w] && !(strings.HasPrefix(w, "ال") && !plainTitle(w) && eponymTitles[arabic.Normalize(w)]) {
+			continue
+		}
 		typ, ok := eponymHead(words[i])
-		if !ok || !eponymTitles[arabic.Normalize(words[i+1])] || !isNameWord(words[i+2]) {
+		if !ok || !isNameWord(words[i+2]) {
 			continue
 		}
 		// The name: a word the tagger put in a name (and the rest of its
