@@ -44,10 +44,11 @@ type typeEntry struct {
 // bound: the other 10% are first occurrences). Over a long run the size
 // decides: on one worker's share of 15,000 articles (every other one)
 // 11.3% of lookups missed with generations of 32k words, 7.6% with 64k
-// and 6.3% with 128k. Going from 32k to 64k took the whole-corpus NER
-// stage from 1,478–1,497 to 1,155–1,240 µs per article, at the same peak
-// RSS; 128k raised the peak to 913–943 MB and slowed the rebuild that
-// follows (BENCHMARKS.md, session 5).
+// and 6.3% with 128k. Tagging those 8,000 articles in one process,
+// alternating the sizes three times, took 9.2–10.3 s with 32k and
+// 8.6–9.1 s with 64k (about 10% less), at the same peak RSS in the
+// whole-corpus benchmark; 128k raised that peak to 913–943 MB and slowed
+// the rebuild that follows (BENCHMARKS.md, session 5).
 var typeCacheSize = 1 << 16 // a variable for tests
 
 // typeCache maps surface forms to entries in two generations: when the
