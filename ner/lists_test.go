@@ -62,6 +62,25 @@ func TestCompoundNames(t *testing.T) {
 	}
 }
 
+func TestDivineName(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"حفظه الله ورعاه", "O B-MISC O", "O O O"},
+		{"إن شاء الله", "O O B-PER", "O O O"},
+		{"قال عبد الله", "O B-PER I-PER", "O B-PER I-PER"},  // a name that holds it
+		{"أعلن حزب الله", "O B-ORG I-ORG", "O B-ORG I-ORG"}, // an organisation
+		{"في رام الله", "O B-LOC I-LOC", "O B-LOC I-LOC"},   // a place
+		{"الحمد لله", "O B-MISC", "O O"},
+		{"قال اللّهُ تعالى", "O B-MISC O", "O O O"},
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		divineName(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
+
 func TestPlaceNames(t *testing.T) {
 	m, err := Default()
 	if err != nil {
