@@ -53,13 +53,7 @@ func TestCompoundNames(t *testing.T) {
 		{"قال محمد عز العرب", "O B-PER O O", "O B-PER O O"}, // عز is not in the name
 		{"زار سعد الحريري بيروت", "O B-PER I-PER B-LOC", "O B-PER I-PER B-LOC"},
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		CompoundNames(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, CompoundNames, tests)
 }
 
 func TestDivineName(t *testing.T) {
@@ -72,13 +66,7 @@ func TestDivineName(t *testing.T) {
 		{"الحمد لله", "O B-MISC", "O O"},
 		{"قال اللّهُ تعالى", "O B-MISC O", "O O O"},
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		divineName(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, divineName, tests)
 }
 
 func TestPlaceNames(t *testing.T) {
@@ -95,13 +83,7 @@ func TestPlaceNames(t *testing.T) {
 		{"في مدينة كبيرة", "O O O", "O O O"},
 		{"في مدينة 15", "O O O", "O O O"},
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		m.PlaceNames(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, m.PlaceNames, tests)
 }
 
 func TestGroupNames(t *testing.T) {
@@ -117,13 +99,7 @@ func TestGroupNames(t *testing.T) {
 		{"حركة المؤشر العام", "O O O", "O O O"},                    // a definite genitive
 		{"أمام مبنى شركة لتوزيع اللحوم", "O O O O O", "O O O O O"}, // a proclitic
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		m.groupNames(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, m.groupNames, tests)
 }
 
 func TestRegionNames(t *testing.T) {
@@ -133,13 +109,7 @@ func TestRegionNames(t *testing.T) {
 		{"شمال سوريا", "O B-LOC", "O B-LOC"}, // a country: the direction stays outside, as ANERcorp has it
 		{"شمال القرية", "O O", "O O"},
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		regionNames(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, regionNames, tests)
 }
 
 // FuzzRules: any words and tags go through the rule steps without a panic,
@@ -177,4 +147,20 @@ func FuzzRules(f *testing.F) {
 			}
 		}
 	})
+}
+
+// ruleCase is one sentence for a rule step: its words, the tags the rule
+// gets and the tags it must leave.
+type ruleCase = struct{ words, tags, want string }
+
+// checkTags runs a rule step on each case and compares the tags.
+func checkTags(t *testing.T, rule func(words, tags []string), tests []ruleCase) {
+	t.Helper()
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		rule(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.words, got, tt.want)
+		}
+	}
 }
