@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
+	"github.com/marsad-news/marsad/arabic"
 )
 
 // Resolver assigns article entities to canonical entities, incrementally:
@@ -911,18 +912,7 @@ func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 			articles[a] = struct{}{}
 		}
 	}
-	for s := range aliasCount {
-		if s != name {
-			e.Aliases = append(e.Aliases, s)
-		}
-	}
-	sort.Slice(e.Aliases, func(i, j int) bool {
-		ci, cj := aliasCount[e.Aliases[i]], aliasCount[e.Aliases[j]]
-		if ci != cj {
-			return ci > cj
-		}
-		return e.Aliases[i] < e.Aliases[j]
-	})
+	e.Aliases = displayAliases(name, aliasCount)
 	for _, ra := range roles {
 		display, best := "", 0
 		for d, c := range ra.display {
@@ -1009,4 +999,54 @@ func (r *Resolver) Why(id string) []string {
 func (r *Resolver) explain(from, into int, score float64, reason string) string {
 	f, t := r.nodes[from], r.nodes[into]
 	return fmt.Sprintf("merged '%s' (article %d) into '%s': %s (score %.2f)", f.surface(), f.first, t.surface(), reason, score)
+}
+
+// displayAliases lists the other forms of a name, most used first. Forms
+// that differ only in marks or hamza spelling (سورياً، اليَمَنُ) show once,
+// in their most used spelling, and none that is the name's own; nor one
+// that is another form behind a conjunction or preposition the
+// resolution looked through (ومكة beside مكة).
+func displayAliases(name string, count map[string]int) []string {
+	type group struct {
+		display string
+		n, best int
+	}
+	groups := map[string]*group{}
+	for s, c := range count {
+		k := arabic.Normalize(s)
+		g := groups[k]
+		if g == nil {
+			g = &group{}
+			groups[k] = g
+		}
+		g.n += c
+		if c > g.best || c == g.best && s < g.display {
+			g.display, g.best = s, c
+		}
+	}
+	nameKey := arabic.Normalize(name)
+	out := []string{}
+	for k, g := range groups {
+		if k == nameKey {
+			continue
+		}
+		behindClitic := false
+		for _, c := range cliticCandidates(k) {
+			if _, ok := groups[c.base]; ok || c.base == nameKey {
+				behindClitic = true
+				break
+			}
+		}
+		if !behindClitic {
+			out = append(out, g.display)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ci, cj := groups[arabic.Normalize(out[i])].n, groups[arabic.Normalize(out[j])].n
+		if ci != cj {
+			return ci > cj
+		}
+		return out[i] < out[j]
+	})
+	return out
 }
