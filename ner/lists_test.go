@@ -56,7 +56,7 @@ func TestCompoundNames(t *testing.T) {
 	checkTags(t, CompoundNames, tests)
 }
 
-func TestDivineName(t *testing.T) {
+func TestDropNonNames(t *testing.T) {
 	tests := []struct{ words, tags, want string }{
 		{"حفظه الله ورعاه", "O B-MISC O", "O O O"},
 		{"إن شاء الله", "O O B-PER", "O O O"},
@@ -65,8 +65,12 @@ func TestDivineName(t *testing.T) {
 		{"في رام الله", "O B-LOC I-LOC", "O B-LOC I-LOC"},   // a place
 		{"الحمد لله", "O B-MISC", "O O"},
 		{"قال اللّهُ تعالى", "O B-MISC O", "O O O"},
+		{"بلغت 50 مليون دولار", "O O O B-MISC", "O O O O"},
+		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
+		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club
+		{"انضم مدافع ريال للنادي", "O O B-ORG O", "O O B-ORG O"},       // its short name
 	}
-	checkTags(t, divineName, tests)
+	checkTags(t, dropNonNames, tests)
 }
 
 func TestPlaceNames(t *testing.T) {
