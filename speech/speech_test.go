@@ -134,9 +134,9 @@ func TestQuotes(t *testing.T) {
 			want: []string{"تشانغ|statement|المنافسة على"},
 		},
 		{
-			name:     "an object after the verb is no speaker",
-			text:     "وأعرب عن أمله في أن تساعد الزيارة على تغيير الصورة السائدة. وقال للصحفيين إن الوضع تحت السيطرة تماما. وقال بالإنجليزية إن الاجتماع كان مثمرا جدا.",
-			not:      []string{"أمله|statement|تساعد الزيارة", "للصحفيين|statement|الوضع تحت", "بالإنجليزية|statement|الاجتماع كان"},
+			name: "an object after the verb is no speaker",
+			text: "وأعرب عن أمله في أن تساعد الزيارة على تغيير الصورة السائدة. وقال للصحفيين إن الوضع تحت السيطرة تماما. وقال بالإنجليزية إن الاجتماع كان مثمرا جدا.",
+			not:  []string{"أمله|statement|تساعد الزيارة", "للصحفيين|statement|الوضع تحت", "بالإنجليزية|statement|الاجتماع كان"},
 		},
 		{
 			name: "honorifics and determiners open speakers",
