@@ -348,6 +348,14 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	if who < 0 && len(actors) > 0 {
 		who = 0
 	}
+	if who < 0 {
+		// No one named: an actor described by a role right after the
+		// trigger («وزار الوفد مطار شرورة», «زيارة سمو ولي ولي العهد
+		// لمصر»).
+		if r := a.roleActor(tEnd, s.To); r != "" {
+			e.Who = []string{r}
+		}
+	}
 	if who >= 0 {
 		e.Who = []string{actors[who].e.Name}
 		if kind == "meeting" || kind == "call" || kind == "agreement" || kind == "attack" || kind == "supply" || kind == "request" {
@@ -436,4 +444,34 @@ func definiteNoun(n string) bool {
 		}
 	}
 	return strings.HasPrefix(n, "ال")
+}
+
+// roleHeads open an actor described by its role: the delegation, the
+// minister, the crown prince, the army.
+var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وزير الأمير أمير السفير سفير المبعوث مبعوث الملك ولي نائب وكيل
+	المحافظ محافظ القائد قائد المدير مدير الجيش القوات قوات الشرطة الحكومة الطيران طائرات الطائرات الأمين أمين`)
+
+// addressWords are the honorifics before a role: سمو، معالي، فخامة.
+var addressWords = setOf(`سمو معالي فخامة سعادة صاحب جلالة دولة`)
+
+// roleActor returns the role phrase that opens tokens [from, to) after
+// an event trigger, past an honorific, or "".
+func (a *analysis) roleActor(from, to int) string {
+	i := from
+	for i < to && i < from+2 && addressWords[a.norm[i]] {
+		i++
+	}
+	if i >= to || !isWord(a.toks[i]) || !roleHeads[a.norm[i]] {
+		return ""
+	}
+	// The role runs on through its definite genitives and adjectives and
+	// further role words (ولي ولي العهد، نائب خادم الحرمين الشريفين،
+	// وزير الخارجية الإيراني), not into the object (الوفد مطار شرورة) or a
+	// prepositional phrase (لمصر).
+	j := i + 1
+	for j < to && j < i+5 && isWord(a.toks[j]) && !phraseStops[a.norm[j]] && !a.isTime(j) &&
+		(strings.HasPrefix(a.norm[j], "ال") || roleHeads[a.norm[j]] || a.norm[j] == "خادم") {
+		j++
+	}
+	return a.text(i, j)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -441,6 +442,25 @@ func FuzzAnalyze(f *testing.F) {
 
 // TestTriggerSenses: a word with an event's sense makes the event, the
 // same word in its other sense does not.
+// An actor named only by its role is the event's actor, the role and no
+// more: not the object after it, nor a prepositional phrase.
+func TestEventRoleActors(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"وزار الوفد مطار شرورة واطلع على سير العمل.", "visit|الوفد"},
+		{"وأكد المسؤولون أهمية زيارة سمو ولي ولي العهد لمصر.", "visit|ولي ولي العهد"},
+		{"كما استقبل نائب خادم الحرمين الشريفين عددا من المواطنين.", "meeting|نائب خادم الحرمين الشريفين"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range speech.Analyze(input(tt.text, nil)).Events {
+			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestTriggerSenses(t *testing.T) {
 	tests := []struct {
 		text     string
