@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"testing"
 
@@ -92,7 +93,11 @@ func TestRebuildMatchesSequential(t *testing.T) {
 		}
 		for i := range want {
 			g, w := got[i], want[i]
-			if g.ID != w.ID || g.Title != w.Title || !reflect.DeepEqual(g.Summary, w.Summary) || !sameArticles(g.Articles, w.Articles) {
+			// slices.Equal: a story without a summary comes back from the
+			// store with an empty one, the index gives nil. Which story is
+			// last depends on where the cancelled ingest stopped, so a
+			// DeepEqual here failed only now and then.
+			if g.ID != w.ID || g.Title != w.Title || !slices.Equal(g.Summary, w.Summary) || !sameArticles(g.Articles, w.Articles) {
 				t.Errorf("GOMAXPROCS=%d: story %d differs from the sequential replay: got %d %q %d articles, want %d %q %d articles",
 					procs, i, g.ID, g.Title, len(g.Articles), w.ID, w.Title, len(w.Articles))
 			}
