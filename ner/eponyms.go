@@ -89,20 +89,29 @@ func eponyms(ws *instWords, words, tags []string) {
 		if !ok || !isNameWord(words[i+2]) {
 			continue
 		}
-		// The name: a word the tagger put in a name (and the rest of its
-		// span), else a word the lexicon does not know («كأس الملك أهمية»
-		// is the King's Cup and a common word).
-		if tags[i+2] == "O" && arabic.Known(arabic.Normalize(words[i+2])) {
+		// The name: a word the tagger put in a name, else a word the
+		// lexicon does not know («كأس الملك أهمية» is the King's Cup and a
+		// common word); never a place after ب (كأس الملك بجدة) or a word
+		// behind a conjunction (لكأس الملك وتقدمهم).
+		name := words[i+2]
+		switch {
+		case placeAfter(name) || strings.HasPrefix(name, "و") && tags[i+2] == "O":
+			continue
+		case tags[i+2] == "O" && arabic.Known(arabic.Normalize(name)):
 			continue
 		}
+		// A given name is one word, or two when the second is definite
+		// (عبد العزيز، عبدالله الفيصل); the tagger's person may run on into
+		// another one after it («جامعة الملك سعود عبد الله الصقعبي»: its
+		// director), which stays out.
 		j := i + 3
-		for j < len(tags) && strings.HasPrefix(tags[j], "I-") && !placeAfter(words[j]) {
+		if j < len(words) && tags[j] == "I-PER" && strings.HasPrefix(words[j], "ال") && !ws.at(j).nisba {
 			j++
 		}
-		// Genealogy: بن سلمان بن عبدالعزيز.
-		for j+1 < len(words) && (words[j] == "بن" || words[j] == "بنت") && isNameWord(words[j+1]) {
+		// Genealogy: بن سلمان بن عبدالعزيز، آل سعود، بن عبد الله.
+		for j+1 < len(words) && (words[j] == "بن" || words[j] == "بنت" || words[j] == "آل") && isNameWord(words[j+1]) {
 			j += 2
-			for j < len(tags) && tags[j] == "I-PER" && !placeAfter(words[j]) {
+			if words[j-1] == "عبد" && j < len(words) && strings.HasPrefix(words[j], "ال") {
 				j++
 			}
 		}
@@ -125,8 +134,8 @@ func eponyms(ws *instWords, words, tags []string) {
 			}
 			break
 		}
-		// The tagger's own span may run on past it.
-		for j < len(tags) && strings.HasPrefix(tags[j], "I-") && !placeAfter(words[j]) {
+		// The tagger's own organisation or place may run on past it.
+		for j < len(tags) && strings.HasPrefix(tags[j], "I-") && tags[j] != "I-PER" && !placeAfter(words[j]) {
 			j++
 		}
 		tagSpan(tags, i, j, typ)
@@ -137,9 +146,16 @@ func eponyms(ws *instWords, words, tags []string) {
 			if placeAfter(words[j]) {
 				rest = "LOC"
 			}
-			tags[j] = "B-" + rest
+			if arabic.IsStopword(arabic.Normalize(words[j])) {
+				tags[j] = "O" // «جسر الملك عبدالعزيز هو …»
+			} else {
+				tags[j] = "B-" + rest
+			}
 			for k := j + 1; k < len(tags) && strings.HasPrefix(tags[k], "I-"); k++ {
 				tags[k] = "I-" + rest
+				if tags[k-1] == "O" {
+					tags[k] = "B-" + rest
+				}
 			}
 		}
 		i = j - 1
