@@ -651,7 +651,19 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	}
 	construct := first+1 < to && strings.HasPrefix(a.norm[first+1], "ال") && isWord(a.toks[first+1]) && !phraseStops[a.norm[first]]
 	if (strings.HasPrefix(a.norm[first], "ال") || construct) && !a.isTime(first) {
-		return a.named(a.nounPhrase(first, to))
+		// Only definite words follow in such a name (قوات الشرق الليبي،
+		// مدير التنسيق والمتابعة), or a name the lexicon does not know
+		// (العالمة النفسية كارول دامياني): «دعا الرئيس وسائل الإعلام إلى
+		// …» names الرئيس, and وسائل الإعلام is whom he called on.
+		np := a.nounPhrase(first, to)
+		if n := len(strings.Fields(np)); n > 1 {
+			j := first + 1
+			for j < first+n && (strings.HasPrefix(a.norm[j], "ال") || strings.HasPrefix(a.norm[j], "وال") || !arabic.Known(a.norm[j])) {
+				j++
+			}
+			np = a.text(first, j)
+		}
+		return a.named(np)
 	}
 	// Last resort: the words right after the verb name the speaker even
 	// when the tagger missed them ("وقال دا سيلفا إن", "وقال لافروف بعد

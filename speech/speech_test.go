@@ -130,6 +130,11 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سعد الفهد|statement|استقبل الانتحاري"},
 		},
 		{
+			name: "whom a speaker calls on is not part of the speaker",
+			text: "كما دعا الرئيس وسائل الإعلام إلى «الالتزام بالموضوعية وتحري الدقة في نقل المعلومات». وقال مدير التنسيق والمتابعة إن البرنامج سيبدأ قريبا جدا.",
+			want: []string{"الرئيس|statement|الالتزام بالموضوعية", "مدير التنسيق والمتابعة|statement|البرنامج سيبدأ"},
+		},
+		{
 			name: "an outlet the speaker talks to is not part of the speaker",
 			text: "وقال تشانغ لوكالة أنباء يونهاب إن المنافسة على الرئاسة ستكون صعبة جدا.",
 			want: []string{"تشانغ|statement|المنافسة على"},
