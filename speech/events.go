@@ -1,6 +1,7 @@
 package speech
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -386,6 +387,20 @@ func isPartOf(a, b string) bool {
 	return strings.Contains(arabic.Normalize(b), arabic.Normalize(a))
 }
 
+// vagueYears reports whether a time expression is a span of years the
+// text only gestures at («منذ سنوات» → 2006/2012, «في السنوات الأخيرة»):
+// no digit in it, three years or more wide. It dates nothing on a
+// timeline; «بين عامي 1950 و1953» does.
+func vagueYears(x marsad.TimeExpr) bool {
+	from, to, ok := strings.Cut(x.Value, "/")
+	if !ok || len(from) != 4 || len(to) != 4 || strings.ContainsAny(x.Text, "0123456789٠١٢٣٤٥٦٧٨٩") {
+		return false
+	}
+	f, err1 := strconv.Atoi(from)
+	l, err2 := strconv.Atoi(to)
+	return err1 == nil && err2 == nil && l-f >= 3
+}
+
 // nearestTime returns the resolved time expression of sentence si closest
 // to token t (any, when t < 0). An expression that contains the trigger
 // ("بعد 5 أيام من لقائه") wins.
@@ -397,7 +412,7 @@ func (a *analysis) nearestTime(si, t int) (marsad.TimeExpr, bool) {
 	lo, hi := a.toks[s.From].Start, a.toks[s.To-1].End
 	best, bestDist := -1, 1<<30
 	for k, x := range a.in.Times {
-		if x.Value == "" || x.Start < lo || x.End > hi {
+		if x.Value == "" || x.Start < lo || x.End > hi || vagueYears(x) {
 			continue
 		}
 		if t < 0 {

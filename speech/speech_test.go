@@ -447,6 +447,23 @@ func FuzzAnalyze(f *testing.F) {
 
 // TestTriggerSenses: a word with an event's sense makes the event, the
 // same word in its other sense does not.
+// A span of years the text only gestures at (منذ سنوات) dates no event;
+// one it spells out does.
+func TestVagueYearsDateNoEvent(t *testing.T) {
+	for _, tt := range []struct{ text, span, value, want string }{
+		{"والتقى سامي العلي نظيره منذ سنوات في الرياض.", "منذ سنوات", "2006/2012", ""},
+		{"والتقى سامي العلي نظيره بين عامي 1950 و1953 في الرياض.", "بين عامي 1950 و1953", "1950/1953", "1950/1953"},
+	} {
+		in := input(tt.text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}})
+		i := strings.Index(tt.text, tt.span)
+		in.Times = append(in.Times, marsad.TimeExpr{Text: tt.span, Start: i, End: i + len(tt.span), Value: tt.value, Granularity: marsad.Range})
+		evs := speech.Analyze(in).Events
+		if len(evs) != 1 || evs[0].When != tt.want {
+			t.Errorf("%s: events %+v, want one dated %q", tt.text, evs, tt.want)
+		}
+	}
+}
+
 // An actor named only by its role is the event's actor, the role and no
 // more: not the object after it, nor a prepositional phrase.
 func TestEventRoleActors(t *testing.T) {
