@@ -123,6 +123,16 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 // divineNames are الله as written alone or behind a clitic.
 var divineNames = map[string]bool{"الله": true, "لله": true, "ولله": true, "بالله": true, "والله": true, "فالله": true, "تالله": true, "فلله": true}
 
+// divineEpithets follow الله in formulas: الله تعالى، الله عز وجل،
+// الله سبحانه وتعالى، الله العلي القدير.
+var divineEpithets = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`تعالى سبحانه وتعالى عز وجل تبارك العلي القدير العظيم الكريم`) {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
 // currencies are currency units, normalized, with their common inflected
 // and clitic forms: ANERcorp tags them MISC (دولار 107 times in the train
 // split), but as entities they say nothing about who or where, and on 800
@@ -147,13 +157,26 @@ var currencies = func() map[string]bool {
 // are spans of several words and stay.
 func dropNonNames(words, tags []string) {
 	for i, w := range words {
-		if !strings.HasPrefix(tags[i], "B-") || i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") {
+		if !strings.HasPrefix(tags[i], "B-") {
+			continue
+		}
+		if i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") {
+			// «الله تعالى», «الله عز وجل»: the name and its epithets.
+			j := i + 1
+			for j < len(tags) && strings.HasPrefix(tags[j], "I-") && divineEpithets[arabic.Normalize(words[j])] {
+				j++
+			}
+			if (j == len(tags) || !strings.HasPrefix(tags[j], "I-")) && divineNames[arabic.Normalize(w)] {
+				for k := i; k < j; k++ {
+					tags[k] = "O"
+				}
+			}
 			continue
 		}
 		// Only one-word names get here: normalizing them (اللّهُ) is cheap.
 		// A currency tagged as an organisation may be a club's short
 		// name («مدافع ريال»): only the other types go.
-		if n := arabic.Normalize(w); divineNames[w] || divineNames[n] || currencies[n] && tags[i] != "B-ORG" {
+		if n := arabic.Normalize(w); divineNames[w] || divineNames[n] || n == "تعالي" || n == "سبحانه" || currencies[n] && tags[i] != "B-ORG" {
 			tags[i] = "O"
 		}
 	}

@@ -65,6 +65,9 @@ func TestDropNonNames(t *testing.T) {
 		{"في رام الله", "O B-LOC I-LOC", "O B-LOC I-LOC"},   // a place
 		{"الحمد لله", "O B-MISC", "O O"},
 		{"قال اللّهُ تعالى", "O B-MISC O", "O O O"},
+		{"قال الله تعالى في كتابه", "O B-PER I-PER O O", "O O O O O"},
+		{"بفضل الله عز وجل", "O B-MISC I-MISC I-MISC", "O O O O"},
+		{"وقال تعالى في كتابه", "O B-PER O O", "O O O O"},
 		{"بلغت 50 مليون دولار", "O O O B-MISC", "O O O O"},
 		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
 		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club

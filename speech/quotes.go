@@ -538,7 +538,11 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		}
 	}
 	if s := a.phraseSpeaker(region[0], region[1]); s.name != "" {
-		a.lastSpeaker = s
+		// A verse (قال الله تعالى: …) is cited by the article's speaker:
+		// what follows without a subject is still that speaker's.
+		if s.name != "الله" {
+			a.lastSpeaker = s
+		}
 		return s, via, true
 	}
 	// Subject right before the verb, in its own clause: "لكن محللا نفطيا
@@ -679,7 +683,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // notSpeakers are words that open the phrase after a reporting verb and
 // never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
 // الانتباه إلى", "أعرب عن أمله").
-var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط
+var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
 	يجب ينبغي يمكن إننا إنني إنهم إنها أننا أنني نقلا`)
 
 // determiners may open a speaker's description: بعض and أحد before any
@@ -777,12 +781,25 @@ func (a *analysis) named(phrase string) speaker {
 func (a *analysis) nounPhrase(i, to int) string {
 	j := i
 	for j < to && j < i+4 {
-		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل") || toOutlet(a.norm[j]))) || a.isTime(j) {
+		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل") || toOutlet(a.norm[j]) || a.blessing(j))) || a.isTime(j) {
 			break
 		}
 		j++
 	}
+	if a.norm[i] == "الله" {
+		return a.text(i, i+1) // «قال الله تعالى»: the epithet is no part of the name
+	}
 	return a.text(i, j)
+}
+
+// blessings open the formulas that follow a name: صلى الله عليه وسلم،
+// رضي الله عنه، رحمه الله، حفظه الله، عليه السلام.
+var blessings = setOf(`صلى رضي رحمه رحمها حفظه حفظها عليه`)
+
+// blessing reports whether a formula of blessing starts at j: one of
+// blessings before الله or السلام.
+func (a *analysis) blessing(j int) bool {
+	return blessings[a.norm[j]] && j+1 < len(a.norm) && (a.norm[j+1] == "الله" || a.norm[j+1] == "السلام")
 }
 
 // toOutlet reports whether a word addresses an outlet («وقال تشانغ لوكالة

@@ -135,6 +135,12 @@ func TestQuotes(t *testing.T) {
 			want: []string{"الرئيس|statement|الالتزام بالموضوعية", "مدير التنسيق والمتابعة|statement|البرنامج سيبدأ"},
 		},
 		{
+			name: "a verse is God's, what the article's speaker adds is not",
+			text: "قال الله تعالى: «ولكم في القصاص حياة يا أولي الألباب». وأكد أن أمن البلاد مستهدف من قبل الكثير من الأعداء.",
+			want: []string{"الله|statement|ولكم في"},
+			not:  []string{"الله|statement|أمن البلاد"},
+		},
+		{
 			name: "an outlet the speaker talks to is not part of the speaker",
 			text: "وقال تشانغ لوكالة أنباء يونهاب إن المنافسة على الرئاسة ستكون صعبة جدا.",
 			want: []string{"تشانغ|statement|المنافسة على"},
