@@ -106,6 +106,9 @@ var (
 	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
 	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
+	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
+	strikeWords = setOf(`ضربة ضربات ضربه`)
+	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
 )
 
 // triggerSense reports whether the one-word trigger at i, in a sentence
@@ -122,6 +125,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReturnWords, true)
 	case kind == "visit" && inSet(headVerbs, n):
 		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+	case kind == "attack" && inSet(strikeWords, n):
+		return !a.ahead(i, to, 1, kickWords, false)
 	case kind == "meeting" && strings.HasSuffix(n, "قمه"):
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
@@ -325,8 +330,14 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 			places = append(places, actor{ent, j})
 		}
 	}
-	// Countries act too when no person or organisation does (روسيا ترسل …).
-	if len(actors) == 0 && (kind == "supply" || kind == "attack" || kind == "agreement" || kind == "request") && len(places) > 0 {
+	// Countries act too when no person or organisation does (روسيا ترسل
+	// …، تسليم أميركا): a place named before the trigger or right after
+	// it, as its subject or its genitive. One further on is where it
+	// happened or its target («قصف … استهدف قرية الخديرة»، «غارات على
+	// العراق»), except the parties of an agreement («الاتفاق بين تركيا
+	// وواشنطن»).
+	if len(actors) == 0 && (kind == "supply" || kind == "attack" || kind == "agreement" || kind == "request") && len(places) > 0 &&
+		(places[0].pos < t || places[0].pos == tEnd || kind == "agreement") {
 		actors, places = places[:1], places[1:]
 	}
 	// who: the nearest actor after the trigger (verb-subject order, and

@@ -470,6 +470,26 @@ func TestVagueYearsDateNoEvent(t *testing.T) {
 	}
 }
 
+// A place acts only as a subject or a verbal noun's genitive; further on
+// it is the target or the scene. A penalty kick is no strike.
+func TestEventPlacesAndKicks(t *testing.T) {
+	locs := map[marsad.EntityType][]string{marsad.Location: {"الخديرة", "روسيا", "سوريا"}}
+	tests := []struct{ text, want string }{
+		{"وذكر السكان أن قصفا عنيفا استهدف قرية الخديرة أمس.", "attack|"},
+		{"وأرسلت روسيا شحنة أسلحة إلى سوريا.", "supply|روسيا"},
+		{"وسجل اللاعب من ضربة جزاء في الدقيقة الأخيرة ضد روسيا.", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range speech.Analyze(input(tt.text, locs)).Events {
+			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
+		}
+		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // An actor named only by its role is the event's actor, the role and no
 // more: not the object after it, nor a prepositional phrase.
 func TestEventRoleActors(t *testing.T) {
