@@ -106,6 +106,13 @@ var (
 	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
 	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
+	// عين، كلف، انتخب، تعيين: an appointment names the post (سفيرا،
+	// رئيسا لجهاز، على وظيفة، منصب، خلفا ل، بتشكيل حكومة); without one
+	// it is an eye or a newspaper (عين اليوم), a cost (كلف يونايتد 25
+	// مليونا) or a vote (انتخب أفضل لاعب).
+	posts = setOf(`رئيسا مديرا وزيرا سفيرا مستشارا نائبا أمينا عضوا أعضاء متحدثا قائدا محافظا مفتيا قاضيا ممثلا وكيلا مساعدا
+		رئيس مدير وزير سفير مستشار نائب أمين عضو متحدث قائد محافظ مفتي وكيل مساعد
+		وظيفة وظيفه منصب منصبا المنصب خلفا بتشكيل تشكيل لرئاسة رئاسة لإدارة`)
 	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
 	strikeWords = setOf(`ضربة ضربات ضربه`)
 	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
@@ -125,6 +132,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReturnWords, true)
 	case kind == "visit" && inSet(headVerbs, n):
 		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+	case kind == "appointment":
+		return a.ahead(i, to, 10, posts, false)
 	case kind == "attack" && inSet(strikeWords, n):
 		return !a.ahead(i, to, 1, kickWords, false)
 	case kind == "meeting" && strings.HasSuffix(n, "قمه"):

@@ -471,13 +471,16 @@ func TestVagueYearsDateNoEvent(t *testing.T) {
 }
 
 // A place acts only as a subject or a verbal noun's genitive; further on
-// it is the target or the scene. A penalty kick is no strike.
+// it is the target or the scene. A penalty kick is no strike, and an
+// appointment names its post.
 func TestEventPlacesAndKicks(t *testing.T) {
-	locs := map[marsad.EntityType][]string{marsad.Location: {"الخديرة", "روسيا", "سوريا"}}
+	locs := map[marsad.EntityType][]string{marsad.Location: {"الخديرة", "روسيا", "سوريا"}, marsad.Person: {"سامي العلي"}}
 	tests := []struct{ text, want string }{
 		{"وذكر السكان أن قصفا عنيفا استهدف قرية الخديرة أمس.", "attack|"},
 		{"وأرسلت روسيا شحنة أسلحة إلى سوريا.", "supply|روسيا"},
 		{"وسجل اللاعب من ضربة جزاء في الدقيقة الأخيرة ضد روسيا.", ""},
+		{"وقال سامي العلي إن المشروع كلف نحو 8 مليارات دولار.", ""},                        // a cost, not an appointment
+		{"وعين الرئيس الجنرال سامي العلي قائدا للقوة المشتركة.", "appointment|سامي العلي"}, // the post named
 	}
 	for _, tt := range tests {
 		var got []string
