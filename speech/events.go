@@ -113,6 +113,10 @@ var (
 	posts = setOf(`رئيسا مديرا وزيرا سفيرا مستشارا نائبا أمينا عضوا أعضاء متحدثا قائدا محافظا مفتيا قاضيا ممثلا وكيلا مساعدا
 		رئيس مدير وزير سفير مستشار نائب أمين عضو متحدث قائد محافظ مفتي وكيل مساعد
 		وظيفة وظيفه منصب منصبا المنصب خلفا بتشكيل تشكيل لرئاسة رئاسة لإدارة`)
+	// استقبل الوزير نظيره (received), or بدء استقبال الطلبات، استقبال
+	// العزاء، يستقبل المرضى (takes in applications, condolences, patients).
+	receiveVerbs = setOf(`استقبل يستقبل استقبلت تستقبل استقبال استقباله`)
+	notReceived  = setOf(`الطلبات طلبات العزاء المعزين التعازي المرضى المراجعين الحالات الطلاب الطالبات المتقدمين المتقدمات البلاغات الشكاوى الزوار الحجاج المعتمرين المصلين الشحنات المسافرين الركاب الأمطار السيول`)
 	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
 	strikeWords = setOf(`ضربة ضربات ضربه`)
 	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
@@ -132,6 +136,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReturnWords, true)
 	case kind == "visit" && inSet(headVerbs, n):
 		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+	case kind == "meeting" && inSet(receiveVerbs, n):
+		return !a.ahead(i, to, 2, notReceived, false)
 	case kind == "appointment":
 		return a.ahead(i, to, 10, posts, false)
 	case kind == "attack" && inSet(strikeWords, n):

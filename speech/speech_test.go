@@ -474,11 +474,12 @@ func TestVagueYearsDateNoEvent(t *testing.T) {
 // it is the target or the scene. A penalty kick is no strike, and an
 // appointment names its post.
 func TestEventPlacesAndKicks(t *testing.T) {
-	locs := map[marsad.EntityType][]string{marsad.Location: {"الخديرة", "روسيا", "سوريا"}, marsad.Person: {"سامي العلي"}}
+	locs := map[marsad.EntityType][]string{marsad.Location: {"الخديرة", "روسيا", "سوريا", "الرياض"}, marsad.Person: {"سامي العلي"}}
 	tests := []struct{ text, want string }{
 		{"وذكر السكان أن قصفا عنيفا استهدف قرية الخديرة أمس.", "attack|"},
 		{"وأرسلت روسيا شحنة أسلحة إلى سوريا.", "supply|روسيا"},
 		{"وسجل اللاعب من ضربة جزاء في الدقيقة الأخيرة ضد روسيا.", ""},
+		{"وأعلن سامي العلي بدء استقبال الطلبات في الرياض.", ""},                            // applications, not a meeting
 		{"وقال سامي العلي إن المشروع كلف نحو 8 مليارات دولار.", ""},                        // a cost, not an appointment
 		{"وعين الرئيس الجنرال سامي العلي قائدا للقوة المشتركة.", "appointment|سامي العلي"}, // the post named
 	}
