@@ -26,6 +26,9 @@ var reSourceBylineSplit = regexp.MustCompile(`\s*[-–—:|/]\s*|\s+ـ\s+`)
 // bylineLabels stand in a byline for what the text is, not who wrote it.
 var bylineLabels = setOfNormalized(`كتب كتبت حوار تقرير متابعة متابعات خاص ترجمة تحرير إعداد اعداد تصوير عاجل`)
 
+// onlineWords follow an outlet's name for its website.
+var onlineWords = setOfNormalized(`الإلكتروني الالكتروني الإلكترونية الالكترونية أونلاين اونلاين نت`)
+
 // wireWords name news agencies in general.
 var wireWords = setOfNormalized(`الوكالات وكالات`)
 
@@ -89,7 +92,7 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 	}
 	var rest []string
 	agency, sawOutlet := "", false
-	for _, p := range parts {
+	for k, p := range parts {
 		p = strings.Trim(p, " «»\"“”'")
 		n := arabic.Normalize(p)
 		switch {
@@ -99,6 +102,14 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 			if agency == "" {
 				agency = displayName(p)
 			}
+			continue
+		}
+		if o, found := lookupOutlet(p); found && o.Common && k == 0 && forced == "" && len(parts) > 1 && isPlaceLike(p) && reporterName(parts[1]) {
+			// "الرياض - عذراء الحسيني" in الرياض (the paper): before a
+			// reporter's name, a city that is also an outlet's name is the
+			// city; before a place ("المدينة - جدة", "اليوم - الدمام") it
+			// is the outlet.
+			rest = append(rest, p)
 			continue
 		}
 		if o, found := lookupOutlet(p); found && (!o.Common || o.Name == outlet) {
@@ -152,10 +163,14 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 	}
 	if where >= 0 {
 		place = displayName(rest[where])
-		// "سبق الطائف": the outlet glued to the place.
+		// "سبق الطائف": the outlet glued to the place; "الرياض
+		// الإلكتروني": the outlet's website, no place.
 		if ws := strings.Fields(place); len(ws) > 1 {
 			if o, found := lookupOutlet(ws[0]); found && (!o.Common || o.Name == outlet) {
 				place = strings.Join(ws[1:], " ")
+				if onlineWords[arabic.Normalize(place)] {
+					place = ""
+				}
 			}
 		}
 	}
@@ -218,4 +233,20 @@ func bylineWho(s, outlet string) (string, bool) {
 		return strings.Join(names, "، "), true
 	}
 	return agency, true
+}
+
+// reporterName reports whether a byline part reads as a person's name: a
+// known given name, or a family name with the nisba ending (عذراء
+// الحسيني، بندر العتيبي), which place names seldom have.
+func reporterName(p string) bool {
+	p = strings.Trim(p, " «»\"“”'")
+	if isPersonName(p) {
+		return true
+	}
+	ws := strings.Fields(p)
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	last := arabic.Normalize(ws[len(ws)-1])
+	return strings.HasPrefix(last, "ال") && strings.HasSuffix(last, "ي")
 }
