@@ -26,6 +26,14 @@ var reSourceBylineSplit = regexp.MustCompile(`\s*[-–—:|/]\s*|\s+ـ\s+`)
 // bylineLabels stand in a byline for what the text is, not who wrote it.
 var bylineLabels = setOfNormalized(`كتب كتبت حوار تقرير متابعة متابعات خاص ترجمة تحرير إعداد اعداد تصوير عاجل`)
 
+// agencyNicknames are what Gulf papers call the agencies in a byline
+// («الفرنسية - نيويورك»): the adjective alone, which outside a byline is
+// just "French".
+var agencyNicknames = map[string]string{
+	arabic.Normalize("الفرنسية"): "فرانس برس",
+	arabic.Normalize("الألمانية"): "د ب أ",
+}
+
 // onlineWords follow an outlet's name for its website.
 var onlineWords = setOfNormalized(`الإلكتروني الالكتروني الإلكترونية الالكترونية أونلاين اونلاين نت`)
 
@@ -101,6 +109,11 @@ func splitSourceByline(s, outlet string) (author, place string, ok bool) {
 		case wireWords[n]:
 			if agency == "" {
 				agency = displayName(p)
+			}
+			continue
+		case agencyNicknames[n] != "":
+			if agency == "" {
+				agency = agencyNicknames[n]
 			}
 			continue
 		}
