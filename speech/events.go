@@ -117,6 +117,10 @@ var (
 	// العزاء، يستقبل المرضى (takes in applications, condolences, patients).
 	receiveVerbs = setOf(`استقبل يستقبل استقبلت تستقبل استقبال استقباله`)
 	notReceived  = setOf(`الطلبات طلبات العزاء المعزين التعازي المرضى المراجعين الحالات الطلاب الطالبات المتقدمين المتقدمات البلاغات الشكاوى الزوار الحجاج المعتمرين المصلين الشحنات المسافرين الركاب الأمطار السيول`)
+	// يلتقي الهلال مع النصر في المباراة، لقاء كأس السوبر: a match, not
+	// a meeting.
+	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
+	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات`)
 	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
 	strikeWords = setOf(`ضربة ضربات ضربه`)
 	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
@@ -136,6 +140,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReturnWords, true)
 	case kind == "visit" && inSet(headVerbs, n):
 		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+	case kind == "meeting" && inSet(meetVerbs, n):
+		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues)
 	case kind == "meeting" && inSet(receiveVerbs, n):
 		return !a.ahead(i, to, 2, notReceived, false)
 	case kind == "appointment":
@@ -146,6 +152,18 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
 	return true
+}
+
+// behind reports whether one of the k tokens before i, in i's sentence,
+// is in set (through an attached preposition).
+func (a *analysis) behind(i, k int, set map[string]bool) bool {
+	from, _ := a.sentenceBounds(i)
+	for j := i - 1; j >= from && j >= i-k; j-- {
+		if inSet(set, a.norm[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // ahead reports whether one of the k tokens after i, before to, is in set
