@@ -121,6 +121,9 @@ var (
 	// a meeting.
 	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
 	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات`)
+	// عاصفة الحزم، عاصفة الصحراء: military operations, not storms.
+	stormWords     = setOf(`عاصفة العاصفة`)
+	operationNames = setOf(`الحزم الصحراء`)
 	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
 	strikeWords = setOf(`ضربة ضربات ضربه`)
 	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
@@ -140,6 +143,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReturnWords, true)
 	case kind == "visit" && inSet(headVerbs, n):
 		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+	case kind == "disaster" && inSet(stormWords, n):
+		return !a.ahead(i, to, 1, operationNames, false)
 	case kind == "meeting" && inSet(meetVerbs, n):
 		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues)
 	case kind == "meeting" && inSet(receiveVerbs, n):
