@@ -30,7 +30,7 @@ var bylineLabels = setOfNormalized(`كتب كتبت حوار تقرير متاب
 // («الفرنسية - نيويورك»): the adjective alone, which outside a byline is
 // just "French".
 var agencyNicknames = map[string]string{
-	arabic.Normalize("الفرنسية"): "فرانس برس",
+	arabic.Normalize("الفرنسية"):  "فرانس برس",
 	arabic.Normalize("الألمانية"): "د ب أ",
 }
 
