@@ -57,23 +57,11 @@ func plainTitle(tok string) bool {
 // eponymHead returns the type of the name a token heads, written with at
 // most a conjunction and a preposition before it (وبجامعة، لمستشفى).
 func eponymHead(tok string) (string, bool) {
-	n := arabic.Normalize(tok)
-	if t, ok := eponymHeads[n]; ok {
-		return t, true
+	h, ok := headBehindClitics(arabic.Normalize(tok), eponymHeads)
+	if !ok {
+		return "", false
 	}
-	rest := n
-	if r, ok := cutOne(rest, "وف"); ok {
-		if t, ok := eponymHeads[r]; ok {
-			return t, true
-		}
-		rest = r
-	}
-	if r, ok := cutOne(rest, "بكل"); ok {
-		if t, ok := eponymHeads[r]; ok {
-			return t, true
-		}
-	}
-	return "", false
+	return eponymHeads[h], true
 }
 
 // eponyms tags the names after a person in one sentence's BIO tags, in

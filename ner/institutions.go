@@ -214,20 +214,32 @@ func analyzeInstWord(tok string) instWord {
 	}
 	// No article: a head may still carry a conjunction or a preposition
 	// (ووزارة، بمركز، لوزارة).
-	base := n
-	for _, letters := range []string{"وف", "بكل"} {
-		if r, ok := cutOne(base, letters); ok {
-			if _, head := institutionHeads[r]; head {
-				return instWord{base: r}
-			}
-			if r2, ok := cutOne(r, "بكل"); ok && letters == "وف" {
-				if _, head := institutionHeads[r2]; head {
-					return instWord{base: r2}
-				}
-			}
+	if h, ok := headBehindClitics(n, institutionHeads); ok {
+		return instWord{base: h}
+	}
+	return instWord{base: n}
+}
+
+// headBehindClitics returns the key of heads that the normalized word n
+// is: n itself, or n behind a conjunction (و ف), a preposition (ب ك ل) or
+// both (ووزارة، بمركز، وبجامعة).
+func headBehindClitics[V any](n string, heads map[string]V) (string, bool) {
+	if _, ok := heads[n]; ok {
+		return n, true
+	}
+	rest := n
+	if r, ok := cutOne(rest, "وف"); ok {
+		if _, ok := heads[r]; ok {
+			return r, true
+		}
+		rest = r
+	}
+	if r, ok := cutOne(rest, "بكل"); ok {
+		if _, ok := heads[r]; ok {
+			return r, true
 		}
 	}
-	return instWord{base: base}
+	return "", false
 }
 
 // cutOne cuts one leading letter of letters from s.
