@@ -554,13 +554,7 @@ func parseDatedDateline(s string) (dateline, marsad.Date, bool) {
 }
 
 // hijriMonthWords are the words of the Hijri month names.
-var hijriMonthWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة") {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var hijriMonthWords = setOfNormalized(`محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة رجب شعبان رمضان شوال ذو ذي القعدة الحجة`)
 
 // onlyDateWords reports whether s is a date and nothing else: numbers,
 // month and weekday names, هـ and م, الموافق. A sentence that merely

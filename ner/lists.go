@@ -120,18 +120,15 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	return joined
 }
 
-// divineNames are الله as written alone or behind a clitic.
-var divineNames = map[string]bool{"الله": true, "لله": true, "ولله": true, "بالله": true, "والله": true, "فالله": true, "تالله": true, "فلله": true}
+// divineNames are الله alone or behind a clitic, and the epithets that
+// stand for it alone (قال تعالى), normalized.
+var divineNames = normalizedKeys(map[string]bool{"الله": true, "لله": true, "ولله": true, "بالله": true, "والله": true,
+	"فالله": true, "تالله": true, "فلله": true, "تعالى": true, "سبحانه": true})
 
 // divineEpithets follow الله in formulas: الله تعالى، الله عز وجل،
 // الله سبحانه وتعالى، الله العلي القدير.
-var divineEpithets = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`تعالى سبحانه وتعالى عز وجل تبارك العلي القدير العظيم الكريم`) {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+var divineEpithets = normalizedKeys(map[string]bool{"تعالى": true, "سبحانه": true, "وتعالى": true, "عز": true, "وجل": true,
+	"تبارك": true, "العلي": true, "القدير": true, "العظيم": true, "الكريم": true})
 
 // currencies are currency units, normalized, with their common inflected
 // and clitic forms: ANERcorp tags them MISC (دولار 107 times in the train
@@ -176,7 +173,7 @@ func dropNonNames(words, tags []string) {
 		// Only one-word names get here: normalizing them (اللّهُ) is cheap.
 		// A currency tagged as an organisation may be a club's short
 		// name («مدافع ريال»): only the other types go.
-		if n := arabic.Normalize(w); divineNames[w] || divineNames[n] || n == "تعالي" || n == "سبحانه" || currencies[n] && tags[i] != "B-ORG" {
+		if n := arabic.Normalize(w); divineNames[n] || currencies[n] && tags[i] != "B-ORG" {
 			tags[i] = "O"
 		}
 	}

@@ -34,16 +34,10 @@ var reportingVerbs = buildVerbs(map[verbKind]string{
 
 // participles are the reporting verbs' active participles (مؤكدا، مشيرة
 // إلى): they share the subject of the finite verb before them.
-var participles = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`قائلا قائلة مضيفا مضيفة موضحا موضحة مصرحا مصرحة معلنا معلنة مفيدا مفيدة
+var participles = setOf(`قائلا قائلة مضيفا مضيفة موضحا موضحة مصرحا مصرحة معلنا معلنة مفيدا مفيدة
 		مشيرا مشيرة معتبرا معتبرة واصفا واصفة مشددا مشددة لافتا لافتة متابعا متابعة مردفا مردفة مبينا مبينة
 		داعيا داعية محذرا محذرة مطالبا مطالبة معربا معربة مفصحا مفصحة مؤكدا مؤكدة معترفا معترفة زاعما
-		مدعيا كاشفا متهما نافيا مفندا مكذبا منكرا`) {
-		m[arabic.Normalize(w)] = true
-	}
-	return m
-}()
+		مدعيا كاشفا متهما نافيا مفندا مكذبا منكرا`)
 
 func buildVerbs(m map[verbKind]string) map[string]verbKind {
 	out := map[string]verbKind{}
