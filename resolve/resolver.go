@@ -1025,7 +1025,7 @@ func displayAliases(name string, count map[string]int) []string {
 		}
 	}
 	nameKey := arabic.Normalize(name)
-	out := []string{}
+	var shown []*group
 	for k, g := range groups {
 		if k == nameKey {
 			continue
@@ -1038,15 +1038,18 @@ func displayAliases(name string, count map[string]int) []string {
 			}
 		}
 		if !behindClitic {
-			out = append(out, g.display)
+			shown = append(shown, g)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		ci, cj := groups[arabic.Normalize(out[i])].n, groups[arabic.Normalize(out[j])].n
-		if ci != cj {
-			return ci > cj
+	sort.Slice(shown, func(i, j int) bool {
+		if shown[i].n != shown[j].n {
+			return shown[i].n > shown[j].n
 		}
-		return out[i] < out[j]
+		return shown[i].display < shown[j].display
 	})
+	out := make([]string, len(shown))
+	for i, g := range shown {
+		out[i] = g.display
+	}
 	return out
 }
