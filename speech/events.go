@@ -378,25 +378,43 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		(places[0].pos < t || places[0].pos == tEnd || kind == "agreement") {
 		actors, places = places[:1], places[1:]
 	}
-	// who: the nearest actor after the trigger (verb-subject order, and
-	// the genitive of a verbal noun: زيارة حفتر), else the nearest before.
+	// who: the actor named right before the trigger, or before a comma
+	// before it (subject-verb order: «المالكي التقى», «أجرى حفتر
+	// زيارة»), else the nearest after it
+	// (verb-subject order, and the genitive of a verbal noun: زيارة
+	// حفتر), else the nearest before. An actor inside a prepositional
+	// phrase («التقى بالمدعية العامة للمحكمة الجنائية الدولية»، «في
+	// روسيا») is whom the event involves, not who acts.
 	who := -1
+	before := t - 1
+	if before > s.From && a.norm[before] == "،" || before > s.From && a.norm[before] == "," {
+		before-- // «قام السفير حارث هارلي، بزيارة»
+	}
+	if before >= s.From && a.ent[before] >= 0 {
+		for k, ac := range actors {
+			if a.ent[ac.pos] == a.ent[before] && !a.oblique(ac.pos) {
+				who = k
+			}
+		}
+	}
 	for k, ac := range actors {
-		if ac.pos >= tEnd && ac.pos-tEnd <= 12 {
+		if who < 0 && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) {
 			who = k
 			break
 		}
 	}
 	if who < 0 {
 		for k := len(actors) - 1; k >= 0; k-- {
-			if actors[k].pos < t {
+			if actors[k].pos < t && !a.oblique(actors[k].pos) {
 				who = k
 				break
 			}
 		}
 	}
-	if who < 0 && len(actors) > 0 {
-		who = 0
+	for k, ac := range actors {
+		if who < 0 && !a.oblique(ac.pos) {
+			who = k
+		}
 	}
 	if who < 0 {
 		// No one named: an actor described by a role right after the
@@ -431,6 +449,48 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	}
 	return e
 }
+
+// obliquePrepositions are the free-standing prepositions whose object
+// does not act in the event (بين, whose objects are an agreement's
+// parties, is not one of them).
+var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى عند ضد حول بشأن نحو تجاه`)
+
+// oblique reports whether the name that starts at token i sits in a
+// prepositional phrase: after a preposition word, or with ب، ل or ك
+// attached to its first word (للمحكمة، بروسيا), which the name's mention
+// leaves out.
+func (a *analysis) oblique(i int) bool {
+	if a.ent[i] >= 0 && a.entStart[i] > a.toks[i].Start && a.entStart[i] <= a.toks[i].End {
+		clitics := strings.TrimLeft(a.in.Body[a.toks[i].Start:a.entStart[i]], "وف")
+		if strings.HasPrefix(clitics, "ب") || strings.HasPrefix(clitics, "ل") || strings.HasPrefix(clitics, "ك") {
+			return true
+		}
+	}
+	// Look back past opening quotation marks and a group word left out of
+	// the name: «على تنظيم "داعش"»، «ضد حركة طالبان»، «بتنظيم داعش».
+	j := i - 1
+	for j >= 0 && a.toks[j].Kind == arabic.Punct && isOpenQuote(a.toks[j].Text) {
+		j--
+	}
+	if j >= 0 && groupWords[strings.TrimPrefix(a.norm[j], "و")] {
+		j--
+	} else if j >= 0 {
+		n := strings.TrimPrefix(a.norm[j], "و")
+		for _, p := range []string{"ب", "ل", "ك"} {
+			if r, ok := strings.CutPrefix(n, p); ok && groupWords[r] {
+				return true
+			}
+		}
+	}
+	return j >= 0 && obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")]
+}
+
+// groupWords are the heads a group's name is often written after without
+// being part of it (تنظيم داعش، حركة طالبان).
+var groupWords = setOf(`تنظيم التنظيم حركة جماعة ميليشيا ميليشيات مليشيا مليشيات حزب فصيل فصائل`)
+
+// isOpenQuote reports whether a punctuation token opens a quotation.
+func isOpenQuote(s string) bool { return isOpenMark(s) || s == "\"" || s == "'" }
 
 func isPartOf(a, b string) bool {
 	return strings.Contains(arabic.Normalize(b), arabic.Normalize(a))

@@ -53,6 +53,7 @@ type analysis struct {
 	// ent[i] is the index in in.Entities of the mention covering token i,
 	// or -1.
 	ent            []int
+	entStart       []int // where the mention covering each token starts (see ent)
 	sentOf         []int // sentence index of each token
 	paraOf         []int // paragraph (line) index of each token
 	quotes         []marsad.Quote
@@ -84,6 +85,7 @@ func newAnalysis(in *Input) *analysis {
 	a := &analysis{in: in, toks: in.Tokens}
 	a.norm = make([]string, len(a.toks))
 	a.ent = make([]int, len(a.toks))
+	a.entStart = make([]int, len(a.toks))
 	a.sentOf = make([]int, len(a.toks))
 	a.paraOf = make([]int, len(a.toks))
 	a.verb = make([]verbKind, len(a.toks))
@@ -117,6 +119,7 @@ func newAnalysis(in *Input) *analysis {
 		lo := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].End > sp.start })
 		for i := lo; i < len(a.toks) && a.toks[i].Start < sp.end; i++ {
 			a.ent[i] = sp.ent
+			a.entStart[i] = sp.start
 		}
 	}
 	return a

@@ -516,6 +516,32 @@ func TestEventRoleActors(t *testing.T) {
 	}
 }
 
+// Who acts: the name right before the trigger (past a comma) is its
+// subject, and a name in a prepositional phrase (an attached ل or ب, or
+// after على with a group word between) is whom the event involves, never
+// who acts.
+func TestEventSubjects(t *testing.T) {
+	ents := map[marsad.EntityType][]string{
+		marsad.Person:       {"سامي العلي", "منصور الخالد"},
+		marsad.Organization: {"منظمة الصحة", "داعش", "جامعة الملك سعود"},
+		marsad.Location:     {"جنيف", "سوريا"},
+	}
+	tests := []struct{ text, want string }{
+		{"سامي العلي التقى بالمدعية العامة لمنظمة الصحة في جنيف.", "meeting|سامي العلي"},
+		{"وشنت الطائرات هجمات على تنظيم \"داعش\" في سوريا أمس.", "attack|"},
+		{"قام السفير سامي العلي، بزيارة لجامعة الملك سعود التقى خلالها رئيسها منصور الخالد.", "visit|سامي العلي"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range speech.Analyze(input(tt.text, ents)).Events {
+			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestTriggerSenses(t *testing.T) {
 	tests := []struct {
 		text     string
