@@ -126,9 +126,9 @@ var divineNames = normalizedKeys(map[string]bool{"الله": true, "لله": tru
 	"فالله": true, "تالله": true, "فلله": true, "تعالى": true, "سبحانه": true})
 
 // divineEpithets follow الله in formulas: الله تعالى، الله عز وجل،
-// الله سبحانه وتعالى، الله العلي القدير.
+// الله سبحانه وتعالى، الله العلي القدير، ولله الحمد.
 var divineEpithets = normalizedKeys(map[string]bool{"تعالى": true, "سبحانه": true, "وتعالى": true, "عز": true, "وجل": true,
-	"تبارك": true, "العلي": true, "القدير": true, "العظيم": true, "الكريم": true})
+	"تبارك": true, "العلي": true, "القدير": true, "العظيم": true, "الكريم": true, "الحمد": true})
 
 // currencies are currency units, normalized, with their common inflected
 // and clitic forms: ANERcorp tags them MISC (دولار 107 times in the train

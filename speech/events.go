@@ -126,7 +126,11 @@ var (
 	operationNames = setOf(`الحزم الصحراء`)
 	// ضربة جزاء، ضربة حرة، ضربات الترجيح: a kick, not a strike.
 	strikeWords = setOf(`ضربة ضربات ضربه`)
-	kickWords   = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
+	// استهدف مسجدا (targeted), or يستهدف البرنامج الطلاب، تستهدف الحملة
+	// الأسر (aims at an audience).
+	targetVerbs   = setOf(`استهدف يستهدف استهدفت تستهدف`)
+	audienceWords = setOf(`البرنامج البرامج المشروع الحملة المبادرة الخطة الدورة المسابقة الملتقى المعرض الجائزة الفعالية الفعاليات الطلاب الطالبات الشباب الفتيات الأسر الأسرة فئة الفئة فئات شريحة الشريحة شرائح المستفيدين الجمهور الزوار السياح المستثمرين العملاء تحقيق رفع زيادة خفض تدريب تأهيل توعية`)
+	kickWords     = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
 )
 
 // triggerSense reports whether the one-word trigger at i, in a sentence
@@ -151,6 +155,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 2, notReceived, false)
 	case kind == "appointment":
 		return a.ahead(i, to, 10, posts, false)
+	case kind == "attack" && inSet(targetVerbs, n):
+		return !a.ahead(i, to, 3, audienceWords, false)
 	case kind == "attack" && inSet(strikeWords, n):
 		return !a.ahead(i, to, 1, kickWords, false)
 	case kind == "meeting" && strings.HasSuffix(n, "قمه"):
