@@ -117,7 +117,71 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	CompoundNames(words, tags)
 	Institutions(words, tags)
 	dropNonNames(words, tags)
+	trimSpans(words, tags)
 	return joined
+}
+
+// blessingVerbs open the formulas written after a name (رضي الله عنه،
+// رحمه الله، حفظه الله، عليه السلام), which the tagger reads on as part
+// of the name.
+var blessingVerbs = normalizedKeys(map[string]bool{"رضي": true, "رحمه": true, "رحمها": true, "يرحمه": true, "حفظه": true,
+	"حفظها": true, "غفر": true, "شافى": true, "شفاه": true, "تغمده": true, "قدس": true, "صلى": true, "عليه": true, "عليها": true})
+
+// leadingJunk are the particles a name never starts with, as written (not
+// normalized, which folds على into علي; على itself is left out, being how
+// Egyptian print writes the name علي: على بن الحسين).
+var leadingJunk = map[string]bool{"أو": true, "او": true, "و": true, "في": true, "من": true, "إلى": true, "الى": true,
+	"عن": true, "مع": true, "ثم": true, "أن": true, "إن": true}
+
+// loneLetter reports whether a word is one Arabic letter (م for مهندس, a
+// detached و); Latin letters and digits (ويندوز 8، S 2) are parts of names.
+func loneLetter(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && arabic.IsArabicLetter(r)
+}
+
+// trimSpans cuts what the tagger glued onto a name's ends: a blessing and
+// everything after it (عائشة رضي الله → عائشة; «رضي الله» alone goes), a
+// lone letter or a stopword in front (م طلال …، أو عبد الله …، و الجوف)
+// and a dangling بن or lone letter at the end (عبد الله بن، عمر الجاسر ك).
+func trimSpans(words, tags []string) {
+	for i := 0; i < len(tags); i++ {
+		if !strings.HasPrefix(tags[i], "B-") {
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && strings.HasPrefix(tags[j], "I-") {
+			j++
+		}
+		typ := tags[i][2:]
+		from, to := i, j
+		for k := from; k < to; k++ {
+			if k+1 < to && blessingVerbs[arabic.Normalize(words[k])] && divineNames[arabic.Normalize(words[k+1])] {
+				to = k
+				break
+			}
+		}
+		for from < to && (loneLetter(words[from]) || leadingJunk[words[from]]) {
+			from++
+		}
+		for to > from && (loneLetter(words[to-1]) || arabic.Normalize(words[to-1]) == "بن") {
+			to--
+		}
+		if from == i && to == j {
+			i = j - 1
+			continue
+		}
+		for k := i; k < j; k++ {
+			tags[k] = "O"
+		}
+		if from < to {
+			tags[from] = "B-" + typ
+			for k := from + 1; k < to; k++ {
+				tags[k] = "I-" + typ
+			}
+		}
+		i = j - 1
+	}
 }
 
 // divineNames are الله alone or behind a clitic, and the epithets that
