@@ -142,11 +142,11 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		// «وقعت إدارة مطار الملك فهد الدولي أمس عقد …»
 		return a.ahead(i, to, 2, signOn, false) || a.ahead(i, to, 12, signObjects, false)
 	case kind == "visit" && inSet(reachVerbs, n):
-		return !a.ahead(i, to, 2, reachLevels, true)
+		return !a.ahead(i, to, 2, reachLevels, true) && a.destination(i, to)
 	case kind == "visit" && inSet(returnVerbs, n):
-		return !a.ahead(i, to, 2, notReturnWords, true)
+		return !a.ahead(i, to, 2, notReturnWords, true) && a.destination(i, to)
 	case kind == "visit" && inSet(headVerbs, n):
-		return !a.ahead(i, to, 3, notHeadWords, false) // «وتوجه الوزير سامي العلي بالشكر»
+		return !a.ahead(i, to, 3, notHeadWords, false) && a.destination(i, to) // «وتوجه الوزير سامي العلي بالشكر»
 	case kind == "disaster" && inSet(stormWords, n):
 		return !a.ahead(i, to, 1, operationNames, false)
 	case kind == "meeting" && inSet(meetVerbs, n):
@@ -163,6 +163,37 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
 	return true
+}
+
+// destinationWords name where a journey ends when no place name does:
+// the capital, the airport, home.
+var destinationWords = setOf(`العاصمة عاصمة مطار المطار ميناء الميناء مقر المقر مدينة المدينة بلاده بلادها وطنه وطنها البلاد أرض الوطن المملكة الديار منزله منزلها مكتبه قصر القصر`)
+
+// destination reports whether a movement verb at i (وصل، عاد، توجه) has
+// somewhere to go: a place name or a destination word within the next
+// eight tokens of its sentence, or right after an إلى within twenty. Without one it moves a measure or a state
+// («وصل طوله إلى سبعة سنتيمترات»، «تصل عدد التأشيرات إلى 200»، «يعود
+// اللاعبون لإجراء التدريبات»), not a visitor.
+func (a *analysis) destination(i, to int) bool {
+	place := func(j int) bool {
+		e, ok := a.entityAt(j)
+		return ok && e.Type == marsad.Location || inSet(destinationWords, a.norm[j])
+	}
+	for j := i + 1; j < to && j <= i+20; j++ {
+		if j <= i+8 && place(j) {
+			return true
+		}
+		// Past a long subject («وصل، قبل قليل، نائب الرئيس اليمني خالد
+		// بحاح إلى مطار عدن»): إلى and a place right after it.
+		if n := a.norm[j]; n == "الي" || n == "إلى" {
+			for k := j + 1; k < to && k <= j+2; k++ {
+				if place(k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // behind reports whether one of the k tokens before i, in i's sentence,

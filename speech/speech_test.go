@@ -558,6 +558,10 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن تاريخ المسجد في الرياض يعود إلى القرن 13.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وتوجه سامي العلي بالشكر إلى أهالي الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وتسلق سامي العلي أعلى قمة جبلية في نيبال.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"نيبال"}}, "meeting", false},
+		// A movement verb needs somewhere to go.
+		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
+		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
+		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
 	}
 	for _, tt := range tests {
 		res := speech.Analyze(input(tt.text, tt.entities))
