@@ -23,7 +23,7 @@ var clauseStops = setOf(`بعد قبل عقب إثر اثر خلال أثناء 
 
 // Words that end a descriptive speaker phrase ("مستشار بالجيش الوطني الليبي
 // التابع …", "قوات الشرق في بيان …").
-var phraseStops = setOf(`في عبر على عن من إلى الى ل مع بعد قبل عقب إثر اثر خلال أثناء بقيادة برئاسة خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة`)
+var phraseStops = setOf(`في عبر على عن من إلى الى ل مع بعد قبل عقب إثر اثر خلال أثناء بقيادة برئاسة خلال أمام لدى الذي التي الذين والذي والتي حول بشأن قوله قولها أن إن أنه إنه بأن ان التابع التابعة المقرب المقربة وقت لحظة حين حينها`)
 
 // quoteMark kinds.
 func isOpenMark(s string) bool  { return s == "“" || s == "«" || s == "„" }
@@ -684,7 +684,8 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
 // الانتباه إلى", "أعرب عن أمله").
 var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
-	يجب ينبغي يمكن إننا إنني إنهم إنها أننا أنني نقلا`)
+	يجب ينبغي يمكن إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا
+	المزاعم الادعاءات الاتهامات الشائعات الإشاعات`)
 
 // determiners may open a speaker's description: بعض and أحد before any
 // definite noun, the demonstratives before a noun of sources

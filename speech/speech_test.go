@@ -124,6 +124,13 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"خالد السعد|statement|الاستعدادات اكتملت", "الهيئة|statement|التسجيل مفتوح", "الهيئة|statement|الرسوم لم"},
 		},
 		{
+			name:     "an adverb, a time noun or the allegations refuted are no speaker",
+			text:     "وأكدت مصادر أمنية وقت وقوع التفجير أن الموقع أخلي بالكامل. ويؤكد دائما أن العمل الخيري لا يتوقف. وتفند المزاعم بأن اللجنة منعت الإعلاميين.",
+			entities: map[marsad.EntityType][]string{},
+			want:     []string{"مصادر أمنية|"},
+			not:      []string{"مصادر أمنية وقت", "دائما|", "المزاعم|"},
+		},
+		{
 			name:     "an admission confirms",
 			text:     "واعترف المتهم سعد الفهد أمام القاضي بأنه استقبل الانتحاري في المطار.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سعد الفهد"}},
