@@ -477,6 +477,15 @@ func TestVagueYearsDateNoEvent(t *testing.T) {
 	}
 }
 
+// eventActors returns the events of text as "kind|who,…".
+func eventActors(text string, ents map[marsad.EntityType][]string) []string {
+	var got []string
+	for _, e := range speech.Analyze(input(text, ents)).Events {
+		got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
+	}
+	return got
+}
+
 // A place acts only as a subject or a verbal noun's genitive; further on
 // it is the target or the scene. A penalty kick is no strike, and an
 // appointment names its post.
@@ -494,10 +503,7 @@ func TestEventPlacesAndKicks(t *testing.T) {
 		{"وعين الرئيس الجنرال سامي العلي قائدا للقوة المشتركة.", "appointment|سامي العلي"}, // the post named
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, e := range speech.Analyze(input(tt.text, locs)).Events {
-			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
-		}
+		got := eventActors(tt.text, locs)
 		if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
 			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
 		}
@@ -513,11 +519,7 @@ func TestEventRoleActors(t *testing.T) {
 		{"كما استقبل نائب خادم الحرمين الشريفين عددا من المواطنين.", "meeting|نائب خادم الحرمين الشريفين"},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, e := range speech.Analyze(input(tt.text, nil)).Events {
-			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
-		}
-		if !slices.Contains(got, tt.want) {
+		if got := eventActors(tt.text, nil); !slices.Contains(got, tt.want) {
 			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -539,11 +541,7 @@ func TestEventSubjects(t *testing.T) {
 		{"قام السفير سامي العلي، بزيارة لجامعة الملك سعود التقى خلالها رئيسها منصور الخالد.", "visit|سامي العلي"},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, e := range speech.Analyze(input(tt.text, ents)).Events {
-			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
-		}
-		if !slices.Contains(got, tt.want) {
+		if got := eventActors(tt.text, ents); !slices.Contains(got, tt.want) {
 			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
 		}
 	}
