@@ -269,11 +269,14 @@ func (a *analysis) findEvents() {
 				continue
 			}
 			e := a.frame(kind, i, i+width, si)
-			if e.When == "" && (width == 1 && definiteNoun(a.norm[i]) || len(e.Who) == 0 && e.Where == "") {
+			if width == 1 && definiteNoun(a.norm[i]) && !a.dateNear(si, i) || e.When == "" && len(e.Who) == 0 && e.Where == "" {
 				// «الاتفاق الذي تم التوصل إليه», «الزيارة»: a definite noun
 				// refers back to an event the text has introduced, and adds
-				// nothing to the timeline without a date of its own; a frame
-				// with no one, no place and no date says nothing at all.
+				// nothing to the timeline without a date of its own, next
+				// to it («وفقا للاتفاق الذي أعلن عنه يوم 14 يوليو»), not
+				// the report's «اليوم» at the other end of the sentence; a
+				// frame with no one, no place and no date says nothing at
+				// all.
 				continue
 			}
 			if len(e.Who) == 0 && len(e.With) == 0 && e.When == "" && kind != "disaster" && kind != "attack" {
@@ -582,6 +585,33 @@ func (a *analysis) nearestTime(si, t int) (marsad.TimeExpr, bool) {
 		return marsad.TimeExpr{}, false
 	}
 	return a.in.Times[best], true
+}
+
+// dateNearBytes is how far (in bytes, about eight words) a date may stand
+// from a definite trigger and still be that event's own; twice that when
+// a relative clause describes the event («الزيارة التي سيقوم بها رئيس
+// مجلس الوزراء اللبناني تمام سلام يوم غد»).
+const dateNearBytes = 80
+
+// relativePronouns open a clause that describes the noun before them.
+var relativePronouns = setOf(`الذي التي الذين اللذين اللتين`)
+
+// dateNear reports whether the time expression nearest to token t of
+// sentence si stands close enough to it (dateNearBytes).
+func (a *analysis) dateNear(si, t int) bool {
+	x, ok := a.nearestTime(si, t)
+	if !ok {
+		return false
+	}
+	limit := dateNearBytes
+	for j := t + 1; j < len(a.norm) && j <= t+2; j++ {
+		if relativePronouns[a.norm[j]] {
+			limit *= 2
+			break
+		}
+	}
+	tb, te := a.toks[t].Start, a.toks[t].End
+	return x.Start-te <= limit && tb-x.End <= limit
 }
 
 // definiteNoun reports whether a normalized word carries the article,

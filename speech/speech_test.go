@@ -368,6 +368,9 @@ func TestEventsNeedSomethingToSay(t *testing.T) {
 		{"ووقع الاتفاق السياسي في ديسمبر 2015 بين الأطراف.", "ديسمبر 2015", 1},
 		{"والتقى الوزير سامي العلي نظيره في الرياض.", "", 1},
 		{"وأضاف المصدر أن الكتائب التي وصلت إلى محيط قاعدة العند تضم قوات النخبة.", "", 0},
+		// The date belongs to the press conference at the other end of
+		// the sentence, not to the agreement talked about.
+		{"وناقش سامي العلي تداعيات الاتفاق على أسواق النفط والأسهم في المنطقة العربية والخليجية كلها خلال المؤتمر الصحفي الذي عقد في ديسمبر 2015.", "ديسمبر 2015", 0},
 	}
 	for _, tt := range tests {
 		in := input(tt.text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض", "قاعدة العند"}})
