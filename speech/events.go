@@ -116,11 +116,13 @@ var (
 	// استقبل الوزير نظيره (received), or بدء استقبال الطلبات، استقبال
 	// العزاء، يستقبل المرضى (takes in applications, condolences, patients).
 	receiveVerbs = setOf(`استقبل يستقبل استقبلت تستقبل استقبال استقباله`)
-	notReceived  = setOf(`الطلبات طلبات العزاء المعزين التعازي المرضى المراجعين الحالات الطلاب الطالبات المتقدمين المتقدمات البلاغات الشكاوى الزوار الحجاج المعتمرين المصلين الشحنات المسافرين الركاب الأمطار السيول`)
+	notReceived  = setOf(`الطلبات طلبات طلب العزاء المعزين التعازي المرضى المراجعين الحالات الطلاب الطالبات الطلبة المتقدمين المتقدمات البلاغات الشكاوى الزوار الحجاج المعتمرين المصلين الشحنات المسافرين الركاب الأمطار السيول
+		العام الموسم المعلمين المعلمات اللاجئين المهاجرين النازحين الرسائل المكالمات الاتصالات`)
 	// يلتقي الهلال مع النصر في المباراة، لقاء كأس السوبر: a match, not
 	// a meeting.
 	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
-	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات`)
+	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات
+		ضيفه ضيفها مضيفه مضيفها الذهاب الإياب ملعب الملعب استاد`)
 	// عاصفة الحزم، عاصفة الصحراء: military operations, not storms.
 	stormWords     = setOf(`عاصفة العاصفة`)
 	operationNames = setOf(`الحزم الصحراء`)
@@ -152,7 +154,8 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 	case kind == "meeting" && inSet(meetVerbs, n):
 		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues)
 	case kind == "meeting" && inSet(receiveVerbs, n):
-		return !a.ahead(i, to, 2, notReceived, false)
+		// A number received («استقبلت 175 ألف طلب لجوء») is an intake.
+		return !a.ahead(i, to, 2, notReceived, true)
 	case kind == "appointment":
 		return a.ahead(i, to, 10, posts, false)
 	case kind == "attack" && inSet(targetVerbs, n):

@@ -566,6 +566,9 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن تاريخ المسجد في الرياض يعود إلى القرن 13.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وتوجه سامي العلي بالشكر إلى أهالي الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
 		{"وتسلق سامي العلي أعلى قمة جبلية في نيبال.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"نيبال"}}, "meeting", false},
+		// An intake and a match are no meetings.
+		{"وقال سامي العلي إن الرياض استقبلت العام الماضي 175 ألف طلب لجوء.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
+		{"ويلتقي فريق سامي العلي مع ضيفه فريق الرياض غدا.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		// A movement verb needs somewhere to go.
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
