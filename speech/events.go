@@ -496,12 +496,16 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 // obliquePrepositions are the free-standing prepositions whose object
 // does not act in the event (بين, whose objects are an agreement's
 // parties, is not one of them).
-var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى عند ضد حول بشأن نحو تجاه`)
+var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى عند ضد حول بشأن نحو تجاه ل ب لل`)
 
-// oblique reports whether the name that starts at token i sits in a
-// prepositional phrase: after a preposition word, or with ب، ل or ك
-// attached to its first word (للمحكمة، بروسيا), which the name's mention
-// leaves out.
+// targetNouns are what an attack hits; a name in their genitive is the
+// target («قصفت طائرات تركية مواقع تنظيم داعش»).
+var targetNouns = setOf(`مواقع موقع معاقل معقل مقرات مقر أهداف عناصر مسلحي مقاتلي متمردي تجمع تجمعات قواعد معسكرات مخابئ مخازن`)
+
+// oblique reports whether the name that starts at token i does not act:
+// it sits in a prepositional phrase, after a preposition word or with ب،
+// ل or ك attached to its first word (للمحكمة، بروسيا), which the name's
+// mention leaves out, or it is the genitive of a target noun.
 func (a *analysis) oblique(i int) bool {
 	if a.ent[i] >= 0 && a.entStart[i] > a.toks[i].Start && a.entStart[i] <= a.toks[i].End {
 		clitics := strings.TrimLeft(a.in.Body[a.toks[i].Start:a.entStart[i]], "وف")
@@ -525,7 +529,7 @@ func (a *analysis) oblique(i int) bool {
 			}
 		}
 	}
-	return j >= 0 && obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")]
+	return j >= 0 && (obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")] || inSet(targetNouns, a.norm[j]))
 }
 
 // groupWords are the heads a group's name is often written after without
