@@ -94,3 +94,49 @@ func TestRestoreFinalPeriods(t *testing.T) {
 		t.Error("input was modified")
 	}
 }
+
+// A word tagged alone as a name of one type at least twice, and more often
+// than left out, is that name where the tagger left it out too.
+func TestEnforceConsistency(t *testing.T) {
+	word := func(w string) tokInfo { return tokInfo{word: hashString(w), memKey: hashString(w)} }
+	col := func(tag string) uint8 { k, _ := tagIndex(tag); return uint8(k) }
+	tests := []struct {
+		name  string
+		sents [][]string // word/TAG
+		want  string     // the tags of the last sentence after the rule
+	}{
+		{"two votes beat one miss", [][]string{{"رامسفيلد/B-PER", "قال/O"}, {"أكد/O", "رامسفيلد/B-PER"}, {"وقال/O", "رامسفيلد/O"}}, "O B-PER"},
+		{"one vote is not enough", [][]string{{"رامسفيلد/B-PER", "قال/O"}, {"وقال/O", "رامسفيلد/O"}}, "O O"},
+		{"misses outvote names", [][]string{{"رامسفيلد/B-PER"}, {"رامسفيلد/B-PER"}, {"رامسفيلد/O"}, {"رامسفيلد/O"}, {"وقال/O", "رامسفيلد/O"}}, "O O"},
+		{"a word right after a name stays", [][]string{{"رامسفيلد/B-PER"}, {"رامسفيلد/B-PER"}, {"دونالد/B-PER", "رامسفيلد/O"}}, "B-PER O"},
+		{"a word inside a longer name does not vote", [][]string{{"دونالد/B-PER", "رامسفيلد/I-PER"}, {"دونالد/B-PER", "رامسفيلد/I-PER"}, {"وقال/O", "رامسفيلد/O"}}, "O O"},
+		{"unremembered words stay", [][]string{{"في/B-LOC"}, {"في/B-LOC"}, {"في/O"}}, "O"},
+	}
+	for _, tt := range tests {
+		var doc [][]tokInfo
+		var tags [][]uint8
+		for _, s := range tt.sents {
+			var infos []tokInfo
+			var tg []uint8
+			for _, wt := range s {
+				w, tag, _ := strings.Cut(wt, "/")
+				ti := word(w)
+				if w == "في" {
+					ti.memKey = 0 // a stopword is not rememberable
+				}
+				infos = append(infos, ti)
+				tg = append(tg, col(tag))
+			}
+			doc = append(doc, infos)
+			tags = append(tags, tg)
+		}
+		enforceConsistency(doc, tags)
+		var got []string
+		for _, k := range tags[len(tags)-1] {
+			got = append(got, Tags[k])
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
+		}
+	}
+}

@@ -189,5 +189,94 @@ func (m *Model) tagDocument(sents [][]string) [][]uint8 {
 		out[s] = append(out[s][:0], m.decodeCached(t, 1, c.ents, idx[at:at+n], doc[s])...)
 		at += n
 	}
+	enforceConsistency(doc, out)
 	return out
+}
+
+// Names keep their type through a document ("one sense per discourse").
+// After the second stage, a word the tagger left outside any name is
+// tagged as a one-word name when, in the sentences around it (the memory
+// window), the same word was tagged alone as a name of one type at least
+// twice and more often than it was left out. The second stage's memory
+// features already lean that way; this makes the majority win where the
+// local context is too weak to tip the scores. Measured on the dev blocks
+// 1, 5, 9 of the train split: +0.14 and +0.24 F1 (seeds 1 and 2, from a
+// script over the predictions), and on the test file, reported only,
+// +0.33 (72.58 → 72.91).
+
+// consistencyMin is how many one-word tags of one type a word needs.
+const consistencyMin = 2
+
+// enforceConsistency applies the rule above to the tag columns of a
+// document's sentences, in place.
+func enforceConsistency(doc [][]tokInfo, tags [][]uint8) {
+	type votes struct {
+		o    int32
+		typs [numTypes]int32 // one-word names of each type (index 0 unused)
+	}
+	// Held by value and sized for the document's words at most once, as
+	// in fillMemory: a counter allocated per word cost a tenth of the
+	// tagging time.
+	words := 0
+	for _, sent := range doc {
+		words += len(sent)
+	}
+	counts := make(map[uint64]votes, words/2)
+	add := func(s int, d int32) {
+		sent, tg := doc[s], tags[s]
+		for i := range sent {
+			if sent[i].memKey == 0 {
+				continue
+			}
+			k := tg[i]
+			single := k != 0 && Tags[k][0] == 'B' && (i+1 == len(tg) || Tags[tg[i+1]][0] != 'I')
+			if k != 0 && !single {
+				continue
+			}
+			v := counts[sent[i].word]
+			if single {
+				v.typs[typeOf(k)] += d
+			} else {
+				v.o += d
+			}
+			counts[sent[i].word] = v
+		}
+	}
+	n := len(doc)
+	for s := 0; s < n && s <= memoryWindow; s++ {
+		add(s, 1)
+	}
+	var relabel [][2]int
+	for s := range doc {
+		if s > 0 {
+			if in := s + memoryWindow; in < n {
+				add(in, 1)
+			}
+			if out := s - memoryWindow - 1; out >= 0 {
+				add(out, -1)
+			}
+		}
+		tg := tags[s]
+		for i := range tg {
+			if tg[i] != 0 || doc[s][i].memKey == 0 || i > 0 && tg[i-1] != 0 {
+				continue
+			}
+			v := counts[doc[s][i].word]
+			best, typ := int32(0), 0
+			for t := 1; t < numTypes; t++ {
+				if v.typs[t] > best {
+					best, typ = v.typs[t], t
+				}
+			}
+			if best >= consistencyMin && best > v.o {
+				relabel = append(relabel, [2]int{i, typ})
+			}
+		}
+		// Relabel after the sentence's own votes were read, so that a
+		// change does not vote for the next word of the same sentence.
+		for _, r := range relabel {
+			tg[r[0]] = uint8(2*r[1] - 1) // B- of the type
+		}
+		relabel = relabel[:0]
+	}
 }
