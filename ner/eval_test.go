@@ -111,6 +111,8 @@ func TestEnforceConsistency(t *testing.T) {
 		{"a word right after a name stays", [][]string{{"رامسفيلد/B-PER"}, {"رامسفيلد/B-PER"}, {"دونالد/B-PER", "رامسفيلد/O"}}, "B-PER O"},
 		{"a word inside a longer name does not vote", [][]string{{"دونالد/B-PER", "رامسفيلد/I-PER"}, {"دونالد/B-PER", "رامسفيلد/I-PER"}, {"وقال/O", "رامسفيلد/O"}}, "O O"},
 		{"unremembered words stay", [][]string{{"في/B-LOC"}, {"في/B-LOC"}, {"في/O"}}, "O"},
+		{"a lone type gives way to the majority", [][]string{{"داعش/B-ORG"}, {"داعش/B-ORG"}, {"وقال/O", "داعش/B-LOC"}}, "O B-ORG"},
+		{"a tie keeps the type", [][]string{{"داعش/B-ORG"}, {"داعش/B-LOC"}, {"وقال/O", "داعش/B-LOC"}}, "O B-LOC"},
 	}
 	for _, tt := range tests {
 		var doc [][]tokInfo
