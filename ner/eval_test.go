@@ -132,7 +132,7 @@ func TestEnforceConsistency(t *testing.T) {
 			doc = append(doc, infos)
 			tags = append(tags, tg)
 		}
-		enforceConsistency(doc, tags)
+		enforceConsistency(doc, tags, nil)
 		var got []string
 		for _, k := range tags[len(tags)-1] {
 			got = append(got, Tags[k])

@@ -189,9 +189,18 @@ func (m *Model) tagDocument(sents [][]string) [][]uint8 {
 		out[s] = append(out[s][:0], m.decodeCached(t, 1, c.ents, idx[at:at+n], doc[s])...)
 		at += n
 	}
-	enforceConsistency(doc, out)
+	if t.votes == nil || len(t.votes) > maxReusedVotes {
+		t.votes = map[uint64]consistencyVotes{}
+	}
+	enforceConsistency(doc, out, t.votes)
+	clear(t.votes)
 	return out
 }
+
+// maxReusedVotes bounds the vote map a tagger keeps for the next
+// document: clearing a map costs its size, however few words the next
+// document has.
+const maxReusedVotes = 1 << 13
 
 // Names keep their type through a document ("one sense per discourse").
 // After the second stage, a word the tagger left outside any name is
@@ -209,21 +218,39 @@ func (m *Model) tagDocument(sents [][]string) [][]uint8 {
 // consistencyMin is how many one-word tags of one type a word needs.
 const consistencyMin = 2
 
+// consistencyVotes are a word's votes in the window: left out, and
+// tagged alone as each type (index 0 unused).
+type consistencyVotes struct {
+	o    int32
+	typs [numTypes]int32
+}
+
 // enforceConsistency applies the rule above to the tag columns of a
-// document's sentences, in place.
-func enforceConsistency(doc [][]tokInfo, tags [][]uint8) {
-	type votes struct {
-		o    int32
-		typs [numTypes]int32 // one-word names of each type (index 0 unused)
+// document's sentences, in place. counts is an empty map to count in (a
+// tagger's, reused across documents; nil makes one).
+func enforceConsistency(doc [][]tokInfo, tags [][]uint8, counts map[uint64]consistencyVotes) {
+	// Held by value, as in fillMemory: a counter allocated per word cost a
+	// tenth of the tagging time.
+	if counts == nil {
+		counts = map[uint64]consistencyVotes{}
 	}
-	// Held by value and sized for the document's words at most once, as
-	// in fillMemory: a counter allocated per word cost a tenth of the
-	// tagging time.
-	words := 0
-	for _, sent := range doc {
-		words += len(sent)
+	single := func(tg []uint8, i int) bool {
+		k := tg[i]
+		return k != 0 && Tags[k][0] == 'B' && (i+1 == len(tg) || Tags[tg[i+1]][0] != 'I')
 	}
-	counts := make(map[uint64]votes, words/2)
+	// Only words tagged alone somewhere can vote or be relabelled: they
+	// are a few dozen in an article, so the map stays small and most
+	// tokens cost one lookup in it.
+	for s, sent := range doc {
+		for i := range sent {
+			if sent[i].memKey != 0 && single(tags[s], i) {
+				counts[sent[i].word] = consistencyVotes{}
+			}
+		}
+	}
+	if len(counts) == 0 {
+		return
+	}
 	add := func(s int, d int32) {
 		sent, tg := doc[s], tags[s]
 		for i := range sent {
@@ -231,12 +258,15 @@ func enforceConsistency(doc [][]tokInfo, tags [][]uint8) {
 				continue
 			}
 			k := tg[i]
-			single := k != 0 && Tags[k][0] == 'B' && (i+1 == len(tg) || Tags[tg[i+1]][0] != 'I')
-			if k != 0 && !single {
+			one := single(tg, i)
+			if k != 0 && !one {
 				continue
 			}
-			v := counts[sent[i].word]
-			if single {
+			v, ok := counts[sent[i].word]
+			if !ok {
+				continue
+			}
+			if one {
 				v.typs[typeOf(k)] += d
 			} else {
 				v.o += d
@@ -273,7 +303,10 @@ func enforceConsistency(doc [][]tokInfo, tags [][]uint8) {
 			default:
 				continue
 			}
-			v := counts[doc[s][i].word]
+			v, ok := counts[doc[s][i].word]
+			if !ok {
+				continue
+			}
 			best, typ := int32(0), 0
 			for t := 1; t < numTypes; t++ {
 				if t != own && v.typs[t] > best {

@@ -172,6 +172,7 @@ type tagger struct {
 	score []float32 // emission scores, numTags per token
 	back  []uint8
 	path  []uint8
+	votes map[uint64]consistencyVotes // see enforceConsistency
 }
 
 var taggerPool = sync.Pool{New: func() any { return new(tagger) }}
