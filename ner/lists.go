@@ -371,8 +371,26 @@ var groupHeads = surfaces(map[string]bool{
 // maxGroupName bounds the words of a bare name after a group word.
 const maxGroupName = 3
 
+// movementHeads name a movement, group or militia by what follows them;
+// a place there is the group's name (تنظيم داعش، حركة بوكو حرام), which
+// the tagger, knowing the name from news about where it fights, types
+// as a place. On 1,600 SaudiNewsNet records 34 such names were places,
+// all but one (تنظيم مالي, a financial regulation) a group. A person
+// there stays one: ميليشيات عبدالملك الحوثي names the leader.
+var movementHeads = surfaces(map[string]bool{
+	"تنظيم": true, "حركة": true, "جماعة": true, "ميليشيا": true, "ميليشيات": true, "مليشيا": true,
+	"مليشيات": true, "فصيل": true,
+})
+
 func (m *Model) groupNames(words, tags []string) {
 	for i := 0; i+1 < len(words); i++ {
+		if tags[i] == "O" && tags[i+1] == "B-LOC" && (movementHeads[words[i]] || oneClitic(words[i], movementHeads)) {
+			for j := i + 1; j < len(words) && (j == i+1 || tags[j] == "I-LOC"); j++ {
+				tags[j] = "I-ORG"
+			}
+			tags[i+1] = "B-ORG"
+			continue
+		}
 		if tags[i] != "O" || tags[i+1] != "O" || !groupHead(words[i]) {
 			continue
 		}
@@ -391,11 +409,14 @@ func (m *Model) groupNames(words, tags []string) {
 // groupHead reports whether tok is a group word in construct state, with
 // or without a one-letter proclitic (ومجموعة، لشركة).
 func groupHead(tok string) bool {
-	if groupHeads[tok] {
-		return true
-	}
+	return groupHeads[tok] || oneClitic(tok, groupHeads)
+}
+
+// oneClitic reports whether tok is a word of set behind one one-letter
+// proclitic (وتنظيم، لحركة).
+func oneClitic(tok string, set map[string]bool) bool {
 	r, ok := cutOne(tok, "وفبكل")
-	return ok && groupHeads[r]
+	return ok && set[r]
 }
 
 // bareName reports whether a token reads as part of a bare name: letters

@@ -105,6 +105,11 @@ func TestGroupNames(t *testing.T) {
 		{"وصلت مجموعة كبيرة من الزوار", "O O O O O", "O O O O O"},  // a known word
 		{"حركة المؤشر العام", "O O O", "O O O"},                    // a definite genitive
 		{"أمام مبنى شركة لتوزيع اللحوم", "O O O O O", "O O O O O"}, // a proclitic
+		// A place after a movement word is the movement; a person stays one.
+		{"مواقع تنظيم داعش في سوريا", "O O B-LOC O B-LOC", "O O B-ORG O B-LOC"},
+		{"هجمات لحركة بوكو حرام", "O O B-LOC I-LOC", "O O B-ORG I-ORG"},
+		{"ميليشيات عبدالملك الحوثي", "O B-PER I-PER", "O B-PER I-PER"},
+		{"شركة البحرين للاتصالات", "O B-LOC O", "O B-LOC O"},
 	}
 	checkTags(t, m.groupNames, tests)
 }
