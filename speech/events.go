@@ -500,7 +500,7 @@ var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى
 
 // targetNouns are what an attack hits; a name in their genitive is the
 // target («قصفت طائرات تركية مواقع تنظيم داعش»).
-var targetNouns = setOf(`مواقع موقع معاقل معقل مقرات مقر أهداف عناصر مسلحي مقاتلي متمردي تجمع تجمعات قواعد معسكرات مخابئ مخازن`)
+var targetNouns = setOf(`مواقع موقع معاقل معقل أوكار وكر مقرات مقر أهداف عناصر مسلحي مقاتلي متمردي تجمع تجمعات قواعد معسكرات مخابئ مخازن`)
 
 // oblique reports whether the name that starts at token i does not act:
 // it sits in a prepositional phrase, after a preposition word or with ب،
