@@ -446,16 +446,21 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 			break
 		}
 	}
+	// Before the trigger, a name that reports the clause holding it
+	// («قالت وزارة الخارجية إن تركيا طلبت … عقد اجتماع») is the
+	// reporter, not who acts; with a pronoun on the complementizer
+	// («أعلنت الهيئة أنها وقعت») the subject goes on, and the name acts.
+	reporter := func(k int) bool { return a.bareComplementizerBetween(actors[k].pos, t) }
 	if who < 0 {
 		for k := len(actors) - 1; k >= 0; k-- {
-			if actors[k].pos < t && !a.oblique(actors[k].pos) {
+			if actors[k].pos < t && !a.oblique(actors[k].pos) && !reporter(k) {
 				who = k
 				break
 			}
 		}
 	}
 	for k, ac := range actors {
-		if who < 0 && !a.oblique(ac.pos) {
+		if who < 0 && !a.oblique(ac.pos) && !(ac.pos < t && reporter(k)) {
 			who = k
 		}
 	}
@@ -592,6 +597,21 @@ func (a *analysis) nearestTime(si, t int) (marsad.TimeExpr, bool) {
 		return marsad.TimeExpr{}, false
 	}
 	return a.in.Times[best], true
+}
+
+// bareComplementizers open a reported clause with a new subject (أن، إن،
+// بأن); أنه، أنها and the like carry the subject on and are not among them.
+var bareComplementizers = setOf(`أن إن بأن وأن وإن`)
+
+// bareComplementizerBetween reports whether a bare complementizer stands
+// between tokens from and to.
+func (a *analysis) bareComplementizerBetween(from, to int) bool {
+	for j := from + 1; j < to; j++ {
+		if bareComplementizers[a.norm[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // dateNearBytes is how far (in bytes, about eight words) a date may stand

@@ -544,6 +544,10 @@ func TestEventSubjects(t *testing.T) {
 		{"قام السفير سامي العلي، بزيارة لجامعة الملك سعود التقى خلالها رئيسها منصور الخالد.", "visit|سامي العلي"},
 		{"وقصفت طائرات حربية أمس مواقع تنظيم داعش في سوريا.", "attack|طائرات"},
 		{"وقال مصدر ل«منظمة الصحة» إن قصفا استهدف جنيف.", "attack|"},
+		// The reporter of the clause does not act in it, unless the
+		// complementizer carries the subject on.
+		{"وقال سامي العلي إن طائرات مجهولة قصفت مواقع في سوريا أمس.", "attack|"},
+		{"وأعلنت منظمة الصحة أنها وقعت اتفاقية مع جامعة الملك سعود أمس.", "agreement|منظمة الصحة"},
 	}
 	for _, tt := range tests {
 		if got := eventActors(tt.text, ents); !slices.Contains(got, tt.want) {
