@@ -278,7 +278,10 @@ func enforceConsistency(doc [][]tokInfo, tags [][]uint8, counts map[uint64]consi
 	for s := 0; s < n && s <= memoryWindow; s++ {
 		add(s, 1)
 	}
-	var relabel [][2]int
+	// The window slides over the tagger's tags: changes wait for the end
+	// of the pass, so that a sentence leaves the window with the votes it
+	// brought in.
+	var relabel [][3]int
 	for s := range doc {
 		if s > 0 {
 			if in := s + memoryWindow; in < n {
@@ -298,7 +301,7 @@ func enforceConsistency(doc [][]tokInfo, tags [][]uint8, counts map[uint64]consi
 			own := 0
 			switch {
 			case tg[i] == 0 && (i == 0 || tg[i-1] == 0):
-			case tg[i] != 0 && Tags[tg[i]][0] == 'B' && (i+1 == len(tg) || Tags[tg[i+1]][0] != 'I'):
+			case single(tg, i):
 				own = typeOf(tg[i])
 			default:
 				continue
@@ -318,14 +321,11 @@ func enforceConsistency(doc [][]tokInfo, tags [][]uint8, counts map[uint64]consi
 				rival = v.typs[own]
 			}
 			if best >= consistencyMin && best > rival {
-				relabel = append(relabel, [2]int{i, typ})
+				relabel = append(relabel, [3]int{s, i, typ})
 			}
 		}
-		// Relabel after the sentence's own votes were read, so that a
-		// change does not vote for the next word of the same sentence.
-		for _, r := range relabel {
-			tg[r[0]] = uint8(2*r[1] - 1) // B- of the type
-		}
-		relabel = relabel[:0]
+	}
+	for _, r := range relabel {
+		tags[r[0]][r[1]] = uint8(2*r[2] - 1) // B- of the type
 	}
 }
