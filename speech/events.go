@@ -174,9 +174,10 @@ var destinationWords = setOf(`العاصمة عاصمة مطار المطار م
 
 // destination reports whether a movement verb at i (وصل، عاد، توجه) has
 // somewhere to go: a place name or a destination word within the next
-// eight tokens of its sentence, or right after an إلى within twenty. Without one it moves a measure or a state
-// («وصل طوله إلى سبعة سنتيمترات»، «تصل عدد التأشيرات إلى 200»، «يعود
-// اللاعبون لإجراء التدريبات»), not a visitor.
+// eight tokens of its sentence, or right after an إلى within twenty.
+// Without one it moves a measure or a state («وصل طوله إلى سبعة
+// سنتيمترات»، «تصل عدد التأشيرات إلى 200»، «يعود اللاعبون لإجراء
+// التدريبات»), not a visitor.
 func (a *analysis) destination(i, to int) bool {
 	place := func(j int) bool {
 		e, ok := a.entityAt(j)
@@ -422,15 +423,15 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		actors, places = places[:1], places[1:]
 	}
 	// who: the actor named right before the trigger, or before a comma
-	// before it (subject-verb order: «المالكي التقى», «أجرى حفتر
-	// زيارة»), else the nearest after it
-	// (verb-subject order, and the genitive of a verbal noun: زيارة
-	// حفتر), else the nearest before. An actor inside a prepositional
-	// phrase («التقى بالمدعية العامة للمحكمة الجنائية الدولية»، «في
-	// روسيا») is whom the event involves, not who acts.
+	// before it (subject-verb order: «المالكي التقى», «أجرى حفتر زيارة»),
+	// else the nearest after it (verb-subject order, and the genitive of
+	// a verbal noun: زيارة حفتر), else the nearest before. An actor
+	// inside a prepositional phrase («التقى بالمدعية العامة للمحكمة
+	// الجنائية الدولية»، «في روسيا») is whom the event involves, not who
+	// acts (oblique).
 	who := -1
 	before := t - 1
-	if before > s.From && a.norm[before] == "،" || before > s.From && a.norm[before] == "," {
+	if before > s.From && (a.norm[before] == "،" || a.norm[before] == ",") {
 		before-- // «قام السفير حارث هارلي، بزيارة»
 	}
 	if before >= s.From && a.ent[before] >= 0 {
