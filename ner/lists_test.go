@@ -181,7 +181,7 @@ func checkTags(t *testing.T, rule func(words, tags []string), tests []ruleCase) 
 }
 
 func TestTrimSpans(t *testing.T) {
-	tests := []struct{ words, tags, want string }{
+	tests := []ruleCase{
 		{"قالت عائشة رضي الله عنها", "O B-PER I-PER I-PER I-PER", "O B-PER O O O"},
 		{"قال رضي الله عنه", "O B-PER I-PER I-PER", "O O O O"},
 		{"المهندس م طلال ملائكة", "O B-PER I-PER I-PER", "O O B-PER I-PER"},
@@ -191,11 +191,5 @@ func TestTrimSpans(t *testing.T) {
 		{"نظام ويندوز 8", "O B-MISC I-MISC", "O B-MISC I-MISC"},
 		{"علي عبد الله صالح", "B-PER I-PER I-PER I-PER", "B-PER I-PER I-PER I-PER"},
 	}
-	for _, tt := range tests {
-		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
-		trimSpans(words, tags)
-		if got := strings.Join(tags, " "); got != tt.want {
-			t.Errorf("%s: %s, want %s", tt.words, got, tt.want)
-		}
-	}
+	checkTags(t, trimSpans, tests)
 }
