@@ -358,6 +358,10 @@ func (a *analysis) opensClause(j int) bool {
 // verb and its subject.
 var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
 
+// prayerVerbs call on God in a prayer (داعيا الله أن يحفظ …، نسأل الله
+// أن): الله after them is whom the speaker prays to, not who speaks.
+var prayerVerbs = setOf(`دعا يدعو ندعو تدعو دعت داعيا داعية سأل نسأل يسأل سائلا سائلة راجيا راجية`)
+
 // divineEpithets open the subject of a reporting verb that quotes the
 // Quran; «عز وجل» too, but عز alone opens names (عز الدين).
 var divineEpithets = setOf(`تعالى سبحانه`)
@@ -537,7 +541,7 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 			break
 		}
 	}
-	if s := a.phraseSpeaker(region[0], region[1]); s.name != "" {
+	if s := a.phraseSpeaker(region[0], region[1]); s.name != "" && !(s.name == "الله" && inSet(prayerVerbs, a.norm[vi])) {
 		// A verse (قال الله تعالى: …) is cited by the article's speaker:
 		// what follows without a subject is still that speaker's.
 		if s.name != "الله" {

@@ -131,6 +131,13 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"مصادر أمنية وقت", "دائما|", "المزاعم|"},
 		},
 		{
+			name:     "a prayer is not God speaking; a verse is",
+			text:     "وقدم الوزير سامي العلي العزاء لأسر الشهداء، داعيا الله أن يتغمدهم بواسع رحمته. وقال الله تعالى: «ولا تحسبن الذين قتلوا في سبيل الله أمواتا».",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"الله|statement|ولا تحسبن"},
+			not:      []string{"الله|statement|يتغمدهم"},
+		},
+		{
 			name:     "an admission confirms",
 			text:     "واعترف المتهم سعد الفهد أمام القاضي بأنه استقبل الانتحاري في المطار.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سعد الفهد"}},
