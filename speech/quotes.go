@@ -688,7 +688,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
 // الانتباه إلى", "أعرب عن أمله").
 var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
-	يجب ينبغي يمكن إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا
+	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا
 	المزاعم الادعاءات الاتهامات الشائعات الإشاعات`)
 
 // determiners may open a speaker's description: بعض and أحد before any
