@@ -513,16 +513,26 @@ var targetNouns = setOf(`مواقع موقع معاقل معقل أوكار وك
 // ل or ك attached to its first word (للمحكمة، بروسيا), which the name's
 // mention leaves out, or it is the genitive of a target noun.
 func (a *analysis) oblique(i int) bool {
+	// لل is ل and the article: a prepositional phrase whether or not the
+	// name's mention starts after it (للجيش الليبي).
+	if strings.HasPrefix(strings.TrimPrefix(a.norm[i], "و"), "لل") {
+		return true
+	}
 	if a.ent[i] >= 0 && a.entStart[i] > a.toks[i].Start && a.entStart[i] <= a.toks[i].End {
 		clitics := strings.TrimLeft(a.in.Body[a.toks[i].Start:a.entStart[i]], "وف")
 		if strings.HasPrefix(clitics, "ب") || strings.HasPrefix(clitics, "ل") || strings.HasPrefix(clitics, "ك") {
 			return true
 		}
 	}
-	// Look back past opening quotation marks and a group word left out of
-	// the name: «على تنظيم "داعش"»، «ضد حركة طالبان»، «بتنظيم داعش».
+	// Look back past opening quotation marks, a title the name is the
+	// apposition of («مع نظيره التونسي خميس الجهيناوي»، «مع رئيس
+	// الحكومة الإيطالية») and a group word left out of the name: «على
+	// تنظيم "داعش"»، «ضد حركة طالبان»، «بتنظيم داعش».
 	j := i - 1
 	for j >= 0 && a.toks[j].Kind == arabic.Punct && isOpenQuote(a.toks[j].Text) {
+		j--
+	}
+	for k := 0; k < maxTitleWords && j >= 0 && a.titleWord(j); k++ {
 		j--
 	}
 	if j >= 0 && groupWords[strings.TrimPrefix(a.norm[j], "و")] {
@@ -536,6 +546,35 @@ func (a *analysis) oblique(i int) bool {
 		}
 	}
 	return j >= 0 && (obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")] || inSet(targetNouns, a.norm[j]))
+}
+
+// maxTitleWords bounds the title oblique looks back across.
+const maxTitleWords = 4
+
+// counterpartWords stand for a title by reference to someone else
+// (نظيره التونسي).
+var counterpartWords = setOf(`نظيره نظيرها نظيرهم نظير أول`)
+
+// titleWord reports whether token j can be part of a title before a name:
+// a role word, a counterpart, a definite nisba adjective (التونسي،
+// الإيطالية) or a definite noun a role word governs (رئيس الحكومة). Any
+// other word ends the title's reach: a place after لدى («سفير البوسنة
+// لدى المملكة حارث هارلي») or a preposition attached (للجيش الليبي in
+// «القائد العام للجيش الليبي الفريق أول خليفة حفتر»: the name is the
+// commander's, not the army's).
+func (a *analysis) titleWord(j int) bool {
+	if a.ent[j] >= 0 || !isWord(a.toks[j]) {
+		return false
+	}
+	n := a.norm[j]
+	if roleHeads[n] || counterpartWords[n] {
+		return true
+	}
+	if !strings.HasPrefix(n, "ال") || relativePronouns[n] || n == "الي" || n == "الا" {
+		return false // relative pronouns, إلى and إلا normalize with a leading ال too
+	}
+	nisba := strings.HasSuffix(n, "ي") || strings.HasSuffix(n, "يه")
+	return nisba || j > 0 && roleHeads[a.norm[j-1]]
 }
 
 // groupWords are the heads a group's name is often written after without

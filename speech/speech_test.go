@@ -542,7 +542,7 @@ func TestEventRoleActors(t *testing.T) {
 func TestEventSubjects(t *testing.T) {
 	ents := map[marsad.EntityType][]string{
 		marsad.Person:       {"سامي العلي", "منصور الخالد"},
-		marsad.Organization: {"منظمة الصحة", "داعش", "جامعة الملك سعود"},
+		marsad.Organization: {"منظمة الصحة", "داعش", "جامعة الملك سعود", "الجيش الليبي"},
 		marsad.Location:     {"جنيف", "سوريا"},
 	}
 	tests := []struct{ text, want string }{
@@ -551,6 +551,11 @@ func TestEventSubjects(t *testing.T) {
 		{"قام السفير سامي العلي، بزيارة لجامعة الملك سعود التقى خلالها رئيسها منصور الخالد.", "visit|سامي العلي"},
 		{"وقصفت طائرات حربية أمس مواقع تنظيم داعش في سوريا.", "attack|طائرات"},
 		{"وقال مصدر ل«منظمة الصحة» إن قصفا استهدف جنيف.", "attack|"},
+		// A name after a title in a prepositional phrase is whom the
+		// event involves; a title's own preposition (للجيش) does not
+		// reach past it.
+		{"وقال سامي العلي بعد محادثات مع نظيره التونسي منصور الخالد في جنيف إن الحل قريب.", "meeting|سامي العلي"},
+		{"وصل القائد العام للجيش الليبي الفريق سامي العلي إلى جنيف أمس.", "visit|سامي العلي"},
 		// The reporter of the clause does not act in it, unless the
 		// complementizer carries the subject on.
 		{"وقال سامي العلي إن طائرات مجهولة قصفت مواقع في سوريا أمس.", "attack|"},
