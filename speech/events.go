@@ -532,8 +532,24 @@ func (a *analysis) oblique(i int) bool {
 	for j >= 0 && a.toks[j].Kind == arabic.Punct && isOpenQuote(a.toks[j].Text) {
 		j--
 	}
-	for k := 0; k < maxTitleWords && j >= 0 && a.titleWord(j); k++ {
-		j--
+	for k := 0; k < maxTitleWords && j >= 0; k++ {
+		if a.titleWord(j) {
+			j--
+			continue
+		}
+		// An organisation a role word governs is part of the title: «مع
+		// رئيس الحكومة الإيطالية ماتيو رينزي».
+		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
+			first := j
+			for first > 0 && a.ent[first-1] == a.ent[j] {
+				first--
+			}
+			if first > 0 && roleHeads[a.norm[first-1]] {
+				j = first - 1
+				continue
+			}
+		}
+		break
 	}
 	if j >= 0 && groupWords[strings.TrimPrefix(a.norm[j], "و")] {
 		j--

@@ -556,6 +556,7 @@ func TestEventSubjects(t *testing.T) {
 		// reach past it.
 		{"وقال سامي العلي بعد محادثات مع نظيره التونسي منصور الخالد في جنيف إن الحل قريب.", "meeting|سامي العلي"},
 		{"وصل القائد العام للجيش الليبي الفريق سامي العلي إلى جنيف أمس.", "visit|سامي العلي"},
+		{"وقال سامي العلي في ختام محادثات أجراها مع رئيس منظمة الصحة منصور الخالد إن الحل قريب.", "meeting|سامي العلي"},
 		// The reporter of the clause does not act in it, unless the
 		// complementizer carries the subject on.
 		{"وقال سامي العلي إن طائرات مجهولة قصفت مواقع في سوريا أمس.", "attack|"},
