@@ -1,6 +1,7 @@
 package speech
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -430,11 +431,20 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	// الجنائية الدولية»، «في روسيا») is whom the event involves, not who
 	// acts (oblique).
 	who := -1
+	// A delivery's verbal noun with a country in its genitive and what is
+	// delivered after it («إرسال روسيا 8 مقاتلات») names the sender,
+	// whoever else the sentence names.
+	if sender, ok := a.entityAt(tEnd); ok && kind == "supply" && tEnd < s.To && sender.Type == marsad.Location &&
+		a.ahead(tEnd, s.To, 3, supplyObjects, true) {
+		actors = append([]actor{{sender, tEnd}}, actors...)
+		places = slices.DeleteFunc(places, func(p actor) bool { return p.e.ID == sender.ID })
+		who = 0
+	}
 	before := t - 1
 	if before > s.From && (a.norm[before] == "،" || a.norm[before] == ",") {
 		before-- // «قام السفير حارث هارلي، بزيارة»
 	}
-	if before >= s.From && a.ent[before] >= 0 {
+	if who < 0 && before >= s.From && a.ent[before] >= 0 {
 		for k, ac := range actors {
 			if a.ent[ac.pos] == a.ent[before] && !a.oblique(ac.pos) {
 				who = k
@@ -472,6 +482,13 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		if r := a.roleActor(tEnd, s.To); r != "" {
 			e.Who = []string{r}
 		}
+	}
+	if kind == "disaster" {
+		// A storm, a flood or a fire has no one behind it: the names
+		// around it are the spokesman who reports it, the agency quoted
+		// or the storm's own name (العاصفة دانيال، الإعصار سوديلور).
+		who = -1
+		e.Who = nil
 	}
 	if who >= 0 {
 		e.Who = []string{actors[who].e.Name}

@@ -557,6 +557,10 @@ func TestEventSubjects(t *testing.T) {
 		{"وقال سامي العلي بعد محادثات مع نظيره التونسي منصور الخالد في جنيف إن الحل قريب.", "meeting|سامي العلي"},
 		{"وصل القائد العام للجيش الليبي الفريق سامي العلي إلى جنيف أمس.", "visit|سامي العلي"},
 		{"وقال سامي العلي في ختام محادثات أجراها مع رئيس منظمة الصحة منصور الخالد إن الحل قريب.", "meeting|سامي العلي"},
+		// A delivery names its sender in the verbal noun's genitive; a
+		// storm has no actor, whatever names stand around it.
+		{"وكشف منصور الخالد عن إرسال سوريا 8 مقاتلات إلى جنيف.", "supply|سوريا"},
+		{"وضرب إعصار منصور الخالد سواحل جنيف.", "disaster|"},
 		// The reporter of the clause does not act in it, unless the
 		// complementizer carries the subject on.
 		{"وقال سامي العلي إن طائرات مجهولة قصفت مواقع في سوريا أمس.", "attack|"},
