@@ -451,8 +451,12 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 			}
 		}
 	}
+	// A verbal noun that has its possessor attached («من لقائه في بنغازي
+	// قائد القيادة الأمريكية») has its genitive slot filled: the name
+	// after it is whom the event involves, and its actor is named before.
+	possessed := inSet(possessedTriggers, a.norm[t])
 	for k, ac := range actors {
-		if who < 0 && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) {
+		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) {
 			who = k
 			break
 		}
@@ -580,6 +584,11 @@ func (a *analysis) oblique(i int) bool {
 	}
 	return j >= 0 && (obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")] || inSet(targetNouns, a.norm[j]))
 }
+
+// possessedTriggers are event nouns with a possessive pronoun attached
+// (زيارته، لقائه): his visit, her meeting.
+var possessedTriggers = setOf(`زيارته زيارتها زيارتهم لقائه لقاءه لقائها لقاءها لقائهم اجتماعه اجتماعها اجتماعهم
+	استقباله استقبالها محادثاته محادثاتها مباحثاته مباحثاتها وصوله وصولها`)
 
 // maxTitleWords bounds the title oblique looks back across.
 const maxTitleWords = 4

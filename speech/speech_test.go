@@ -557,6 +557,9 @@ func TestEventSubjects(t *testing.T) {
 		{"وقال سامي العلي بعد محادثات مع نظيره التونسي منصور الخالد في جنيف إن الحل قريب.", "meeting|سامي العلي"},
 		{"وصل القائد العام للجيش الليبي الفريق سامي العلي إلى جنيف أمس.", "visit|سامي العلي"},
 		{"وقال سامي العلي في ختام محادثات أجراها مع رئيس منظمة الصحة منصور الخالد إن الحل قريب.", "meeting|سامي العلي"},
+		// An event noun with its possessor attached: the name after it
+		// is the other party.
+		{"وتأتي زيارة سامي العلي إلى جنيف بعد 5 أيام من لقائه في سوريا منصور الخالد.", "meeting|سامي العلي"},
 		// A delivery names its sender in the verbal noun's genitive; a
 		// storm has no actor, whatever names stand around it.
 		{"وكشف منصور الخالد عن إرسال سوريا 8 مقاتلات إلى جنيف.", "supply|سوريا"},
