@@ -252,7 +252,11 @@ var minTriggerLen = func() int {
 // speech events, dated to the publication day when the text gives no date.
 func (a *analysis) findEvents() {
 	for si, s := range a.in.Sentences {
-		seen := map[string]bool{}
+		// seen lists the places of the events of each kind in the
+		// sentence: a second trigger of a kind makes an event only with a
+		// place of its own («يقوم بزيارة رسمية للعاصمة الروسية موسكو بعد
+		// زيارة للقاهرة»: two visits), not a second frame of the same one.
+		seen := map[string][]string{}
 		for i := s.From; i < s.To; i++ {
 			if a.ent[i] >= 0 {
 				continue // a word inside a name ("عين اليوم") triggers nothing
@@ -261,7 +265,7 @@ func (a *analysis) findEvents() {
 			if kind == "" {
 				kind, width = a.triggerKind(i), 1
 			}
-			if kind == "" || seen[kind] {
+			if kind == "" {
 				continue
 			}
 			if kind == "request" && !a.requestLike(i, s) {
@@ -293,7 +297,10 @@ func (a *analysis) findEvents() {
 				// timeline.
 				continue
 			}
-			seen[kind] = true
+			if places, ok := seen[kind]; ok && (e.Where == "" || slices.Contains(places, e.Where)) {
+				continue
+			}
+			seen[kind] = append(seen[kind], e.Where)
 			a.events = append(a.events, e)
 		}
 	}

@@ -360,6 +360,28 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// Two triggers of one kind in a sentence make two events when each has a
+// place of its own, and one when they tell the same event.
+func TestEventsOfOneKindInASentence(t *testing.T) {
+	ents := map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"جنيف", "سوريا"}}
+	tests := []struct {
+		text string
+		want []string // kind|where of each event
+	}{
+		{"وصل سامي العلي إلى جنيف بعد زيارة إلى سوريا.", []string{"visit|جنيف", "visit|سوريا"}},
+		{"وصل سامي العلي إلى جنيف في زيارة تستمر يومين.", []string{"visit|جنيف"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range speech.Analyze(input(tt.text, ents)).Events {
+			got = append(got, e.Kind+"|"+e.Where)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestEventsNeedSomethingToSay: a definite noun that refers back to an
 // event without a date of its own, a frame with no one, no place and no
 // date, and a visit or meeting nobody takes part in (troops that arrived)
