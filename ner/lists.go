@@ -130,7 +130,7 @@ var blessingVerbs = normalizedKeys(map[string]bool{"رضي": true, "رحمه": t
 // leadingJunk are the particles a name never starts with, as written (not
 // normalized, which folds على into علي; على itself is left out, being how
 // Egyptian print writes the name علي: على بن الحسين).
-var leadingJunk = map[string]bool{"أو": true, "او": true, "و": true, "في": true, "من": true, "إلى": true, "الى": true,
+var leadingJunk = map[string]bool{"أو": true, "او": true, "في": true, "من": true, "إلى": true, "الى": true,
 	"عن": true, "مع": true, "ثم": true, "أن": true, "إن": true}
 
 // loneLetter reports whether a word is one Arabic letter (م for مهندس, a
@@ -384,7 +384,7 @@ var movementHeads = surfaces(map[string]bool{
 
 func (m *Model) groupNames(words, tags []string) {
 	for i := 0; i+1 < len(words); i++ {
-		if tags[i] == "O" && tags[i+1] == "B-LOC" && (movementHeads[words[i]] || oneClitic(words[i], movementHeads)) {
+		if tags[i] == "O" && tags[i+1] == "B-LOC" && isHead(words[i], movementHeads) {
 			for j := i + 1; j < len(words) && (j == i+1 || tags[j] == "I-LOC"); j++ {
 				tags[j] = "I-ORG"
 			}
@@ -407,16 +407,14 @@ func (m *Model) groupNames(words, tags []string) {
 }
 
 // groupHead reports whether tok is a group word in construct state, with
-// or without a one-letter proclitic (ومجموعة، لشركة).
-func groupHead(tok string) bool {
-	return groupHeads[tok] || oneClitic(tok, groupHeads)
-}
+// or without a conjunction or a preposition (ومجموعة، لشركة).
+func groupHead(tok string) bool { return isHead(tok, groupHeads) }
 
-// oneClitic reports whether tok is a word of set behind one one-letter
-// proclitic (وتنظيم، لحركة).
-func oneClitic(tok string, set map[string]bool) bool {
-	r, ok := cutOne(tok, "وفبكل")
-	return ok && set[r]
+// isHead reports whether tok is a word of heads behind at most a
+// conjunction and a preposition (وتنظيم، لحركة، وبشركة).
+func isHead(tok string, heads map[string]bool) bool {
+	_, ok := headBehindClitics(tok, heads)
+	return ok
 }
 
 // bareName reports whether a token reads as part of a bare name: letters

@@ -190,7 +190,7 @@ func (a *analysis) destination(i, to int) bool {
 		}
 		// Past a long subject («وصل، قبل قليل، نائب الرئيس اليمني خالد
 		// بحاح إلى مطار عدن»): إلى and a place right after it.
-		if n := a.norm[j]; n == "الي" || n == "إلى" {
+		if a.norm[j] == "الي" { // إلى, normalized
 			for k := j + 1; k < to && k <= j+2; k++ {
 				if place(k) {
 					return true
