@@ -256,6 +256,15 @@ func TestArticleRoles(t *testing.T) {
 		{"no role: verb between", "قال الرئيس إن [PER خليفة حفتر] وصل.", "خليفة حفتر", nil},
 		{"no role: title of the next person", "التقى [PER بوتين] الرئيس التركي [PER أردوغان] أمس.", "بوتين", nil},
 		{"no role: given name that is also a title word", "قال [PER أمير طاهري] إن الأمر انتهى.", "أمير طاهري", nil},
+		{"rank swallowed from the next name", "قلد العميد [PER زياد الزايدي النقيب] [PER عبدالمجيد البركاتي] رتبته.", "عبدالمجيد البركاتي", []string{"النقيب"}},
+		{"the swallowed rank is not the first man's", "قلد العميد [PER زياد الزايدي النقيب] [PER عبدالمجيد البركاتي] رتبته.", "زياد الزايدي", []string{"العميد"}},
+		{"title swallowed before its complement", "وحضر [PER نايف بن سلطان المستشار] بمكتب وزير الدفاع، والتقى الوفد.", "نايف بن سلطان", []string{"المستشار بمكتب وزير الدفاع"}},
+		{"family name before في", "في منزل [PER حسين محمد الشيخ] في بلدة صرين.", "حسين محمد الشيخ", nil},
+		{"family name before an office", "ونوه المهندس [PER محمد بن عبدالرحمن المخرج] [PER أمين الطائف] بالرعاية.", "محمد بن عبدالرحمن المخرج", []string{"المهندس"}},
+		{"family name after عبد", "ومن اللاعبين [PER وعبد الملك] [PER الخيبري] وآخرون.", "الخيبري", nil},
+		{"family name that is a title word", "جاءته هدية من [PER أحمد النقيب]، ووصف ذهول الناس.", "أحمد النقيب", nil},
+		{"family name before a title", "قال [PER عمر السلطان] المدير العام للشركة إن الأرباح زادت.", "عمر السلطان", []string{"المدير العام للشركة"}},
+		{"family name after آل", "قال [PER عبداللطيف آل الشيخ] في كلمته إن الهيئة مستمرة.", "عبداللطيف آل الشيخ", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
