@@ -89,6 +89,31 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a lone family name the tagger typed otherwise is the person",
+			text: "دعا وزير الدفاع [PER أشتون كارتر] الكونغرس. ووجه [LOC كارتر] رسائل طمأنة إلى [LOC إسرائيل].",
+			want: []summary{
+				{Type: "PER", Name: "أشتون كارتر", Aliases: []string{"كارتر"}},
+				{Type: "LOC", Name: "إسرائيل"},
+			},
+		},
+		{
+			name: "a lone place is not the family name of a title",
+			text: "حضر [PER والي طنجة] الحفل في [LOC طنجة].",
+			want: []summary{
+				{Type: "PER", Name: "والي طنجة"},
+				{Type: "LOC", Name: "طنجة"},
+			},
+		},
+		{
+			name: "a word inside a longer name of another type stays",
+			text: "تخرج [PER خالد الفيصل] في [ORG جامعة الفيصل] ثم عاد إلى [LOC الفيصل].",
+			want: []summary{
+				{Type: "PER", Name: "خالد الفيصل"},
+				{Type: "ORG", Name: "جامعة الفيصل"},
+				{Type: "LOC", Name: "الفيصل"},
+			},
+		},
+		{
 			name: "conjunction before a name seen bare",
 			text: "التقى [PER بوتين] و[PER أردوغان] ثم قال [PER وبوتين] إن [PER أردوغان] صديق.",
 			want: []summary{

@@ -147,7 +147,7 @@ var genericOrgHeads = normalizedSet(`
 // institutionWords open the names of institutions, never of people.
 var institutionWords = normalizedSet(`
 وزارة مجلس جامعة هيئة لجنة حكومة جيش قوات بنك مصرف اتحاد مكتب مركز معهد محكمة برلمان نادي منتخب
-سفارة قنصلية بلدية مديرية إدارة دائرة مصلحة جمعية نقابة رابطة
+سفارة قنصلية بلدية مديرية إدارة دائرة مصلحة جمعية نقابة رابطة دار
 `)
 
 // startsLikeOrganization reports whether a normalized word (clitics
