@@ -149,6 +149,14 @@ var outletAnaphora = setOf(`الصحيفة الوكالة الموقع القن�
 // Heads before an outlet name: وكالة "إنترفاكس"، صحيفة "وول ستريت جورنال".
 var outletHeads = setOf(`وكالة صحيفة موقع قناة مجلة شبكة إذاعة تلفزيون`)
 
+// sourceVerbs pass on what someone else said: after them عن names the
+// source (نقلت وكالة X عن مسؤول، ذكرت الصحيفة عن مصادر).
+var sourceVerbs = setOf(`نقل نقلت ينقل تنقل ناقلا ذكر ذكرت يذكر تذكر أفاد أفادت يفيد تفيد أورد أوردت يورد تورد روى روت يروي تروي`)
+
+// issuedWords say a text was issued by someone (تقرير صدر عن المؤسسة,
+// البيان الصادر عن الوزارة): the author follows عن.
+var issuedWords = setOf(`صدر صدرت يصدر تصدر صادر صادرة الصادر الصادرة`)
+
 // Anonymous sources: a quote of theirs is a claim the outlet reports.
 var anonymousHeads = setOf(`أشخاص مصادر مصدر مسؤولين مسؤولون مسئولين مسئولون دبلوماسيين دبلوماسيون شهود مقربين`)
 

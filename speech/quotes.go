@@ -525,8 +525,26 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		}
 	}
 	via := ""
-	// "نقل X عن Y": X is the outlet, Y the speaker.
-	for j := region[0]; j < region[1]; j++ {
+	// "نقل X عن Y": X is the outlet, Y the speaker. Only after a verb of
+	// passing on, or with an outlet before عن: after other verbs عن is
+	// "about" (قال عن الاتفاق إنه، نفت … ما تردد عن تعرض طفلة لحروق).
+	passesOn := inSet(sourceVerbs, a.norm[vi]) ||
+		region[0] < region[1] && (inSet(outletHeads, a.norm[region[0]]) || inSet(outletAnaphora, a.norm[region[0]]))
+	if !passesOn {
+		// What follows "about" is the topic: "قال متحدثاً عن الفيصل";
+		// but a report "issued by" (صدر عن) names its author.
+		for j := region[0]; j < region[1]; j++ {
+			if a.norm[j] == "عن" {
+				if j > region[0] && inSet(issuedWords, a.norm[j-1]) {
+					passesOn = true
+				} else {
+					region[1] = j
+				}
+				break
+			}
+		}
+	}
+	for j := region[0]; j < region[1] && passesOn; j++ {
 		if a.norm[j] == "عن" && j > region[0] {
 			outlet := a.phraseSpeaker(region[0], j)
 			if outlet.name != "" {
@@ -538,6 +556,12 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 				return outlet, "", true
 			}
 			region[0] = j + 1
+			if outlet.name != "" && a.phraseSpeaker(region[0], region[1]).name == "" {
+				// No one to name after عن ("البيان الصادر عن مكتب رئيس
+				// الوزراء"): what stands before it speaks.
+				a.lastSpeaker = outlet
+				return outlet, "", true
+			}
 			break
 		}
 	}
@@ -688,7 +712,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
 // الانتباه إلى", "أعرب عن أمله").
 var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
-	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا
+	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا متحدثا متحدثة لكل
 	المزاعم الادعاءات الاتهامات الشائعات الإشاعات`)
 
 // determiners may open a speaker's description: بعض and أحد before any

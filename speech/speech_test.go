@@ -182,6 +182,24 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سمير النجار|denial|نفى الأخبار"},
 		},
 		{
+			name:     "عن after a verb that does not pass speech on is about, not from",
+			text:     "نفت الشؤون الصحية بحائل ما تردد عن تعرض طفلة لحروق، مؤكدة أن الطفلة كانت تعاني من التهاب جلدي.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"الشؤون الصحية بحائل"}},
+			want:     []string{"الشؤون الصحية بحائل|statement|الطفلة كانت"},
+		},
+		{
+			name:     "a report issued by an institution",
+			text:     "وأفصح تقرير صدر عن مؤسسة النقد العربي السعودي أن معظم الزيادة طرأت في القروض الاستهلاكية.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"مؤسسة النقد العربي السعودي"}},
+			want:     []string{"مؤسسة النقد العربي السعودي|statement|معظم الزيادة"},
+		},
+		{
+			name:     "a participle of speaking is not the speaker",
+			text:     "وكان الجنرال ديغول قد قال متحدثاً عن الفيصل: «شخصية فذة يقيس الأمور بمقياس المعرفة».",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"ديغول", "الفيصل"}},
+			want:     []string{"ديغول|statement|شخصية فذة"},
+		},
+		{
 			name:     "confirmation needs something confirmed",
 			text:     "وأكد المتحدث باسم الوزارة هاني سعيد صحة الأنباء عن توقيع الاتفاق، وقال إن “التوقيع سيتم الأسبوع المقبل في القاهرة”.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"هاني سعيد"}, marsad.Location: {"القاهرة"}},
