@@ -133,7 +133,7 @@ var (
 	// الأسر (aims at an audience).
 	targetVerbs   = setOf(`استهدف يستهدف استهدفت تستهدف`)
 	audienceWords = setOf(`البرنامج البرامج المشروع الحملة المبادرة الخطة الدورة المسابقة الملتقى المعرض الجائزة الفعالية الفعاليات الطلاب الطالبات الشباب الفتيات الأسر الأسرة فئة الفئة فئات شريحة الشريحة شرائح المستفيدين الجمهور الزوار السياح المستثمرين العملاء تحقيق رفع زيادة خفض تدريب تأهيل توعية`)
-	kickWords     = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية`)
+	kickWords     = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية مقصية رأسية رأس ثابتة`)
 )
 
 // triggerSense reports whether the one-word trigger at i, in a sentence
@@ -167,6 +167,24 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
 	return true
+}
+
+// negators deny what the word after them says: «لم يطلب منه»، «لن يزور»،
+// «عدم توقيع»، «دون قصف».
+var (
+	negators    = setOf(`لم لن لا عدم دون بدون`)
+	passiveAids = setOf(`يتم تتم تم`)
+)
+
+// negated reports whether the trigger at i is denied by the word before
+// it, or by the word before «يتم» («لم يتم توقيع الاتفاق»), in the sentence
+// that starts at from: what did not or will not happen is no event.
+func (a *analysis) negated(i, from int) bool {
+	j := i - 1
+	if j > from && inSet(passiveAids, a.norm[j]) {
+		j--
+	}
+	return j >= from && inSet(negators, a.norm[j])
 }
 
 // destinationWords name where a journey ends when no place name does:
@@ -274,7 +292,7 @@ func (a *analysis) findEvents() {
 			if kind == "supply" && !a.hasAny(supplyObjects, s) {
 				continue // "تسليم السلطة" is no delivery
 			}
-			if width == 1 && !a.triggerSense(kind, i, s.To) {
+			if width == 1 && !a.triggerSense(kind, i, s.To) || a.negated(i, s.From) {
 				continue
 			}
 			e := a.frame(kind, i, i+width, si)

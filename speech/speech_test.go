@@ -642,6 +642,12 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
+		// What did not or will not happen is no event.
+		{"وقال سامي العلي إن بلاده لن ترسل قوات برية إلى الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "supply", false},
+		{"وأكد سامي العلي أن الحكومة لم تطلب منهم تقديم أسماء في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
+		{"وقال سامي العلي إنه لم يتم توقيع الاتفاق في الرياض أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "agreement", false},
+		{"وطلب سامي العلي من الرياض تقديم أسماء المرشحين.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", true},
+		{"وافتتح سامي العلي التسجيل بضربة مقصية رائعة في ملعب الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "attack", false},
 	}
 	for _, tt := range tests {
 		res := speech.Analyze(input(tt.text, tt.entities))
