@@ -381,6 +381,27 @@ func phraseWordMatches(n, w string) bool {
 // the text is talking about (بشأن طلب، حول طلب).
 var requestReferences = setOf(`بشأن بخصوص حول عن على إزاء`)
 
+// formWords name a form, not a request: «نموذج طلب التعيين».
+var formWords = setOf(`نموذج استمارة نماذج استمارات`)
+
+// countWords are numbers written as words before a counted noun.
+var countWords = setOf(`ألف آلاف الف الاف مليون ملايين مئات عشرات مائة مئة`)
+
+// countBefore reports whether the word before i counts it («175 ألف طلب
+// لجوء»، «عشرات الطلبات»): a tally of requests, not a request.
+func (a *analysis) countBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	n := a.norm[i-1]
+	if countWords[n] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(a.toks[i-1].Text)
+	_, digit := arabic.Digit(r)
+	return digit
+}
+
 // supplyObjects are what gets supplied: arms, aircraft, aid, troops.
 var supplyObjects = setOf(`أسلحة سلاح الأسلحة السلاح مقاتلات طائرات مقاتلة طائرة مساعدات المساعدات عتاد العتاد ذخائر ذخيرة مرتزقة مرتزق ضباط ضباطا جنود قوات معدات صواريخ دبابات مدرعات منظومات منظومة شحنة وقود أغذية أدوية لقاحات خبراء مستشارين`)
 
@@ -402,7 +423,7 @@ func (a *analysis) requestLike(i int, s arabic.Sentence) bool {
 	if n := a.norm[i]; strings.HasPrefix(n, "بطلب") || strings.HasPrefix(n, "لطلب") {
 		return false
 	}
-	if i > s.From && requestReferences[a.norm[i-1]] {
+	if i > s.From && (requestReferences[a.norm[i-1]] || formWords[a.norm[i-1]] || a.countBefore(i)) {
 		return false
 	}
 	for j := s.From; j < s.To; j++ {
@@ -502,6 +523,22 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	for k, ac := range actors {
 		if who < 0 && !a.oblique(ac.pos) && !(ac.pos < t && reporter(k)) {
 			who = k
+		}
+	}
+	if who < 0 && kind != "disaster" && t-1 >= s.From && a.ent[t-1] >= 0 && !a.oblique(t-1) {
+		// Nobody else acts, and a country is the subject right before the
+		// verb («قالت وزارة الخارجية إن تركيا طلبت من حلف شمال الأطلسي»)
+		// or right after it, before its object («وشنت تركيا ضربات»). Not
+		// the last of a list («سوريا والعراق، واتفاق»، «الهند وباكستان
+		// ووصل البنغال»).
+		for k, p := range places {
+			if a.ent[p.pos] == a.ent[t-1] && !strings.HasPrefix(a.toks[p.pos].Text, "و") &&
+				(p.pos == 0 || a.norm[p.pos-1] != "و" && a.triggerKind(p.pos-1) == "") { // «سيزور النجف واللقاء»: the place is visited
+				actors = append(actors, p)
+				places = slices.Delete(places, k, k+1)
+				who = len(actors) - 1
+				break
+			}
 		}
 	}
 	if who < 0 {

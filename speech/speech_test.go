@@ -615,6 +615,10 @@ func TestEventSubjects(t *testing.T) {
 		// complementizer carries the subject on.
 		{"وقال سامي العلي إن طائرات مجهولة قصفت مواقع في سوريا أمس.", "attack|"},
 		{"وأعلنت منظمة الصحة أنها وقعت اتفاقية مع جامعة الملك سعود أمس.", "agreement|منظمة الصحة"},
+		// A country acts when nobody else does, as the subject next to
+		// the trigger; not as what another trigger visits.
+		{"وقالت منظمة الصحة إن سوريا طلبت من داعش عقد اجتماع طارئ أمس.", "request|سوريا"},
+		{"وشنت سوريا ضربات على مواقع داعش أمس.", "attack|سوريا"},
 	}
 	checkActors(t, ents, tests)
 }
@@ -642,6 +646,10 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
+		// A tally of requests, students or a form is no request.
+		{"وقال سامي العلي إن الرياض استقبلت العام الماضي 175 ألف طلب لجوء.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
+		{"وقال سامي العلي إن البرنامج استقبل 100 طالب من الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
+		{"وأكد سامي العلي أهمية استيفاء نموذج طلب التعيين في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
 		// What did not or will not happen is no event.
 		{"وقال سامي العلي إن بلاده لن ترسل قوات برية إلى الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "supply", false},
 		{"وأكد سامي العلي أن الحكومة لم تطلب منهم تقديم أسماء في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
