@@ -114,6 +114,22 @@ func TestGroupNames(t *testing.T) {
 	checkTags(t, m.groupNames, tests)
 }
 
+func TestAdjectivalNisbas(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"بالجامعات السعودية بعد قبولهم", "O B-LOC O O", "O O O O"},
+		{"الهيئة السعودية للمواصفات", "O B-LOC O", "O O O"},
+		{"وصل إلى العاصمة التونسية أمس", "O O O B-LOC O", "O O O O O"},
+		{"للكرة السعودية والرياضة", "O B-LOC O", "O O O"},
+		// The country itself, a place of its own, and a longer name stay.
+		{"زار الوزير السعودية أمس", "O O B-LOC O", "O O B-LOC O"},
+		{"في السعودية والإمارات", "O B-LOC B-LOC", "O B-LOC B-LOC"},
+		{"أمير المنطقة الشرقية", "O O B-LOC", "O O B-LOC"},
+		{"المملكة العربية السعودية", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"},
+		{"الحكومة السعودية الجديدة", "O B-LOC I-LOC", "O B-LOC I-LOC"},
+	}
+	checkTags(t, adjectivalNisbas, tests)
+}
+
 func TestRegionNames(t *testing.T) {
 	tests := []struct{ words, tags, want string }{
 		{"في الشرق الأوسط وشمال أفريقيا بعد", "O B-LOC I-LOC O B-LOC O", "O B-LOC I-LOC B-LOC I-LOC O"},
