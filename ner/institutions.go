@@ -314,6 +314,10 @@ func Institutions(words, tags []string) {
 			i = end - 1
 			continue
 		}
+		if end := retypeHeaded(ws, tags, i); end > i {
+			i = end - 1
+			continue
+		}
 		if tags[i] != "O" && tags[i] != "B-ORG" || !mayBeHead(words[i]) {
 			continue
 		}
@@ -337,6 +341,25 @@ func Institutions(words, tags []string) {
 		}
 		i = end - 1
 	}
+}
+
+// retypeHeaded makes an organisation of a place or misc span the tagger
+// opened with an institution head (جامعة القصيم، بنك الصين، شركة جدة:
+// 10 such spans on 1,600 SaudiNewsNet records, all institutions). It
+// returns the span's end, or i when the span at i is no such span.
+func retypeHeaded(ws *instWords, tags []string, i int) int {
+	if tags[i] != "B-LOC" && tags[i] != "B-MISC" || i+1 >= len(tags) || tags[i+1] != "I-"+tags[i][2:] || !mayBeHead(ws.words[i]) {
+		return i
+	}
+	if k := headOf(*ws.at(i)); k != headStrong && k != headWeak {
+		return i
+	}
+	end := i + 1
+	for end < len(tags) && tags[end] == tags[i+1] {
+		end++
+	}
+	tagSpan(tags, i, end, "ORG")
+	return end
 }
 
 // institutionEnd returns the end (exclusive) of the name headed at i, and
