@@ -621,6 +621,19 @@ func (a *analysis) subjectless(from, to int) bool {
 // one is named; a descriptive phrase when it opens with a head such as
 // مستشار or مصدر and names no person; an organisation; an outlet by
 // anaphora (الصحيفة → the last outlet named); or the bare noun phrase.
+// spokenTo reports whether token j opens the outlet a speaker talks to:
+// an outlet word with ل attached (لوكالة، للصحيفة، لقناة).
+func (a *analysis) spokenTo(j int) bool {
+	n := strings.TrimPrefix(a.norm[j], "و")
+	if r, ok := strings.CutPrefix(n, "لل"); ok {
+		return outletHeads[r] || outletAnaphora["ال"+r]
+	}
+	if r, ok := strings.CutPrefix(n, "ل"); ok {
+		return outletHeads[r]
+	}
+	return false
+}
+
 func (a *analysis) phraseSpeaker(from, to int) speaker {
 	if from >= to {
 		return speaker{}
@@ -669,6 +682,9 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		return a.named(a.nounPhrase(first, to))
 	}
 	for j := from; j < to; j++ {
+		if j > first && a.spokenTo(j) {
+			break // "وقالت المصادر لوكالة فرانس برس": the agency listens
+		}
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
 			return a.speakerOf(e)
 		}

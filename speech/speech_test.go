@@ -188,6 +188,12 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"الشؤون الصحية بحائل|statement|الطفلة كانت"},
 		},
 		{
+			name:     "the agency spoken to is not the speaker",
+			text:     "وقالت المصادر لوكالة فرانس برس إن متمردين قاموا بتفجير عبوة.",
+			entities: map[marsad.EntityType][]string{marsad.Organization: {"فرانس برس"}},
+			want:     []string{"المصادر|statement|متمردين قاموا"},
+		},
+		{
 			name:     "a report issued by an institution",
 			text:     "وأفصح تقرير صدر عن مؤسسة النقد العربي السعودي أن معظم الزيادة طرأت في القروض الاستهلاكية.",
 			entities: map[marsad.EntityType][]string{marsad.Organization: {"مؤسسة النقد العربي السعودي"}},
