@@ -621,6 +621,11 @@ func (a *analysis) subjectless(from, to int) bool {
 // one is named; a descriptive phrase when it opens with a head such as
 // مستشار or مصدر and names no person; an organisation; an outlet by
 // anaphora (الصحيفة → the last outlet named); or the bare noun phrase.
+// maxSubjectOffset is how many words after a reporting verb an
+// organisation may start and still be its subject («وقالت في بيان لها
+// وزارة الخارجية»).
+const maxSubjectOffset = 5
+
 // spokenTo reports whether token j opens the outlet a speaker talks to:
 // an outlet word with ل attached (لوكالة، للصحيفة، لقناة).
 func (a *analysis) spokenTo(j int) bool {
@@ -688,7 +693,9 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
 			return a.speakerOf(e)
 		}
-		if a.toks[j].Kind == arabic.Punct {
+		if a.toks[j].Kind == arabic.Punct || j-first >= maxSubjectOffset {
+			// Further on, an organisation is in the object: «وأكد دعم
+			// مسار حقوق الإنسان وتلبية دعوة الحكومة اليمنية».
 			break
 		}
 	}
