@@ -338,6 +338,21 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// An organisation deep in a reporting verb's object is not its subject:
+// «وأكد دعم مسار حقوق الإنسان وتلبية دعوة الحكومة اليمنية، مشددا على أن».
+func TestObjectOrganisationIsNoSpeaker(t *testing.T) {
+	text := "قال رئيس اللجنة سامي العلي إن الزيارة مهمة لمتابعة أوضاع حقوق الإنسان في البلاد. وأكد دعم مسار حقوق الإنسان وتلبية دعوة الحكومة اليمنية، مشددا على أن اللجنة مستقلة في عملها عن كل الأطراف."
+	res := speech.Analyze(input(text, map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Organization: {"الحكومة اليمنية"}}))
+	if len(res.Quotes) == 0 {
+		t.Fatal("no quotes")
+	}
+	for _, q := range res.Quotes {
+		if q.Speaker == "الحكومة اليمنية" {
+			t.Errorf("quote %q given to the organisation in the object", q.Text)
+		}
+	}
+}
+
 func TestRelativeDenialMakesContradiction(t *testing.T) {
 	text := `وكشف مستشار بالجيش الوطني الذي يسيطر على الشرق، " أن روسيا أرسلت ضباطا عسكريين من أجل تدريب القوات...الأمر الذي نفته المتحدثة باسم الخارجية الروسية ماريا زاخاروفا.`
 	res := speech.Analyze(input(text, map[marsad.EntityType][]string{
