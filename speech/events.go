@@ -163,6 +163,9 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 3, audienceWords, false)
 	case kind == "attack" && inSet(strikeWords, n):
 		return !a.ahead(i, to, 1, kickWords, false)
+	case kind == "call":
+		// «هاتف 4870000 … فاكس»: a phone number, not a call.
+		return !a.ahead(i, to, 2, nil, true)
 	case kind == "meeting" && strings.HasSuffix(n, "قمه"):
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
@@ -466,7 +469,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	// العراق»), except the parties of an agreement («الاتفاق بين تركيا
 	// وواشنطن»).
 	if len(actors) == 0 && (kind == "supply" || kind == "attack" || kind == "agreement" || kind == "request") && len(places) > 0 &&
-		(places[0].pos < t || places[0].pos == tEnd || kind == "agreement") {
+		(places[0].pos < t || places[0].pos == tEnd || kind == "agreement") && !a.sceneOf(places[0].pos) {
 		actors, places = places[:1], places[1:]
 	}
 	// who: the actor named right before the trigger, or before a comma
@@ -502,7 +505,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	// after it is whom the event involves, and its actor is named before.
 	possessed := inSet(possessedTriggers, a.norm[t])
 	for k, ac := range actors {
-		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) {
+		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) && !a.inTitleBeforePerson(ac, actors[k+1:]) {
 			who = k
 			break
 		}
@@ -580,6 +583,31 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		e.When, e.WhenText = x.Value, x.Text
 	}
 	return e
+}
+
+// sceneVerbs make their subject the scene of what they report: «وتشهد
+// سيلوبي اشتباكات», «شهدت المدينة هجمات».
+var sceneVerbs = setOf(`شهد شهدت يشهد تشهد`)
+
+// sceneOf reports whether the place at i is the subject of a scene verb
+// right before it.
+func (a *analysis) sceneOf(i int) bool {
+	return i > 0 && inSet(sceneVerbs, a.norm[i-1])
+}
+
+// inTitleBeforePerson reports whether the organisation ac is the genitive
+// of a role word whose holder is named next («استقبل محافظ مؤسسة النقد
+// «ساما» الدكتور فهد المبارك»): the title's organisation does not act,
+// its holder does.
+func (a *analysis) inTitleBeforePerson(ac actor, rest []actor) bool {
+	if ac.e.Type != marsad.Organization || len(rest) == 0 || rest[0].e.Type != marsad.Person || rest[0].pos-ac.pos > 8 {
+		return false
+	}
+	first := ac.pos
+	for first > 0 && a.ent[first-1] == a.ent[ac.pos] {
+		first--
+	}
+	return first > 0 && roleHeads[strings.TrimPrefix(a.norm[first-1], "و")]
 }
 
 // obliquePrepositions are the free-standing prepositions whose object

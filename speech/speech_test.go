@@ -640,6 +640,10 @@ func TestEventSubjects(t *testing.T) {
 		// the trigger; not as what another trigger visits.
 		{"وقالت منظمة الصحة إن سوريا طلبت من داعش عقد اجتماع طارئ أمس.", "request|سوريا"},
 		{"وشنت سوريا ضربات على مواقع داعش أمس.", "attack|سوريا"},
+		// A scene is no actor; the organisation in a title is not its
+		// holder.
+		{"وشهدت سوريا أمس هجمات أسفرت عن مقتل خمسة.", "attack|"},
+		{"واستقبل رئيس منظمة الصحة الدكتور سامي العلي في مكتبه أمس منصور الخالد.", "meeting|سامي العلي"},
 	}
 	checkActors(t, ents, tests)
 }
@@ -667,6 +671,8 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
+		// A phone number is no call.
+		{"للتواصل مع سامي العلي في الرياض: هاتف 4870000 تحويلة 121.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "call", false},
 		// A tally of requests, students or a form is no request.
 		{"وقال سامي العلي إن الرياض استقبلت العام الماضي 175 ألف طلب لجوء.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
 		{"وقال سامي العلي إن البرنامج استقبل 100 طالب من الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
