@@ -492,6 +492,12 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	before := t - 1
 	if before > s.From && (a.norm[before] == "،" || a.norm[before] == ",") {
 		before-- // «قام السفير حارث هارلي، بزيارة»
+		// «أن المشير حفتر، الذي يتوقع منتقدوه أن يصبح مستبدا على غرار
+		// العقيد الراحل معمر القذافي، سافر إلى موسكو»: a relative clause
+		// set off by commas sits between the subject and its verb.
+		if k := a.subjectBeforeRelative(actors, before, s.From); k >= 0 {
+			who = k
+		}
 	}
 	if who < 0 && before >= s.From && a.ent[before] >= 0 {
 		for k, ac := range actors {
@@ -583,6 +589,36 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		e.When, e.WhenText = x.Value, x.Text
 	}
 	return e
+}
+
+// maxRelativeClause bounds how many tokens a relative clause between a
+// subject and its verb may span.
+const maxRelativeClause = 30
+
+// subjectBeforeRelative returns the index in actors of the name that a
+// relative clause ending at token end (just before a comma and the
+// trigger) describes: «حفتر، الذي … القذافي، سافر» gives حفتر. It returns
+// -1 when no comma and relative pronoun open such a clause after a name.
+func (a *analysis) subjectBeforeRelative(actors []actor, end, from int) int {
+	for j := end; j > from+1 && end-j < maxRelativeClause; j-- {
+		if !relativePronouns[a.norm[j]] {
+			continue
+		}
+		if c := a.norm[j-1]; c != "،" && c != "," {
+			return -1 // a restrictive clause («الرجل الذي …») is part of its noun
+		}
+		n := j - 2
+		if a.ent[n] < 0 {
+			return -1
+		}
+		for k, ac := range actors {
+			if a.ent[ac.pos] == a.ent[n] && !a.oblique(ac.pos) {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // sceneVerbs make their subject the scene of what they report: «وتشهد

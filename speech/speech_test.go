@@ -640,6 +640,8 @@ func TestEventSubjects(t *testing.T) {
 		// the trigger; not as what another trigger visits.
 		{"وقالت منظمة الصحة إن سوريا طلبت من داعش عقد اجتماع طارئ أمس.", "request|سوريا"},
 		{"وشنت سوريا ضربات على مواقع داعش أمس.", "attack|سوريا"},
+		// A relative clause between the subject and its verb.
+		{"وقالت الصحيفة إن سامي العلي، الذي يتوقع منتقدوه أن يصبح مثل منصور الخالد، سافر إلى جنيف مرتين.", "visit|سامي العلي"},
 		// A scene is no actor; the organisation in a title is not its
 		// holder.
 		{"وشهدت سوريا أمس هجمات أسفرت عن مقتل خمسة.", "attack|"},
