@@ -510,8 +510,18 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	// قائد القيادة الأمريكية») has its genitive slot filled: the name
 	// after it is whom the event involves, and its actor is named before.
 	possessed := inSet(possessedTriggers, a.norm[t])
+	// acts reports whether actor k may act: not inside a prepositional
+	// phrase, not the organisation in a title whose holder is named next,
+	// not the target in the genitive of «استهداف», «اقتحام».
+	acts := func(k int) bool {
+		ac := actors[k]
+		if a.oblique(ac.pos) || a.inTitleBeforePerson(ac, actors[k+1:]) {
+			return false
+		}
+		return !a.targetedBy(ac.pos)
+	}
 	for k, ac := range actors {
-		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && !a.oblique(ac.pos) && !a.inTitleBeforePerson(ac, actors[k+1:]) {
+		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && acts(k) {
 			who = k
 			break
 		}
@@ -523,14 +533,14 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	reporter := func(k int) bool { return a.bareComplementizerBetween(actors[k].pos, t) }
 	if who < 0 {
 		for k := len(actors) - 1; k >= 0; k-- {
-			if actors[k].pos < t && !a.oblique(actors[k].pos) && !reporter(k) {
+			if actors[k].pos < t && acts(k) && !reporter(k) {
 				who = k
 				break
 			}
 		}
 	}
 	for k, ac := range actors {
-		if who < 0 && !a.oblique(ac.pos) && !(ac.pos < t && reporter(k)) {
+		if who < 0 && acts(k) && !(ac.pos < t && reporter(k)) {
 			who = k
 		}
 	}
@@ -619,6 +629,20 @@ func (a *analysis) subjectBeforeRelative(actors []actor, end, from int) int {
 		return -1
 	}
 	return -1
+}
+
+// targetMasdars are verbal nouns whose genitive is what they hit
+// («استهداف تنظيم داعش في سورية»، «اقتحام المسجد»), unlike «هجوم داعش».
+var targetMasdars = setOf(`استهداف اقتحام مهاجمة`)
+
+// targetedBy reports whether the name at i is the genitive of a target
+// masdar, directly or behind a group word (استهداف تنظيم داعش).
+func (a *analysis) targetedBy(i int) bool {
+	j := i - 1
+	if j >= 0 && groupWords[strings.TrimPrefix(a.norm[j], "و")] {
+		j--
+	}
+	return j >= 0 && a.ent[j] < 0 && inSet(targetMasdars, a.norm[j])
 }
 
 // sceneVerbs make their subject the scene of what they report: «وتشهد

@@ -640,6 +640,10 @@ func TestEventSubjects(t *testing.T) {
 		// the trigger; not as what another trigger visits.
 		{"وقالت منظمة الصحة إن سوريا طلبت من داعش عقد اجتماع طارئ أمس.", "request|سوريا"},
 		{"وشنت سوريا ضربات على مواقع داعش أمس.", "attack|سوريا"},
+		// The holder of a title acts, not the title's organisation, even
+		// far from the trigger; what استهداف hits does not act.
+		{"وكان في استقبال الوفد لدى وصوله إلى مطار جنيف مساء أمس بعد رحلة طويلة، رئيس منظمة الصحة سامي العلي.", "meeting|سامي العلي"},
+		{"وقصفت المدفعية أمس مواقع في جنيف فضلا عن استهداف تنظيم داعش في سوريا.", "attack|"},
 		// A relative clause between the subject and its verb.
 		{"وقالت الصحيفة إن سامي العلي، الذي يتوقع منتقدوه أن يصبح مثل منصور الخالد، سافر إلى جنيف مرتين.", "visit|سامي العلي"},
 		// A scene is no actor; the organisation in a title is not its
