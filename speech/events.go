@@ -566,6 +566,8 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		// لمصر»).
 		if r := a.roleActor(tEnd, s.To); r != "" {
 			e.Who = []string{r}
+		} else if r := a.roleSubject(s.From, t); r != "" {
+			e.Who = []string{r}
 		}
 	}
 	if kind == "disaster" {
@@ -904,6 +906,35 @@ var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وز
 // addressWords are the honorifics before a role: سمو، معالي، فخامة.
 var addressWords = setOf(`سمو معالي فخامة سعادة صاحب جلالة دولة`)
 
+// forceHeads name armed forces and fighters by what they are, without a
+// name the tagger could find: «قصفت المدفعية التركية»، «إن طيران التحالف
+// استهدف»، «هاجم مسلحون».
+var forceHeads = setOf(`طيران مدفعية المدفعية المعارضة مسلحون المسلحون مسلحين المسلحين ميليشيات الميليشيات مليشيات المليشيات
+	مقاتلون المقاتلون الانفصاليون المتمردون المتمردين الحوثيون الحوثيين البحرية الدفاعات`)
+
+// roleSubject returns the role phrase that ends right before the trigger
+// at t as its subject («إن طيران التحالف استهدف»، «وقال إن قوات النظام
+// قصفت»), opening its clause: at the sentence start, after a
+// complementizer or a comma. It returns "" otherwise.
+func (a *analysis) roleSubject(from, t int) string {
+	for i := t - 1; i >= from && i >= t-4; i-- {
+		if !isWord(a.toks[i]) || a.ent[i] >= 0 {
+			return ""
+		}
+		if !roleHeads[a.norm[i]] && !forceHeads[a.norm[i]] {
+			if !strings.HasPrefix(a.norm[i], "ال") {
+				return ""
+			}
+			continue
+		}
+		if i > from && !complementizers[a.norm[i-1]] && a.norm[i-1] != "،" && a.norm[i-1] != "," {
+			return ""
+		}
+		return a.text(i, t)
+	}
+	return ""
+}
+
 // roleActor returns the role phrase that opens tokens [from, to) after
 // an event trigger, past an honorific, or "".
 func (a *analysis) roleActor(from, to int) string {
@@ -911,7 +942,7 @@ func (a *analysis) roleActor(from, to int) string {
 	for i < to && i < from+2 && addressWords[a.norm[i]] {
 		i++
 	}
-	if i >= to || !isWord(a.toks[i]) || !roleHeads[a.norm[i]] {
+	if i >= to || !isWord(a.toks[i]) || !roleHeads[a.norm[i]] && !forceHeads[a.norm[i]] {
 		return ""
 	}
 	// The role runs on through its definite genitives and adjectives and

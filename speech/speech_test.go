@@ -643,7 +643,10 @@ func TestEventSubjects(t *testing.T) {
 		// The holder of a title acts, not the title's organisation, even
 		// far from the trigger; what استهداف hits does not act.
 		{"وكان في استقبال الوفد لدى وصوله إلى مطار جنيف مساء أمس بعد رحلة طويلة، رئيس منظمة الصحة سامي العلي.", "meeting|سامي العلي"},
-		{"وقصفت المدفعية أمس مواقع في جنيف فضلا عن استهداف تنظيم داعش في سوريا.", "attack|"},
+		{"وقصفت المدفعية أمس مواقع في جنيف فضلا عن استهداف تنظيم داعش في سوريا.", "attack|المدفعية"},
+		// Forces named by what they are act, before or after the verb.
+		{"وقالت مصادر محلية إن طيران التحالف استهدف بغارتين مبنى في جنيف.", "attack|طيران التحالف"},
+		{"والسبت، هاجم المسلحون مدينة جنيف فأحرقوا منازل.", "attack|المسلحون"},
 		// A relative clause between the subject and its verb.
 		{"وقالت الصحيفة إن سامي العلي، الذي يتوقع منتقدوه أن يصبح مثل منصور الخالد، سافر إلى جنيف مرتين.", "visit|سامي العلي"},
 		// A scene is no actor; the organisation in a title is not its
