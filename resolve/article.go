@@ -925,10 +925,13 @@ func formBlocks(f *form) []string {
 	return blocks
 }
 
-// isSuffix reports whether short is the tail of long with at least two
-// tokens ("بك يفكيروف" of "يونس بك يفكيروف").
+// isSuffix reports whether short is the tail of long with two tokens
+// ("بك يفكيروف" of "يونس بك يفكيروف", "منصور هادي" of "عبد ربه منصور
+// هادي"). A longer tail is a full name of its own: "علي عبد الله صالح" in
+// "أحمد علي عبد الله صالح" is the father, named by the son's chain of
+// fathers.
 func isSuffix(short, long []string) bool {
-	if len(short) < 2 || len(short) >= len(long) {
+	if len(short) != 2 || len(short) >= len(long) {
 		return false
 	}
 	off := len(long) - len(short)

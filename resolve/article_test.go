@@ -89,6 +89,30 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a father named inside his son's chain of fathers is another man",
+			text: "التقى [PER أحمد علي عبد الله صالح] بوالده [PER علي عبد الله صالح] في [LOC صنعاء].",
+			want: []summary{
+				{Type: "PER", Name: "أحمد علي عبد الله صالح"},
+				{Type: "PER", Name: "علي عبد الله صالح"},
+				{Type: "LOC", Name: "صنعاء"},
+			},
+		},
+		{
+			name: "a grandson is not his grandfather's son",
+			text: "استقبل [PER محمد بن سلمان بن عبدالعزيز] الأمير [PER محمد بن عبدالعزيز] أمس.",
+			want: []summary{
+				{Type: "PER", Name: "محمد بن سلمان بن عبدالعزيز"},
+				{Type: "PER", Name: "محمد بن عبدالعزيز"},
+			},
+		},
+		{
+			name: "a two-word tail is the same man",
+			text: "أعلن الرئيس [PER عبد ربه منصور هادي] أن [PER منصور هادي] سيعود.",
+			want: []summary{
+				{Type: "PER", Name: "عبد ربه منصور هادي", Aliases: []string{"منصور هادي"}},
+			},
+		},
+		{
 			name: "a lone family name the tagger typed otherwise is the person",
 			text: "دعا وزير الدفاع [PER أشتون كارتر] الكونغرس. ووجه [LOC كارتر] رسائل طمأنة إلى [LOC إسرائيل].",
 			want: []summary{

@@ -123,11 +123,27 @@ func comparePersons(a, b []string) (float64, string, bool) {
 			}
 		}
 		if !found {
+			if isPatronymic(t) && isPatronymic(short[len(short)-1]) {
+				// «محمد بن عبدالعزيز» is a son of عبدالعزيز, «محمد بن
+				// سلمان بن عبدالعزيز» his grandson: a short form that
+				// ends in a father's name names the father, and leaving
+				// out a link of the chain names another man. One that
+				// ends in a family name leaves the chain out as usage
+				// does («عادل الجبير» for عادل بن أحمد الجبير).
+				return 0, "", false
+			}
 			extra = append(extra, t)
 		}
 	}
 	reason := fmt.Sprintf("same first and last name, middle name '%s' only in the longer form", strings.Join(extra, " "))
 	return score, reason, score >= mergeThreshold
+}
+
+// isPatronymic reports whether a name token is a link of the chain of
+// fathers (بن سلمان، ابن خالد، بنت عبدالله), joined into one token by
+// nameTokens.
+func isPatronymic(t string) bool {
+	return strings.HasPrefix(t, "بن ") || strings.HasPrefix(t, "ابن ") || strings.HasPrefix(t, "بنت ")
 }
 
 func transliterationWord(desc string) string {

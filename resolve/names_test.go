@@ -151,6 +151,11 @@ func TestComparePersons(t *testing.T) {
 		{"سعد الحريري", "رفيق الحريري", false, 0, ""},
 		{"خليفة حفتر", "صدام حفتر", false, 0, ""},
 		{"جورج بوش", "جورج بوش الابن الثاني", false, 0, ""},
+		// A son is not his grandson: a link of the chain of fathers
+		// is never dropped.
+		{"محمد بن عبدالعزيز", "محمد بن سلمان بن عبدالعزيز", false, 0, ""},
+		{"سلمان بن عبدالعزيز", "سلمان بن سلطان بن عبدالعزيز", false, 0, ""},
+		{"عادل الجبير", "عادل بن أحمد الجبير", true, 0.88, "same first and last name, middle name 'بن احمد' only in the longer form"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
