@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // mergeThreshold is the score at which two name forms are one entity.
@@ -139,6 +140,16 @@ func comparePersons(a, b []string) (float64, string, bool) {
 	return score, reason, score >= mergeThreshold
 }
 
+// firstLetter is the first letter of a normalized word after the article.
+func firstLetter(w string) rune {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "ال"))
+	return r
+}
+
+// coreLen is the length in letters of a normalized word after the
+// article.
+func coreLen(w string) int { return utf8.RuneCountInString(strings.TrimPrefix(w, "ال")) }
+
 // isPatronymic reports whether a name token is a link of the chain of
 // fathers (بن سلمان، ابن خالد، بنت عبدالله), joined into one token by
 // nameTokens.
@@ -263,6 +274,13 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 		}
 	}
 	if len(a) != len(b) {
+		return 0, "", false
+	}
+	if len(a) == 1 && firstLetter(a[0]) != firstLetter(b[0]) && min(coreLen(a[0]), coreLen(b[0])) <= 5 {
+		// A short one-word place or organisation respelled from its
+		// first letter is another word: جازان is not قازان (Kazan), كوبا
+		// not جوبا, الأقصر not القصر. Long foreign names do drift there
+		// (كازاخستان/قازاخستان، الغارديان/الجارديان).
 		return 0, "", false
 	}
 	score := scoreSame
