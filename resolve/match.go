@@ -115,25 +115,43 @@ func comparePersons(a, b []string) (float64, string, bool) {
 			return 0, "", false
 		}
 	}
+	// fatherAt is where in long the short form's last father's name sits
+	// (بن X): a link of the chain left out before it changes a father.
+	fatherAt := -1 // none
+	if isPatronymic(short[len(short)-1]) {
+		fatherAt = len(long) - 1
+	}
 	var extra []string
-	for _, t := range long[1 : len(long)-1] {
+	var extraFathers []int
+	for k, t := range long[1 : len(long)-1] {
 		found := false
 		for _, s := range short[1 : len(short)-1] {
 			if rel, _ := tokenRelation(s, t); rel != different {
 				found = true
+				if isPatronymic(s) && k+1 > fatherAt {
+					fatherAt = k + 1
+				}
 			}
 		}
 		if !found {
-			if isPatronymic(t) && isPatronymic(short[len(short)-1]) {
-				// «محمد بن عبدالعزيز» is a son of عبدالعزيز, «محمد بن
-				// سلمان بن عبدالعزيز» his grandson: a short form that
-				// ends in a father's name names the father, and leaving
-				// out a link of the chain names another man. One that
-				// ends in a family name leaves the chain out as usage
-				// does («عادل الجبير» for عادل بن أحمد الجبير).
-				return 0, "", false
-			}
 			extra = append(extra, t)
+			if isPatronymic(t) {
+				extraFathers = append(extraFathers, k+1)
+			}
+		}
+	}
+	for _, k := range extraFathers {
+		if k < fatherAt { // fatherAt < 0: the short form names no father
+			// «محمد بن عبدالعزيز» is a son of عبدالعزيز, «محمد بن سلمان
+			// بن عبدالعزيز» his grandson: leaving out a link of the chain
+			// before a father the short form names names another man
+			// (حمدان بن راشد is not حمدان بن محمد بن راشد, فيصل بن فهد بن
+			// عبدالعزيز not فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز). A
+			// link left out after the last of them is an ancestor usage
+			// drops (طلال بن أحمد الحمود for طلال بن أحمد بن محمد
+			// الحمود), and a short form with no father's name drops the
+			// chain as usage does (عادل الجبير for عادل بن أحمد الجبير).
+			return 0, "", false
 		}
 	}
 	reason := fmt.Sprintf("same first and last name, middle name '%s' only in the longer form", strings.Join(extra, " "))
