@@ -164,6 +164,12 @@ func firstLetter(w string) rune {
 	return r
 }
 
+// skeletonLen is the number of consonants of a normalized word after the
+// article.
+func skeletonLen(w string) int {
+	return len(consonants(trimEnding(strings.TrimPrefix(w, "ال"))))
+}
+
 // coreLen is the length in letters of a normalized word after the
 // article.
 func coreLen(w string) int { return utf8.RuneCountInString(strings.TrimPrefix(w, "ال")) }
@@ -305,6 +311,15 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 	var parts []string
 	for i := range a {
 		rel, desc := tokenRelation(a[i], b[i])
+		if len(a) == 1 && rel == transliterate && strings.Contains(desc, "long vowels") &&
+			min(skeletonLen(a[0]), skeletonLen(b[0])) < 4 {
+			// A one-word name whose few consonants are shared and whose
+			// long vowels differ is another word more often than
+			// another spelling: باريس/برس، النصرة/الناصرة، أبل/أوبل،
+			// المنورة/المنارة. Long foreign names do vary there
+			// (كاليفورنيا/كالفورنيا).
+			return 0, "", false
+		}
 		switch rel {
 		case different:
 			return 0, "", false

@@ -202,6 +202,10 @@ func TestCompareNames(t *testing.T) {
 		{"جازان", "قازان", "LOC", false, ""},
 		{"كوبا", "جوبا", "LOC", false, ""},
 		{"كازاخستان", "قازاخستان", "LOC", true, "ق/ك"},
+		// Few consonants and other long vowels: another word.
+		{"باريس", "برس", "LOC", false, ""},
+		{"النصرة", "الناصرة", "ORG", false, ""},
+		{"كاليفورنيا", "كالفورنيا", "LOC", true, "long vowels"},
 		{"الإمارات", "الامارات", "LOC", true, "normalization"},
 		{"النمسا", "النيجر", "LOC", false, ""},
 		{"الولايات المتحدة", "الولايات المتحدة الأمريكية", "LOC", true, "adjective"},
