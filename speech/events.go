@@ -278,6 +278,7 @@ func (a *analysis) findEvents() {
 		// place of its own («يقوم بزيارة رسمية للعاصمة الروسية موسكو بعد
 		// زيارة للقاهرة»: two visits), not a second frame of the same one.
 		seen := map[string][]string{}
+		var lastWho []string // the actor of the sentence's last event
 		for i := s.From; i < s.To; i++ {
 			if a.ent[i] >= 0 {
 				continue // a word inside a name ("عين اليوم") triggers nothing
@@ -298,7 +299,7 @@ func (a *analysis) findEvents() {
 			if width == 1 && !a.triggerSense(kind, i, s.To) || a.negated(i, s.From) {
 				continue
 			}
-			e := a.frame(kind, i, i+width, si)
+			e := a.frame(kind, i, i+width, si, lastWho)
 			if width == 1 && definiteNoun(a.norm[i]) && !a.dateNear(si, i) || e.When == "" && len(e.Who) == 0 && e.Where == "" {
 				// «الاتفاق الذي تم التوصل إليه», «الزيارة»: a definite noun
 				// refers back to an event the text has introduced, and adds
@@ -323,6 +324,9 @@ func (a *analysis) findEvents() {
 			}
 			seen[kind] = append(seen[kind], e.Where)
 			a.events = append(a.events, e)
+			if len(e.Who) > 0 {
+				lastWho = e.Who
+			}
 		}
 	}
 	for qi, q := range a.quotes {
@@ -443,7 +447,9 @@ type actor struct {
 }
 
 // frame fills one event around trigger tokens [t, tEnd) of sentence si.
-func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
+// shared is the actor of the sentence's previous event, which a verb
+// joined to it by و takes when nothing closer names its own.
+func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.Event {
 	s := a.in.Sentences[si]
 	e := marsad.Event{Kind: kind, Text: a.sentenceText(si)}
 	var actors []actor
@@ -531,7 +537,13 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 	// reporter, not who acts; with a pronoun on the complementizer
 	// («أعلنت الهيئة أنها وقعت») the subject goes on, and the name acts.
 	reporter := func(k int) bool { return a.bareComplementizerBetween(actors[k].pos, t) }
-	if who < 0 {
+	if who < 0 && len(shared) > 0 && a.conjoinedVerb(t) {
+		// «سافر إلى موسكو مرتين … وطلب الحصول على أسلحة»: a verb joined
+		// to the one before by و shares its subject; a name further back
+		// (in a relative clause, an object) is not it.
+		e.Who = shared
+	}
+	if who < 0 && len(e.Who) == 0 {
 		for k := len(actors) - 1; k >= 0; k-- {
 			if actors[k].pos < t && acts(k) && !reporter(k) {
 				who = k
@@ -540,11 +552,11 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 		}
 	}
 	for k, ac := range actors {
-		if who < 0 && acts(k) && !(ac.pos < t && reporter(k)) {
+		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) {
 			who = k
 		}
 	}
-	if who < 0 && kind != "disaster" && t-1 >= s.From && a.ent[t-1] >= 0 && !a.oblique(t-1) {
+	if who < 0 && len(e.Who) == 0 && kind != "disaster" && t-1 >= s.From && a.ent[t-1] >= 0 && !a.oblique(t-1) {
 		// Nobody else acts, and a country is the subject right before the
 		// verb («قالت وزارة الخارجية إن تركيا طلبت من حلف شمال الأطلسي»)
 		// or right after it, before its object («وشنت تركيا ضربات»). Not
@@ -560,7 +572,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int) marsad.Event {
 			}
 		}
 	}
-	if who < 0 {
+	if who < 0 && len(e.Who) == 0 {
 		// No one named: an actor described by a role right after the
 		// trigger («وزار الوفد مطار شرورة», «زيارة سمو ولي ولي العهد
 		// لمصر»).
@@ -631,6 +643,24 @@ func (a *analysis) subjectBeforeRelative(actors []actor, end, from int) int {
 		return -1
 	}
 	return -1
+}
+
+// pastVerbs are the triggers in the past tense, third person: after و
+// they continue the sentence's story (وطلب، والتقى، وزار) rather than
+// name an event noun (وزيارة).
+var pastVerbs = setOf(`زار زارت التقى التقت اجتمع اجتمعت استقبل استقبلت طلب طلبت طالب طالبت أرسل أرسلت
+	وقع وقعت قصف قصفت هاجم هاجمت عين عينت كلف كلفت سافر سافرت توجه توجهت عاد عادت وصل وصلت زود زودت سلم سلمت`)
+
+// conjoinedVerb reports whether the trigger at t is a past verb joined by
+// و or ف to what comes before it.
+func (a *analysis) conjoinedVerb(t int) bool {
+	n := a.norm[t]
+	for _, p := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(n, p); ok && pastVerbs[r] {
+			return true
+		}
+	}
+	return false
 }
 
 // targetMasdars are verbal nouns whose genitive is what they hit

@@ -647,6 +647,8 @@ func TestEventSubjects(t *testing.T) {
 		// Forces named by what they are act, before or after the verb.
 		{"وقالت مصادر محلية إن طيران التحالف استهدف بغارتين مبنى في جنيف.", "attack|طيران التحالف"},
 		{"والسبت، هاجم المسلحون مدينة جنيف فأحرقوا منازل.", "attack|المسلحون"},
+		// A verb joined by و shares the subject of the one before.
+		{"وقالت الصحيفة إن سامي العلي، الذي يشبه منصور الخالد، سافر إلى جنيف مرتين وطلب الحصول على أسلحة.", "request|سامي العلي"},
 		// A relative clause between the subject and its verb.
 		{"وقالت الصحيفة إن سامي العلي، الذي يتوقع منتقدوه أن يصبح مثل منصور الخالد، سافر إلى جنيف مرتين.", "visit|سامي العلي"},
 		// A scene is no actor; the organisation in a title is not its
