@@ -17,7 +17,7 @@ var eventTriggers = buildTriggers(map[string]string{
 	"visit": `وصل يصل تصل وصلت وصول وصوله وصولها زار يزور تزور زارت زيارة زيارته زيارتها زيارات زارها زاره
 		توجه يتوجه توجهت سافر يسافر سافرت عاد يعود`,
 	"meeting": `التقى يلتقي التقت تلتقي لقاء لقائه لقاءه لقائها لقاءات اجتمع يجتمع اجتمعت اجتماع اجتماعا اجتماعه
-		استقبل يستقبل استقبلت استقبال استقباله محادثات مباحثات صافح يصافح قمة`,
+		استقبل يستقبل استقبلت استقبال استقباله محادثات مباحثات صافح يصافح قمة بحث يبحث بحثت تبحث`,
 	"call":        `مكالمة اتصالا هاتف هاتفيا`,
 	"request":     `طلب طلبا طلبت يطلب تطلب طلبه طالب يطالب طالبت`,
 	"supply":      `أرسل أرسلت يرسل ترسل إرسال زود يزود زودت تزويد سلم يسلم سلمت تسليم توريد شحنة شحنات صفقة`,
@@ -105,6 +105,9 @@ var (
 	// توجه إلى موسكو (headed), or توجه بالشكر، توجه اتهامات (addressed).
 	headVerbs    = setOf(`توجه يتوجه توجهت سيتوجه`)
 	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
+	// بحث مع: discussed with someone.
+	discussForms = setOf(`بحث يبحث بحثت تبحث سيبحث ستبحث`)
+	withWords    = setOf(`مع`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
 	peakWords = setOf(`جبل جبلية الجبل جبال الهرم الترتيب الدوري المجد`)
 	// عين، كلف، انتخب، تعيين: an appointment names the post (سفيرا،
@@ -152,6 +155,13 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 3, notHeadWords, false) && a.destination(i, to) // «وتوجه الوزير سامي العلي بالشكر»
 	case kind == "disaster" && inSet(stormWords, n):
 		return !a.ahead(i, to, 1, operationNames, false)
+	case kind == "meeting" && discussForms[strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف")]:
+		// بحث X مع Y (discussed with), not بحث (research, a search)
+		// without a party to discuss with.
+		return a.ahead(i, to, 12, withWords, false)
+	case kind == "meeting" && strings.HasSuffix(n, "بحث"):
+		// البحث، للبحث، عمليات البحث، فرق البحث والإنقاذ: the search.
+		return false
 	case kind == "meeting" && inSet(meetVerbs, n):
 		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues)
 	case kind == "meeting" && inSet(receiveVerbs, n):

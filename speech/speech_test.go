@@ -682,6 +682,9 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
+		// بحث مع is a meeting; the search is none.
+		{"وبحث سامي العلي مع نظيره في الرياض أمس سبل التعاون.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", true},
+		{"وتواصل فرق البحث عمليات البحث عن سامي العلي مع الأهالي في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		// A phone number is no call.
 		{"للتواصل مع سامي العلي في الرياض: هاتف 4870000 تحويلة 121.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "call", false},
 		// A tally of requests, students or a form is no request.
