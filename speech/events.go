@@ -105,6 +105,8 @@ var (
 	// توجه إلى موسكو (headed), or توجه بالشكر، توجه اتهامات (addressed).
 	headVerbs    = setOf(`توجه يتوجه توجهت سيتوجه`)
 	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
+	// لقاء بثته قناة، في لقاء تلفزيوني: an interview, not a meeting.
+	interviewCues = setOf(`قناة القناة تلفزيوني تلفزيونية متلفز إذاعي إذاعية صحفي صحافي بثته نشرته صحيفة لصحيفة برنامج`)
 	// بحث مع: discussed with someone.
 	discussForms = setOf(`بحث يبحث بحثت تبحث سيبحث ستبحث`)
 	withWords    = setOf(`مع`)
@@ -125,7 +127,7 @@ var (
 	// يلتقي الهلال مع النصر في المباراة، لقاء كأس السوبر: a match, not
 	// a meeting.
 	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
-	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات
+	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات يواجه صالة
 		ضيفه ضيفها مضيفه مضيفها الذهاب الإياب ملعب الملعب استاد`)
 	// عاصفة الحزم، عاصفة الصحراء: military operations, not storms.
 	stormWords     = setOf(`عاصفة العاصفة`)
@@ -163,7 +165,7 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		// البحث، للبحث، عمليات البحث، فرق البحث والإنقاذ: the search.
 		return false
 	case kind == "meeting" && inSet(meetVerbs, n):
-		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues)
+		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues) && !a.ahead(i, to, 3, interviewCues, false)
 	case kind == "meeting" && inSet(receiveVerbs, n):
 		// A number received («استقبلت 175 ألف طلب لجوء») is an intake.
 		return !a.ahead(i, to, 2, notReceived, true)
@@ -183,10 +185,10 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 }
 
 // negators deny what the word after them says: «لم يطلب منه»، «لن يزور»،
-// «عدم توقيع»، «دون قصف».
+// «عدم توقيع»، «دون قصف»، «لا يوجد اتفاق»، «تجنب طلب مساعدة».
 var (
-	negators    = setOf(`لم لن لا عدم دون بدون`)
-	passiveAids = setOf(`يتم تتم تم`)
+	negators    = setOf(`لم لن لا عدم دون بدون ليس ليست تجنب`)
+	passiveAids = setOf(`يتم تتم تم يوجد توجد هناك`)
 )
 
 // negated reports whether the trigger at i is denied by the word before
@@ -438,6 +440,11 @@ func (a *analysis) requestLike(i int, s arabic.Sentence) bool {
 	// "بشأن طلب حفتر", "بخصوص طلب", "تقدم بطلب": talk about a request
 	// the text reports elsewhere, not the request.
 	if n := a.norm[i]; strings.HasPrefix(n, "بطلب") || strings.HasPrefix(n, "لطلب") {
+		return false
+	}
+	// الطلبة، والطلبه: students, whom the normalized «طلبه» (his
+	// request) spells the same.
+	if n := strings.TrimPrefix(strings.TrimPrefix(a.norm[i], "و"), "ف"); strings.HasPrefix(n, "الطلب") || strings.HasPrefix(n, "للطلب") {
 		return false
 	}
 	if i > s.From && (requestReferences[a.norm[i-1]] || formWords[a.norm[i-1]] || a.countBefore(i)) {

@@ -682,6 +682,11 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وصل، قبل قليل، نائب الرئيس اليمني سامي العلي إلى مطار عدن.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", true},
+		// Students, an interview and an agreement that does not exist
+		// are no events.
+		{"وقال سامي العلي إن 25 من الطلبة قتلوا في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", false},
+		{"وقال سامي العلي في لقاء بثته قناة الرياض إن الوضع مستقر.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
+		{"وأكد سامي العلي أنه لا يوجد اتفاق منفصل بشأن الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "agreement", false},
 		// بحث مع is a meeting; the search is none.
 		{"وبحث سامي العلي مع نظيره في الرياض أمس سبل التعاون.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", true},
 		{"وتواصل فرق البحث عمليات البحث عن سامي العلي مع الأهالي في الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
