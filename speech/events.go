@@ -533,6 +533,19 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	// قائد القيادة الأمريكية») has its genitive slot filled: the name
 	// after it is whom the event involves, and its actor is named before.
 	possessed := inSet(possessedTriggers, a.norm[t])
+	if who < 0 {
+		who = a.namedAgent(actors, tEnd, s.To)
+	}
+	if who < 0 && (kind == "request" || kind == "supply") && a.behind(t, 2, receiveWords) {
+		// «تلقت المملكة طلبا من مجموعة العمل المالي»: what is received
+		// comes from the name after من.
+		for k, ac := range actors {
+			if ac.pos > tEnd && ac.pos-tEnd <= 4 && ac.pos > 0 && strings.TrimPrefix(a.norm[ac.pos-1], "و") == "من" {
+				who = k
+				break
+			}
+		}
+	}
 	// acts reports whether actor k may act: not inside a prepositional
 	// phrase, not the organisation in a title whose holder is named next,
 	// not the target in the genitive of «استهداف», «اقتحام».
@@ -662,6 +675,37 @@ func (a *analysis) subjectBeforeRelative(actors []actor, end, from int) int {
 	return -1
 }
 
+// agentWords open a relative clause that names who carried out the
+// event just named: «تفجير انتحاري نفذته طالبان»، «هجوم تبناه التنظيم».
+var agentWords = setOf(`نفذه نفذته نفذها نفذتها نفذوه شنه شنته شنها شنتها تبناه تبنته تبناها تبنتها نظمه نظمته نظمها`)
+
+// receiveWords receive what an event sends or asks: «تلقت طلبا من».
+var receiveWords = setOf(`تلقى تلقت يتلقى تتلقى تسلم تسلمت استلم استلمت`)
+
+// namedAgent returns the index in actors of the name a relative clause
+// right after the trigger (ending at tEnd) gives as its agent, or -1.
+func (a *analysis) namedAgent(actors []actor, tEnd, to int) int {
+	for j := tEnd; j < to && j < tEnd+4; j++ {
+		if !inSet(agentWords, a.norm[j]) {
+			continue
+		}
+		n := j + 1
+		if n < to && a.ent[n] < 0 && groupWords[a.norm[n]] {
+			n++ // «نفذه تنظيم داعش»
+		}
+		if n >= to || a.ent[n] < 0 {
+			return -1
+		}
+		for k, ac := range actors {
+			if a.ent[ac.pos] == a.ent[n] {
+				return k
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // pastVerbs are the triggers in the past tense, third person: after و
 // they continue the sentence's story (وطلب، والتقى، وزار) rather than
 // name an event noun (وزيارة).
@@ -722,7 +766,7 @@ func (a *analysis) inTitleBeforePerson(ac actor, rest []actor) bool {
 // obliquePrepositions are the free-standing prepositions whose object
 // does not act in the event (بين, whose objects are an agreement's
 // parties, is not one of them).
-var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى عند ضد حول بشأن نحو تجاه ل ب لل`)
+var obliquePrepositions = setOf(`في من إلى الى على عن مع لدى عند ضد حول بشأن نحو تجاه ل ب لل خارج داخل أمام قرب بالقرب وسط`)
 
 // targetNouns are what an attack hits; a name in their genitive is the
 // target («قصفت طائرات تركية مواقع تنظيم داعش»).
@@ -948,7 +992,7 @@ func definiteNoun(n string) bool {
 // roleHeads open an actor described by its role: the delegation, the
 // minister, the crown prince, the army.
 var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وزير الأمير أمير السفير سفير المبعوث مبعوث الملك ولي نائب وكيل
-	المحافظ محافظ القائد قائد المدير مدير الجيش القوات قوات الشرطة الحكومة الطيران طائرات الطائرات الأمين أمين`)
+	المحافظ محافظ القائد قائد المدير مدير الجيش القوات قوات الشرطة الحكومة حكومة الطيران طائرات الطائرات الأمين أمين`)
 
 // addressWords are the honorifics before a role: سمو، معالي، فخامة.
 var addressWords = setOf(`سمو معالي فخامة سعادة صاحب جلالة دولة`)

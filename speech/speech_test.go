@@ -647,6 +647,10 @@ func TestEventSubjects(t *testing.T) {
 		// Forces named by what they are act, before or after the verb.
 		{"وقالت مصادر محلية إن طيران التحالف استهدف بغارتين مبنى في جنيف.", "attack|طيران التحالف"},
 		{"والسبت، هاجم المسلحون مدينة جنيف فأحرقوا منازل.", "attack|المسلحون"},
+		// A name after خارج or أمام is where, or whom, not who; a relative
+		// clause after the trigger can name who carried it out.
+		{"وأعلنت داعش مسؤوليتها عن الهجوم على القاعدة العسكرية الذي نفذه انتحاري خارج منظمة الصحة.", "attack|داعش"},
+		{"وقتل خمسة في تفجير انتحاري نفذته داعش في جنيف أمس.", "attack|داعش"},
 		// A verb joined by و shares the subject of the one before.
 		{"وقالت الصحيفة إن سامي العلي، الذي يشبه منصور الخالد، سافر إلى جنيف مرتين وطلب الحصول على أسلحة.", "request|سامي العلي"},
 		// A relative clause between the subject and its verb.
