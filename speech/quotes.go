@@ -617,10 +617,6 @@ func (a *analysis) subjectless(from, to int) bool {
 	return true
 }
 
-// phraseSpeaker picks the speaker named in tokens [from, to): a person if
-// one is named; a descriptive phrase when it opens with a head such as
-// مستشار or مصدر and names no person; an organisation; an outlet by
-// anaphora (الصحيفة → the last outlet named); or the bare noun phrase.
 // maxSubjectOffset is how many words after a reporting verb an
 // organisation may start and still be its subject («وقالت في بيان لها
 // وزارة الخارجية»).
@@ -639,6 +635,10 @@ func (a *analysis) spokenTo(j int) bool {
 	return false
 }
 
+// phraseSpeaker picks the speaker named in tokens [from, to): a person if
+// one is named; a descriptive phrase when it opens with a head such as
+// مستشار or مصدر and names no person; an organisation; an outlet by
+// anaphora (الصحيفة → the last outlet named); or the bare noun phrase.
 func (a *analysis) phraseSpeaker(from, to int) speaker {
 	if from >= to {
 		return speaker{}
