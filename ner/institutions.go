@@ -65,7 +65,7 @@ var headsAsWritten = map[string]headKind{
 	"أمانة":  headWeak, "مركز": headWeak, "هيئة": headWeak, "بعثة": headWeak,
 	"مؤسسة": headWeak, "معهد": headWeak, "جمعية": headWeak, "رابطة": headWeak,
 	"تحالف": headWeak, "أكاديمية": headWeak, "دائرة": headWeak,
-	"إدارة": headWeak, "نقابة": headWeak,
+	"إدارة": headWeak, "نقابة": headWeak, "مجموعة": headWeak,
 	"قوات":  headGeneric,
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
 }

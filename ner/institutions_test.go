@@ -20,6 +20,8 @@ func TestInstitutions(t *testing.T) {
 		{"genitive then adjective", "أيدت حكومة الإنقاذ الوطني القرار", "", []string{"ORG:حكومة الإنقاذ الوطني"}},
 		{"definite head takes adjectives only", "قال الجيش السوداني إن", "", []string{"ORG:الجيش السوداني"}},
 		{"definite head without adjective", "قال الجيش إن", "", nil},
+		{"group with a definite genitive and a nisba", "تلقت المملكة طلبا من مجموعة العمل المالي أمس", "", []string{"ORG:مجموعة العمل المالي"}},
+		{"group of people is no name", "وصلت مجموعة من الشباب أمس", "", nil},
 		{"a place span opened by an institution head", "تخرج في جامعة القصيم أمس", "O O B-LOC I-LOC O", []string{"ORG:جامعة القصيم"}},
 		{"a place after a facility head stays a place", "هبطت في مطار جدة أمس", "O O O B-LOC O", []string{"LOC:مطار جدة"}},
 		{"definite head then a noun is no name", "قال الجيش الأسبوع الماضي", "", nil},
