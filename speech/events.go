@@ -490,9 +490,12 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	// it, as its subject or its genitive. One further on is where it
 	// happened or its target («قصف … استهدف قرية الخديرة»، «غارات على
 	// العراق»), except the parties of an agreement («الاتفاق بين تركيا
-	// وواشنطن»).
+	// وواشنطن»); a place in an agreement noun's genitive is where it was
+	// made and its name («اتفاق فيينا»، «اتفاق الصخيرات»), while after
+	// وقع it is who signed.
 	if len(actors) == 0 && (kind == "supply" || kind == "attack" || kind == "agreement" || kind == "request") && len(places) > 0 &&
-		(places[0].pos < t || places[0].pos == tEnd || kind == "agreement") && !a.sceneOf(places[0].pos) {
+		(places[0].pos < t || places[0].pos == tEnd && (kind != "agreement" || inSet(signVerbs, a.norm[t])) ||
+			kind == "agreement" && places[0].pos != tEnd) && !a.sceneOf(places[0].pos) {
 		actors, places = places[:1], places[1:]
 	}
 	// who: the actor named right before the trigger, or before a comma

@@ -353,6 +353,24 @@ func TestObjectOrganisationIsNoSpeaker(t *testing.T) {
 	}
 }
 
+// A place in an agreement noun's genitive names the agreement: اتفاق جنيف
+// is no agreement signed by جنيف.
+func TestAgreementNamedAfterPlace(t *testing.T) {
+	text := "وأقر النواب إجراءات التقشف المنصوص عليها في اتفاق جنيف يوم 14 يوليو."
+	in := input(text, map[marsad.EntityType][]string{marsad.Location: {"جنيف"}})
+	at := strings.Index(text, "يوم 14 يوليو")
+	in.Times = []marsad.TimeExpr{{Text: "يوم 14 يوليو", Start: at, End: len(text) - 1, Value: "2015-07-14", Granularity: "day"}}
+	res := speech.Analyze(in)
+	if len(res.Events) == 0 {
+		t.Fatal("the dated agreement is no event")
+	}
+	for _, e := range res.Events {
+		if e.Kind == "agreement" && slices.Contains(e.Who, "جنيف") {
+			t.Errorf("agreement signed by the place it is named after: %+v", e)
+		}
+	}
+}
+
 func TestRelativeDenialMakesContradiction(t *testing.T) {
 	text := `وكشف مستشار بالجيش الوطني الذي يسيطر على الشرق، " أن روسيا أرسلت ضباطا عسكريين من أجل تدريب القوات...الأمر الذي نفته المتحدثة باسم الخارجية الروسية ماريا زاخاروفا.`
 	res := speech.Analyze(input(text, map[marsad.EntityType][]string{
@@ -651,6 +669,9 @@ func TestEventSubjects(t *testing.T) {
 		// clause after the trigger can name who carried it out.
 		{"وأعلنت داعش مسؤوليتها عن هجوم على قاعدة عسكرية في جنيف خارج منظمة الصحة.", "attack|داعش"},
 		{"وقتل خمسة في تفجير انتحاري نفذته داعش في جنيف أمس.", "attack|داعش"},
+		// A place in an agreement noun's genitive names it; after وقع it
+		// signs.
+		{"ووقعت سوريا أمس اتفاقية تعاون.", "agreement|سوريا"},
 		// A verb joined by و shares the subject of the one before.
 		{"وقالت الصحيفة إن سامي العلي، الذي يشبه منصور الخالد، سافر إلى جنيف مرتين وطلب الحصول على أسلحة.", "request|سامي العلي"},
 		// A relative clause between the subject and its verb.
