@@ -77,6 +77,7 @@ func ArticleTokens(body string, toks []arabic.Token, mentions []Mention, publish
 	a.buildForms(spans)
 	a.stripClitics()
 	a.trimPersonSpans()
+	a.dropGluedNames()
 	a.agreeTypes()
 	a.surnameTypes()
 	a.findRoles()
@@ -597,6 +598,51 @@ func (a *articleState) agreeTypes() {
 		}
 		a.forms[i].typ = best
 	}
+}
+
+// dropGluedNames drops a person's span that is two people's names run
+// together, each also named on its own in the article: "سيرجي لافروف عادل
+// الجبير", "بشار الاسد سليمان الأسد". Kept, its tail would join the second
+// name as a two-word tail (isSuffix) and its head the first, making one
+// entity of two men here and, through the resolver, across the corpus.
+func (a *articleState) dropGluedNames() {
+	var keep []form
+	for i := range a.forms {
+		f := &a.forms[i]
+		if f.typ == marsad.Person && len(f.tokens) >= 4 && a.glued(i) {
+			continue
+		}
+		keep = append(keep, *f)
+	}
+	a.forms = keep
+}
+
+// glued reports whether form i splits into two full person names that
+// other forms of the article match.
+func (a *articleState) glued(i int) bool {
+	f := &a.forms[i]
+	for k := 2; k <= len(f.tokens)-2; k++ {
+		head, tail := f.tokens[:k], f.tokens[k:]
+		if a.otherPersonMatches(i, head) && a.otherPersonMatches(i, tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPersonMatches reports whether a person form other than i is the
+// name toks (same tokens, or a variant comparePersons accepts).
+func (a *articleState) otherPersonMatches(i int, toks []string) bool {
+	for j := range a.forms {
+		g := &a.forms[j]
+		if j == i || g.typ != marsad.Person || len(g.tokens) < 2 {
+			continue
+		}
+		if _, _, ok := comparePersons(toks, g.tokens); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameTypes makes a one-word name a person when it is the family name

@@ -113,6 +113,14 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "two names the tagger ran together, each named on its own, are dropped as one",
+			text: "التقى [PER سيرجي لافروف] نظيره [PER عادل الجبير]. وقال [PER سيرجي لافروف عادل الجبير] إن الحوار مستمر.",
+			want: []summary{
+				{Type: "PER", Name: "سيرجي لافروف"},
+				{Type: "PER", Name: "عادل الجبير"},
+			},
+		},
+		{
 			name: "a lone family name the tagger typed otherwise is the person",
 			text: "دعا وزير الدفاع [PER أشتون كارتر] الكونغرس. ووجه [LOC كارتر] رسائل طمأنة إلى [LOC إسرائيل].",
 			want: []summary{
