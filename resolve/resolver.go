@@ -624,6 +624,9 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 				if rel == different || rel == nearSpelling || pi > 0 && rel != same {
 					continue
 				}
+				if rel == transliterate && firstLetter(part) != firstLetter(lastTok) && min(coreLen(part), coreLen(lastTok)) <= 5 {
+					continue // الكبير is no spelling of الجبير, nor جيري of كيري
+				}
 				fr := r.find(f)
 				if r.clusterType(fr) != marsad.Person {
 					continue

@@ -129,6 +129,14 @@ func TestResolverMerges(t *testing.T) {
 			},
 		},
 		{
+			name: "a lone word is no spelling of a short surname from its first letter",
+			articles: []string{
+				"قال وزير الخارجية [PER عادل الجبير] إن الحل سياسي.",
+				"وأكد [PER الكبير] أن الوضع مستقر.",
+			},
+			apart: [][]string{{"عادل الجبير", "الكبير"}},
+		},
+		{
 			name: "one shared name part is not enough",
 			articles: []string{
 				"فضح رئيس مجلس النواب [PER عقيلة صالح] الهدف الروسي.",
