@@ -971,13 +971,14 @@ func formBlocks(f *form) []string {
 	return blocks
 }
 
-// isSuffix reports whether short is the tail of long with two tokens
-// ("بك يفكيروف" of "يونس بك يفكيروف", "منصور هادي" of "عبد ربه منصور
-// هادي"). A longer tail is a full name of its own: "علي عبد الله صالح" in
-// "أحمد علي عبد الله صالح" is the father, named by the son's chain of
-// fathers.
+// isSuffix reports whether short is long without its first name, in two
+// tokens ("بك يفكيروف" of "يونس بك يفكيروف", "منصور هادي" of "عبد ربه
+// منصور هادي"). A longer tail is a full name of its own ("علي عبد الله
+// صالح" in "أحمد علي عبد الله صالح" is the father, named by the son's
+// chain of fathers), and so is a tail that drops more than the first name
+// ("عبدالله صالح" in "يحيى محمد عبدالله صالح" is his grandfather's name).
 func isSuffix(short, long []string) bool {
-	if len(short) != 2 || len(short) >= len(long) {
+	if len(short) != 2 || len(long) != 3 {
 		return false
 	}
 	off := len(long) - len(short)

@@ -106,6 +106,14 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "a tail that drops more than the first name is an ancestor",
+			text: "قال [PER يحيى محمد عبدالله صالح] إن عمه [PER عبدالله صالح] غادر صنعاء.",
+			want: []summary{
+				{Type: "PER", Name: "يحيى محمد عبدالله صالح"},
+				{Type: "PER", Name: "عبدالله صالح"},
+			},
+		},
+		{
 			name: "a two-word tail is the same man",
 			text: "أعلن الرئيس [PER عبد ربه منصور هادي] أن [PER منصور هادي] سيعود.",
 			want: []summary{
