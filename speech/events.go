@@ -107,7 +107,8 @@ var (
 	notHeadWords = setOf(`اتهامات اتهاما رسالة دعوة انتقادات سؤالا نداء الشكر التهنئة التحية السؤال الدعوة النداء كلمة التعازي التعزية`)
 	// لقاء بثته قناة، في لقاء تلفزيوني: an interview, not a meeting.
 	interviewCues = setOf(`قناة القناة تلفزيوني تلفزيونية متلفز إذاعي إذاعية صحفي صحافي بثته نشرته صحيفة لصحيفة برنامج`)
-	// بحث مع: discussed with someone.
+	// بحث مع: discussed with someone; behind و or ف only (لبحث is a
+	// purpose, «للبحث» a search).
 	discussForms = setOf(`بحث يبحث بحثت تبحث سيبحث ستبحث`)
 	withWords    = setOf(`مع`)
 	// قمة: a summit meeting, or the top of something (أعلى قمة جبلية).
@@ -412,13 +413,7 @@ func (a *analysis) countBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	n := a.norm[i-1]
-	if countWords[n] {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(a.toks[i-1].Text)
-	_, digit := arabic.Digit(r)
-	return digit
+	return countWords[a.norm[i-1]] || a.toks[i-1].Kind == arabic.Number
 }
 
 // supplyObjects are what gets supplied: arms, aircraft, aid, troops.
@@ -759,11 +754,25 @@ func (a *analysis) inTitleBeforePerson(ac actor, rest []actor) bool {
 	if ac.e.Type != marsad.Organization || len(rest) == 0 || rest[0].e.Type != marsad.Person || rest[0].pos-ac.pos > 8 {
 		return false
 	}
-	first := ac.pos
-	for first > 0 && a.ent[first-1] == a.ent[ac.pos] {
+	_, ok := a.roleOf(ac.pos)
+	return ok
+}
+
+// roleOf returns the token of the role word that governs the organisation
+// named at token j («رئيس الحكومة الإيطالية»، «محافظ مؤسسة النقد»), when
+// one stands right before the name.
+func (a *analysis) roleOf(j int) (int, bool) {
+	if e, ok := a.entityAt(j); !ok || e.Type != marsad.Organization {
+		return 0, false
+	}
+	first := j
+	for first > 0 && a.ent[first-1] == a.ent[j] {
 		first--
 	}
-	return first > 0 && roleHeads[strings.TrimPrefix(a.norm[first-1], "و")]
+	if first > 0 && roleHeads[strings.TrimPrefix(a.norm[first-1], "و")] {
+		return first - 1, true
+	}
+	return 0, false
 }
 
 // obliquePrepositions are the free-standing prepositions whose object
@@ -806,15 +815,9 @@ func (a *analysis) oblique(i int) bool {
 		}
 		// An organisation a role word governs is part of the title: «مع
 		// رئيس الحكومة الإيطالية ماتيو رينزي».
-		if e, ok := a.entityAt(j); ok && e.Type == marsad.Organization {
-			first := j
-			for first > 0 && a.ent[first-1] == a.ent[j] {
-				first--
-			}
-			if first > 0 && roleHeads[a.norm[first-1]] {
-				j = first - 1
-				continue
-			}
+		if r, ok := a.roleOf(j); ok {
+			j = r
+			continue
 		}
 		break
 	}
