@@ -158,6 +158,14 @@ func comparePersons(a, b []string) (float64, string, bool) {
 	return score, reason, score >= mergeThreshold
 }
 
+// respelledFirstLetter reports whether two normalized words of five
+// letters or fewer (after the article) differ in their first letter: for
+// short words that makes another word (جازان/قازان، الكبير/الجبير), where
+// long foreign names do drift there (كازاخستان/قازاخستان).
+func respelledFirstLetter(a, b string) bool {
+	return firstLetter(a) != firstLetter(b) && min(coreLen(a), coreLen(b)) <= 5
+}
+
 // firstLetter is the first letter of a normalized word after the article.
 func firstLetter(w string) rune {
 	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "ال"))
@@ -300,7 +308,7 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 	if len(a) != len(b) {
 		return 0, "", false
 	}
-	if len(a) == 1 && firstLetter(a[0]) != firstLetter(b[0]) && min(coreLen(a[0]), coreLen(b[0])) <= 5 {
+	if len(a) == 1 && respelledFirstLetter(a[0], b[0]) {
 		// A short one-word place or organisation respelled from its
 		// first letter is another word: جازان is not قازان (Kazan), كوبا
 		// not جوبا, الأقصر not القصر. Long foreign names do drift there

@@ -624,7 +624,7 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 				if rel == different || rel == nearSpelling || pi > 0 && rel != same {
 					continue
 				}
-				if rel == transliterate && firstLetter(part) != firstLetter(lastTok) && min(coreLen(part), coreLen(lastTok)) <= 5 {
+				if rel == transliterate && respelledFirstLetter(part, lastTok) {
 					continue // الكبير is no spelling of الجبير, nor جيري of كيري
 				}
 				fr := r.find(f)
