@@ -116,6 +116,7 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	joined = m.Coordinate(words, tags)
 	CompoundNames(words, tags)
 	Institutions(words, tags)
+	attestedPlaces(words, tags)
 	dropNonNames(words, tags)
 	adjectivalNisbas(words, tags)
 	trimSpans(words, tags)

@@ -209,3 +209,23 @@ func TestTrimSpans(t *testing.T) {
 	}
 	checkTags(t, trimSpans, tests)
 }
+
+func TestAttestedPlaces(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		// Places the tagger misses, where places stand.
+		{"وصل الوفد إلى عدن أمس", "O O O O O", "O O O B-LOC O"},
+		{"اجتماعا بمأرب اليوم", "O O O", "O B-LOC O"},
+		{"المقاومة في عدن والضالع", "O O O O", "O O B-LOC B-LOC"},
+		{"غارات قرب الموصل", "O O O", "O O B-LOC"},
+		{"وصلت إلى مطار عدن", "O O O O", "O O O B-LOC"},
+		{"دمشق وحمص ومناطق ساحلية", "B-LOC O O O", "B-LOC B-LOC O O"},
+		// The same words as common words, elsewhere.
+		{"كانت دومًا إلى جانب لبنان", "O O O O B-LOC", "O O O O B-LOC"},
+		{"المزارع التي تدمر صحة الإنسان", "O O O O O", "O O O O O"},
+		{"العمل التطوعي ينبع من القلب", "O O O O O", "O O O O O"},
+		// Words already in a name, and words not in the list.
+		{"مطار عدن الدولي", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"},
+		{"وصل الوفد إلى المدرسة", "O O O O", "O O O O"},
+	}
+	checkTags(t, attestedPlaces, tests)
+}

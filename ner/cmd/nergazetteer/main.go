@@ -52,6 +52,7 @@ func main() {
 		rounds   = flag.Int("rounds", 1, "self-training rounds: round n>1 counts with a tagger that reads round n-1's gazetteer (2 measured worse)")
 		stages   = flag.Int("stages", 1, "stages of the tagger (1 or 2, see ner.TrainOptions)")
 		context  = flag.Bool("contextonly", false, "train the tagger without the word's own identity features (word dropout 1; measured worse)")
+		places   = flag.String("places", "ner/model/"+ner.PlacesFile, "output of the places that place words attest (cues.go; empty: none)")
 		dev      = flag.String("dev", "", "train the tagger without these held-out tenths of nertrain -dev -blocks (comma-separated), for honest dev measurements")
 	)
 	flag.Parse()
@@ -84,6 +85,7 @@ func main() {
 
 	var gaz *ner.Gazetteer
 	var counts map[string]*[5]uint32
+	var cues map[string]uint32
 	for round := 1; round <= *rounds; round++ {
 		if round > 1 {
 			var buf bytes.Buffer
@@ -93,7 +95,7 @@ func main() {
 				log.Fatal(err)
 			}
 		}
-		counts = countTypes(sents, c, gaz, docs, *stages, *context, *workers)
+		counts, cues = countTypes(sents, c, gaz, docs, *stages, *context, *workers)
 		log.Printf("round %d done in %s; %d bases", round, time.Since(start).Round(time.Millisecond), len(counts))
 	}
 	f, err := os.Create(*out)
@@ -119,11 +121,20 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %d bases to %s in %s", n, *out, time.Since(start).Round(time.Millisecond))
+	if *places != "" {
+		var b bytes.Buffer
+		n := writePlaces(&b, counts, cues)
+		if err := os.WriteFile(*places, b.Bytes(), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("wrote %d attested places to %s", n, *places)
+	}
 }
 
 // countTypes trains a tagger on sents (with the gazetteer gaz, when not
-// nil) and counts the types it gives each base in docs.
-func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs []string, stages int, context bool, workers int) map[string]*[5]uint32 {
+// nil) and counts the types it gives each base in docs, and how often each
+// base followed a place word (placeCues).
+func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs []string, stages int, context bool, workers int) (map[string]*[5]uint32, map[string]uint32) {
 	start := time.Now()
 	opts := ner.TrainOptions{Seed: 1, WordDropout: 1, Stages: stages, Clusters: c}
 	if !context {
@@ -140,6 +151,7 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 
 	types := map[string]int{"O": 0, "PER": 1, "LOC": 2, "ORG": 3, "MISC": 4}
 	counts := map[string]*[5]uint32{}
+	cues := map[string]uint32{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	next := make(chan string)
@@ -148,6 +160,7 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 		go func() {
 			defer wg.Done()
 			local := map[string]*[5]uint32{}
+			localCues := map[string]uint32{}
 			for text := range next {
 				toks := arabic.Tokenize(text)
 				var words [][]string
@@ -158,7 +171,9 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 					}
 					words = append(words, ws)
 				}
+				var cued []bool
 				for s, tags := range m.TagSentences(words) {
+					cued = placeCues(words[s], cued)
 					for i, tag := range tags {
 						base := arabic.SplitClitics(arabic.Normalize(words[s][i])).Base
 						if !keep(base) {
@@ -174,6 +189,9 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 							local[base] = c
 						}
 						c[types[typ]]++
+						if cued[i] {
+							localCues[base]++
+						}
 					}
 				}
 			}
@@ -188,6 +206,9 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 					g[t] += c[t]
 				}
 			}
+			for b, k := range localCues {
+				cues[b] += k
+			}
 			mu.Unlock()
 		}()
 	}
@@ -197,8 +218,7 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 	close(next)
 	wg.Wait()
 	log.Printf("tagged in %s; %d bases", time.Since(start).Round(time.Millisecond), len(counts))
-
-	return counts
+	return counts, cues
 }
 
 // writeCounts writes the bases seen at least minCount times, sorted, and
