@@ -18,7 +18,7 @@ import (
 // another way: they follow place words in construct state (مدينة عدن،
 // محافظة مسقط، ريف حلب، شمال الموصل) in a fifth or more of their
 // occurrences. cmd/nergazetteer lists the bases for which it does
-// (PlacesFile, learned from SaudiNewsNet: 343 bases), and attestedPlaces
+// (PlacesFile, learned from SaudiNewsNet: 359 bases), and attestedPlaces
 // tags a word the tagger left outside any name as a place when its
 // clitic-free base is one of them and the word stands where places stand:
 // after a preposition or a place's institution (في عدن، مطار عدن، بصحة

@@ -29,11 +29,17 @@ import (
 // ner/gazetteer.go for the figures).
 
 // placeCueWords are place words that take the place's name as a genitive,
-// and directions (شمال حلب).
+// directions (شمال حلب), and the words of countries and national teams
+// (دولة الكويت، منتخب الإكوادور).
 var placeCueWords = normalizedSet(
 	"مدينة", "محافظة", "بلدة", "قرية", "عاصمة", "ولاية", "إقليم", "مقاطعة", "جزيرة", "مخيم",
 	"ضاحية", "ريف", "مدينتي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+	"دولة", "جمهورية", "مملكة", "سلطنة", "إمارة", "منتخب",
 )
+
+// countryCueWords are the place words of countries, whose indefinite
+// feminine adjectives (دولة مارقة، جمهورية إسلامية) are no names.
+var countryCueWords = normalizedSet("دولة", "جمهورية", "مملكة", "سلطنة", "إمارة")
 
 // genericPlaces are the common nouns that follow place words most: the
 // country, the region (شمال البلاد، جنوب المملكة).
@@ -64,20 +70,22 @@ func placeCues(words []string, out []bool) []bool {
 	for i := 0; i+1 < len(words); i++ {
 		w := arabic.Normalize(words[i])
 		if !placeCueWords[w] {
-			rest := w
 			for _, p := range []string{"و", "ف", "ب", "ل"} {
 				if r, ok := strings.CutPrefix(w, p); ok {
-					rest = r
+					w = r
 					break
 				}
 			}
-			if !placeCueWords[rest] {
+			if !placeCueWords[w] {
 				continue
 			}
 		}
 		next := arabic.Normalize(words[i+1])
 		if len([]rune(next)) < 2 || genericPlaces[strings.TrimPrefix(next, "ال")] || !lettersOnly(next) {
 			continue
+		}
+		if countryCueWords[w] && !strings.HasPrefix(next, "ال") && strings.HasSuffix(next, "ه") {
+			continue // دولة مارقة
 		}
 		out[i+1] = true
 	}

@@ -16,6 +16,7 @@ func TestPlaceCues(t *testing.T) {
 		{"في شمال البلاد وجنوب المملكة", ""}, // generic places
 		{"في مدينة 15", ""},
 		{"حلب مدينة", ""},
+		{"في دولة الكويت ودولة مارقة", "الكويت"}, // an adjective
 	}
 	for _, tt := range tests {
 		words := strings.Fields(tt.sentence)
