@@ -81,9 +81,64 @@ func joinCompounds(words []string) []string {
 
 // Key returns the matching key of a name: Arabic normalization (hamza,
 // alef, ta marbuta, alef maqsura, tashkeel), punctuation dropped, one space
-// between words. Two spellings with the same key are the same name.
+// between words, and a name joined to عبد written apart (عبدالعزيز as
+// عبد العزيز: news writes both, often in one outlet). Two spellings with
+// the same key are the same name.
 func Key(name string) string {
-	return strings.Join(nameTokens(name), " ")
+	return strings.Join(keyTokens(name), " ")
+}
+
+// keyTokens are the name tokens of Key: nameTokens with joined عبد names
+// split.
+func keyTokens(name string) []string {
+	words := nameWords(name)
+	norm := make([]string, 0, len(words)+1)
+	for _, w := range words {
+		n := arabic.Normalize(w)
+		if n == "" {
+			continue
+		}
+		if rest, ok := joinedAbd(n); ok {
+			norm = append(norm, abd, rest)
+			continue
+		}
+		norm = append(norm, n)
+	}
+	return mergeCliticAbd(joinCompounds(norm))
+}
+
+// keyTokensOf returns the tokens of a Key.
+func keyTokensOf(key string) []string {
+	return mergeCliticAbd(joinCompounds(strings.Split(key, " ")))
+}
+
+// mergeCliticAbd joins عبد with a clitic (لعبد، وعبد) to the next token:
+// لعبد العزيز is one token, as عبد العزيز is, whose clitic the resolver's
+// candidates can cut, not a given name لعبد and a surname.
+func mergeCliticAbd(toks []string) []string {
+	for i := 0; i+1 < len(toks); i++ {
+		if lead, ok := strings.CutSuffix(toks[i], abd); ok && lead != "" && strings.Trim(lead, "وفبلك") == "" && len(lead) <= 4 {
+			toks[i] += " " + toks[i+1]
+			toks = append(toks[:i+1], toks[i+2:]...)
+		}
+	}
+	return toks
+}
+
+// abd is عبد, normalized.
+var abd = arabic.Normalize("عبد")
+
+// joinedAbd reports whether a normalized word is a name joined to عبد
+// (عبدالله، عبدالرحمن، عبدربه) and returns the name.
+func joinedAbd(w string) (string, bool) {
+	rest, ok := strings.CutPrefix(w, abd)
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return "", false
+	}
+	if strings.HasPrefix(rest, "ال") || rest == "ربه" {
+		return rest, true
+	}
+	return "", false
 }
 
 // nativeNames are common Arabic given names and name words whose spelling
@@ -230,7 +285,7 @@ func phoneticToken(tok string) string {
 // interchangeably for one foreign sound folded together. سيرجي لافروف and
 // سيرغي لافروف have the same PhoneticKey; so do بوتين and بوتن.
 func PhoneticKey(name string) string {
-	toks := nameTokens(name)
+	toks := keyTokens(name)
 	for i, t := range toks {
 		toks[i] = phoneticToken(t)
 	}

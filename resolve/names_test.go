@@ -49,10 +49,28 @@ func TestKey(t *testing.T) {
 		{"مُعَمَّر القذّافي", "معمر القذافي"},
 		{"“فاغنر”", "فاغنر"},
 		{"", ""},
+		// عبد joined to the name it governs or written apart: one key.
+		{"سلمان بن عبدالعزيز آل سعود", "سلمان بن عبد العزيز ال سعود"},
+		{"سلمان بن عبد العزيز آل سعود", "سلمان بن عبد العزيز ال سعود"},
+		{"عبدالفتاح السيسي", "عبد الفتاح السيسي"},
+		{"عبدربه منصور هادي", "عبد ربه منصور هادي"},
+		{"عبدة", "عبده"}, // a name of its own
+		{"لعبد العزيز", "لعبد العزيز"},
 	}
 	for _, tt := range tests {
 		if got := Key(tt.in); got != tt.want {
 			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestKeyTokensCliticAbd(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{{"لعبد العزيز", 1}, {"وعبد الله", 1}, {"معبد الكرنك", 2}, {"سلمان بن عبدالعزيز", 2}} {
+		if got := keyTokens(tt.in); len(got) != tt.want {
+			t.Errorf("keyTokens(%q) = %q, want %d tokens", tt.in, got, tt.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -243,8 +244,7 @@ func (r *Resolver) surfaceCounts(e *marsad.Entity) map[string]int {
 func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int {
 	id, ok := r.byKey[key]
 	if !ok {
-		toks := strings.Split(key, " ")
-		toks = joinCompounds(toks)
+		toks := keyTokensOf(key)
 		phon := make([]string, len(toks))
 		for i, t := range toks {
 			phon[i] = phoneticToken(t)
@@ -262,6 +262,12 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		r.rootArticles = append(r.rootArticles, 0)
 		for _, b := range r.blockingKeys(id) {
 			r.buckets[b] = append(r.buckets[b], id)
+		}
+		if len(toks) >= 3 && isPatronymic(toks[1]) {
+			// For chain prefixes (finalRoot): not a blocking key, since
+			// full names that share a name and a father are compared
+			// under the others already.
+			r.buckets[chainBucket(toks)] = append(r.buckets[chainBucket(toks)], id)
 		}
 	}
 	n := r.nodes[id]
@@ -594,6 +600,9 @@ type attachment struct {
 // finalRoot returns the cluster a cluster belongs to once lone name parts
 // are attached to their full names.
 func (r *Resolver) finalRoot(root int) (int, *attachment) {
+	if r.isChainPrefixGroup(root) {
+		return r.chainRoot(root)
+	}
 	if !r.isShortGroup(root) {
 		return root, nil
 	}
@@ -647,17 +656,21 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	if len(cands) == 0 || r.weakShortGroup(root) {
 		return root, nil
 	}
-	roots := make([]int, 0, len(cands))
-	for cr := range cands {
-		roots = append(roots, cr)
-	}
-	sort.Ints(roots)
+	roots := slices.Sorted(maps.Keys(cands))
 	if len(roots) == 1 {
 		c := cands[roots[0]]
 		return c.root, &attachment{into: c.root, score: scoreShortForm,
 			reason: fmt.Sprintf("short form: the only known full name ending in '%s'%s", c.part, c.how)}
 	}
-	// Several full names end with it: a shared role decides.
+	return r.chooseAmong(root, roots, "shared by", 0) // ميسي is commoner than ليونيل ميسي
+}
+
+// chooseAmong decides which of several full-name clusters (roots, sorted)
+// a short group joins: the only one with a role the group has, else a
+// clearly dominant one, named in at least minTop articles, with low
+// confidence, else none. how says how the full names relate to the short
+// form, for the reason.
+func (r *Resolver) chooseAmong(root int, roots []int, how string, minTop int) (int, *attachment) {
 	shortRoles := r.roleKeys(root)
 	var withRole []int
 	var role string
@@ -672,16 +685,86 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	}
 	if len(withRole) == 1 {
 		return withRole[0], &attachment{into: withRole[0], score: scoreShortRole,
-			reason: fmt.Sprintf("short form shared by %d full names; only this one has the role '%s'", len(roots), role)}
+			reason: fmt.Sprintf("short form %s %d full names; only this one has the role '%s'", how, len(roots), role)}
 	}
-	// Else a clearly dominant full name takes it, with low confidence.
 	sort.SliceStable(roots, func(i, j int) bool { return r.rootArticles[roots[i]] > r.rootArticles[roots[j]] })
 	top, next := r.rootArticles[roots[0]], r.rootArticles[roots[1]]
-	if top >= 3 && top >= 3*next {
+	if top >= 3 && top >= 3*next && top >= minTop {
 		return roots[0], &attachment{into: roots[0], score: scoreShortDominant,
-			reason: fmt.Sprintf("low confidence: short form shared by %d full names, this one is in %d articles, the next in %d", len(roots), top, next)}
+			reason: fmt.Sprintf("low confidence: short form %s %d full names, this one is in %d articles, the next in %d", how, len(roots), top, next)}
 	}
 	return root, nil
+}
+
+// Chain prefixes. Saudi and Gulf news name a prince by his name and his
+// father's (محمد بن نايف، فيصل بن خالد) as often as by the whole chain
+// (محمد بن نايف بن عبدالعزيز آل سعود). The name comparison cannot join
+// them: their last names differ (بن نايف, آل سعود), and a union would let
+// a short form bridge two men who share a name and a father. Like a lone
+// name part, a group of such prefixes is attached after clustering to the
+// one full name that continues its chain with fathers and a family name
+// only, or, when several do, to the one that shares a role, or to a
+// clearly dominant one.
+
+// minDominantChain is the fewest articles of a dominant chain (chainRoot).
+const minDominantChain = 10
+
+// chainBucket is the bucket of full names by their first name and father.
+func chainBucket(toks []string) string { return "h:" + toks[0] + " " + toks[1] }
+
+// isChainPrefixGroup reports whether a person cluster holds only names of
+// two tokens, a name and a father (محمد بن نايف).
+func (r *Resolver) isChainPrefixGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if t := r.nodes[m].tokens; len(t) != 2 || !isPatronymic(t[1]) {
+			return false
+		}
+	}
+	return r.clusterType(root) == marsad.Person
+}
+
+// continuesChain reports whether a full name's tokens after a prefix are
+// fathers and a family name only (بن عبدالعزيز، آل سعود).
+func continuesChain(toks []string) bool {
+	for _, t := range toks {
+		if !isPatronymic(t) && !strings.HasPrefix(t, "ال ") {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// chainRoot is finalRoot for a group of chain prefixes.
+func (r *Resolver) chainRoot(root int) (int, *attachment) {
+	cands := map[int]string{} // cluster → the prefix it continues
+	for _, m := range r.members[root] {
+		s := r.nodes[m]
+		for _, f := range r.buckets[chainBucket(s.tokens)] {
+			fn := r.nodes[f]
+			if fn.tokens[0] != s.tokens[0] || fn.tokens[1] != s.tokens[1] || !continuesChain(fn.tokens[2:]) || fn.votes.get(marsad.Person) == 0 {
+				continue
+			}
+			if fr := r.find(f); fr != root && r.clusterType(fr) == marsad.Person {
+				if _, ok := cands[fr]; !ok {
+					cands[fr] = s.key
+				}
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return root, nil
+	}
+	roots := slices.Sorted(maps.Keys(cands))
+	if len(roots) == 1 {
+		return roots[0], &attachment{into: roots[0], score: scoreShortForm,
+			reason: fmt.Sprintf("short form: the only known full name that continues the chain of '%s'", cands[roots[0]])}
+	}
+	// A dominant chain must be named in as many articles as the prefix, and
+	// in ten at least: a prince named with his father is often as common
+	// as his whole chain (فيصل بن فهد, 19 articles, is not the فيصل بن فهد
+	// بن مساعد of 16), and a name and a father as common as علي بن محمد
+	// belong to many men, the one named in full in 7 articles among them.
+	return r.chooseAmong(root, roots, "continued by", max(r.rootArticles[root], minDominantChain))
 }
 
 // weakShortGroup reports whether a lone name part is too thin to join
@@ -876,8 +959,10 @@ func localLess(a, b string) bool {
 func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 	root := r.find(nodes[0])
 	for _, m := range nodes {
-		if !r.isShortGroup(r.find(m)) {
-			root = r.find(m)
+		// The display name comes from the full names, not from name parts
+		// or chain prefixes attached to them.
+		if rt := r.find(m); !r.isShortGroup(rt) && !r.isChainPrefixGroup(rt) {
+			root = rt
 			break
 		}
 	}
