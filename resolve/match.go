@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/marsad-news/marsad/arabic"
 )
 
 // mergeThreshold is the score at which two name forms are one entity.
@@ -178,6 +180,15 @@ func skeletonLen(w string) int {
 	return len(consonants(trimEnding(strings.TrimPrefix(w, "ال"))))
 }
 
+// withoutArticle is a normalized word without a leading article, when
+// three letters or more remain.
+func withoutArticle(w string) string {
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
+		return rest
+	}
+	return w
+}
+
 // coreLen is the length in letters of a normalized word after the
 // article.
 func coreLen(w string) int { return utf8.RuneCountInString(strings.TrimPrefix(w, "ال")) }
@@ -307,6 +318,13 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 	}
 	if len(a) != len(b) {
 		return 0, "", false
+	}
+	if len(a) == 1 && (typ == "ORG" || typ == "MISC") && withoutArticle(a[0]) == withoutArticle(b[0]) && a[0] != b[0] &&
+		!arabic.Known(withoutArticle(a[0])) {
+		// A foreign name or acronym takes the article or not: الفيفا is
+		// فيفا, اليونسكو يونسكو. A common word does not: النصر (the club)
+		// is not نصر.
+		return scoreClitic, "same name with and without the article", true
 	}
 	if len(a) == 1 && respelledFirstLetter(a[0], b[0]) {
 		// A short one-word place or organisation respelled from its

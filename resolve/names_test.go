@@ -215,6 +215,11 @@ func TestCompareNames(t *testing.T) {
 		{"مجلس الأمن القومي الأمريكي", "مجلس الأمن", "ORG", false, ""},
 		{"حزب الله", "الله", "ORG", false, ""}, // حزب الله is one compound name
 		{"سوريا", "سورية", "LOC", true, "ا/ة ending"},
+		// A foreign name or acronym with and without the article; not a
+		// common word.
+		{"الفيفا", "فيفا", "ORG", true, "with and without the article"},
+		{"يونسكو", "اليونسكو", "ORG", true, "with and without the article"},
+		{"النصر", "نصر", "ORG", false, ""},
 		// A short one-word name respelled from its first letter is
 		// another place; a long foreign one may be the same.
 		{"جازان", "قازان", "LOC", false, ""},

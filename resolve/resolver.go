@@ -294,7 +294,8 @@ func (r *Resolver) blockingKeys(id int) []string {
 		first := []rune(last)
 		keys = append(keys, "l:"+last, "f:"+n.phon[0]+"|"+string(first[0]))
 	} else {
-		keys = append(keys, "s:"+last)
+		// Without the article, so that اليونسكو meets يونسكو.
+		keys = append(keys, "s:"+phoneticToken(withoutArticle(n.tokens[0])))
 	}
 	keys = append(keys, "c:"+blockCore(n.tokens))
 	for _, c := range cliticCandidates(n.tokens[0]) {
