@@ -73,6 +73,7 @@ func ArticleTokens(body string, toks []arabic.Token, mentions []Mention, publish
 	if len(spans) == 0 {
 		return nil
 	}
+	spans = splitCoordinated(toks, spans)
 	a := &articleState{body: body, toks: toks, published: published}
 	a.buildForms(spans)
 	a.stripClitics()
@@ -161,6 +162,57 @@ func cleanSpans(body string, toks []arabic.Token, mentions []Mention) []span {
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept
+}
+
+// splitCoordinated splits a span that is two names joined by و (كيري
+// والجبير، ريمي وفالكاو، سامسونج وهيونداي) when each part ends as another
+// span of the article ends (جون كيري … عادل الجبير): a tagger reads such
+// pairs on as one name. The evidence keeps names with a و of their own
+// whole (أنور وجدي، ثيو والكوت، وزارة التجارة والصناعة).
+func splitCoordinated(toks []arabic.Token, spans []span) []span {
+	var ends map[string]int // normalized last word → spans ending with it
+	out := spans[:0:0]
+	for _, sp := range spans {
+		k := coordinationAt(toks, sp)
+		if k < 0 {
+			out = append(out, sp)
+			continue
+		}
+		if ends == nil {
+			ends = map[string]int{}
+			for _, o := range spans {
+				ends[arabic.Normalize(toks[o.to-1].Text)]++
+			}
+		}
+		// The span ends with its own last word: a tail of several words
+		// must end another span too.
+		tailEnd, need := arabic.Normalize(toks[sp.to-1].Text), 2
+		if k == sp.to-1 {
+			tailEnd, need = arabic.Normalize(strings.TrimPrefix(toks[k].Text, "و")), 1
+		}
+		if ends[arabic.Normalize(toks[k-1].Text)] == 0 || ends[tailEnd] < need {
+			out = append(out, sp)
+			continue
+		}
+		out = append(out,
+			span{start: sp.start, end: toks[k-1].End, typ: sp.typ, from: sp.from, to: k},
+			span{start: toks[k].Start + len("و"), end: sp.end, typ: sp.typ, from: k, to: sp.to})
+	}
+	return out
+}
+
+// coordinationAt returns the index of the first word of a span after its
+// first that starts with the conjunction و before three letters or more,
+// or -1.
+func coordinationAt(toks []arabic.Token, sp span) int {
+	for k := sp.from + 1; k < sp.to; k++ {
+		t := toks[k]
+		if rest, ok := strings.CutPrefix(t.Text, "و"); ok && t.Kind == arabic.Word && toks[k-1].Kind == arabic.Word &&
+			utf8.RuneCountInString(rest) >= 3 {
+			return k
+		}
+	}
+	return -1
 }
 
 type articleState struct {

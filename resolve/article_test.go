@@ -89,6 +89,21 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "two surnames joined by و are two people named in full elsewhere",
+			text: "التقى [PER جون كيري] [PER عادل الجبير]. وقال لافروف مشيرا إلى الوزيرين [PER كيري والجبير] إنه متفائل.",
+			want: []summary{
+				{Type: "PER", Name: "جون كيري", Aliases: []string{"كيري"}},
+				{Type: "PER", Name: "عادل الجبير", Aliases: []string{"الجبير"}},
+			},
+		},
+		{
+			name: "a name with a و of its own stays whole",
+			text: "غنى [PER أنور وجدي] أغنية، وقال [PER وجدي] إنه سعيد.",
+			want: []summary{
+				{Type: "PER", Name: "أنور وجدي", Aliases: []string{"وجدي"}},
+			},
+		},
+		{
 			name: "a father named inside his son's chain of fathers is another man",
 			text: "التقى [PER أحمد علي عبد الله صالح] بوالده [PER علي عبد الله صالح] في [LOC صنعاء].",
 			want: []summary{
