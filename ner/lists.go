@@ -282,11 +282,50 @@ func dropNonNames(words, tags []string) {
 		// Only one-word names get here: normalizing them (اللّهُ) is cheap.
 		// A currency tagged as an organisation may be a club's short
 		// name («مدافع ريال»): only the other types go.
-		if n := arabic.Normalize(w); divineNames[n] || currencies[n] && tags[i] != "B-ORG" {
+		n := arabic.Normalize(w)
+		switch {
+		case divineNames[n] || currencies[n] && tags[i] != "B-ORG":
+			tags[i] = "O"
+		case tags[i] == "B-MISC" && eventHeads[n]:
+			// «حقق 23 بطولة»: the head of a tournament's name is no name
+			// without the rest.
+			tags[i] = "O"
+		case prayerNames[n] && i > 0 && prayerWord(words[i-1]):
+			// «صلاة المغرب» is the sunset prayer, «صلاة الميت» the
+			// funeral prayer, not Morocco or a name.
 			tags[i] = "O"
 		}
 	}
 }
+
+// eventHeads are the heads of competition and event names (بطولة العالم،
+// كأس الملك، جائزة نوبل), which the tagger also takes for a name alone.
+var eventHeads = normalizedKeys(map[string]bool{
+	"بطولة": true, "البطولة": true, "كأس": true, "الكأس": true, "دوري": true, "الدوري": true,
+	"جائزة": true, "الجائزة": true, "مهرجان": true, "المهرجان": true, "مسابقة": true, "المسابقة": true,
+	"بطولات": true, "البطولات": true,
+})
+
+// prayerNames name the prayers after صلاة.
+var prayerNames = normalizedKeys(map[string]bool{
+	"الفجر": true, "الظهر": true, "العصر": true, "المغرب": true, "العشاء": true, "الجمعة": true,
+	"العيد": true, "الميت": true, "الغائب": true, "الجنازة": true, "التراويح": true, "الاستسقاء": true,
+	"الكسوف": true, "الخسوف": true,
+})
+
+// prayerWord reports whether a word is صلاة with a conjunction or a
+// preposition attached or not (وصلاة، لصلاة، بصلاة، صلاتي).
+func prayerWord(w string) bool {
+	n := arabic.Normalize(w)
+	for _, p := range []string{"", "و", "ف", "ل", "ب", "وب", "ول"} {
+		if rest, ok := strings.CutPrefix(n, p); ok && (rest == prayer || rest == prayerDual) {
+			return true
+		}
+	}
+	return false
+}
+
+var prayer, prayerDual = arabic.Normalize("صلاة"), arabic.Normalize("صلاتي")
 
 // Place words. A word for a kind of place (مدينة، قرية، محافظة …) is
 // followed by the place's name, which ANERcorp tags without the word

@@ -72,6 +72,11 @@ func TestDropNonNames(t *testing.T) {
 		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
 		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club
 		{"انضم مدافع ريال للنادي", "O O B-ORG O", "O O B-ORG O"},       // its short name
+		{"حقق الفريق 23 بطولة محلية", "O O O B-MISC O", "O O O O O"},
+		{"فاز ببطولة العالم", "O B-MISC I-MISC", "O B-MISC I-MISC"},
+		{"بعد صلاة المغرب أمس", "O O B-LOC O", "O O O O"},
+		{"أديت صلاة الميت عليه", "O O B-MISC O", "O O O O"},
+		{"زار الوفد المغرب أمس", "O O B-LOC O", "O O B-LOC O"},
 	}
 	checkTags(t, dropNonNames, tests)
 }
