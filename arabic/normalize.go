@@ -105,6 +105,11 @@ func Digit(r rune) (byte, bool) {
 	return 0, false
 }
 
+// FoldRune returns the matching form Normalize gives one rune, 0 when it
+// drops it, without NFKC's context: for checks on a word's last letters
+// that should not pay for normalizing the whole word.
+func FoldRune(r rune) rune { return foldRune(r) }
+
 // foldRune maps one rune to its matching form; 0 drops it.
 func foldRune(r rune) rune {
 	switch r {

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad/arabic"
 )
@@ -35,9 +36,7 @@ var embeddedPlaces []byte
 var (
 	placesOnce sync.Once
 	places     map[string]bool
-	// placeEnds holds the last two letters (four bytes) of every base, so
-	// that most words are ruled out before their clitics are split.
-	placeEnds map[string]bool
+	placeEnds  map[string]bool // the last three letters of each base
 )
 
 // attestedPlace reports whether a normalized clitic-free base is in the
@@ -47,11 +46,33 @@ func attestedPlace(base string) bool {
 	return places[base]
 }
 
-// mayBePlace reports whether a normalized word ends as some attested base
-// does.
-func mayBePlace(w string) bool {
+// mayBePlaceRaw reports whether a word as written may have an attested
+// base, without normalizing it (which allocates for most words): whether
+// its last three letters, folded as arabic.Normalize folds them, end some
+// base. Bases have three letters or more.
+func mayBePlaceRaw(w string) bool {
+	var end [3]rune
+	n := 0
+	for i := len(w); i > 0 && n < 3; {
+		r, size := utf8.DecodeLastRuneInString(w[:i])
+		i -= size
+		if r < 'ء' || r > 'ي' || r == 'ة' || r == 'ى' || r == 'أ' || r == 'إ' || r == 'آ' || r == 'ؤ' || r == 'ئ' {
+			r = arabic.FoldRune(r) // plain Arabic letters fold to themselves
+		}
+		if r != 0 {
+			end[2-n] = r
+			n++
+		}
+	}
+	if n < 3 {
+		return false
+	}
 	loadPlaces()
-	return len(w) >= 4 && placeEnds[w[len(w)-4:]]
+	var b [12]byte
+	k := utf8.EncodeRune(b[:], end[0])
+	k += utf8.EncodeRune(b[k:], end[1])
+	k += utf8.EncodeRune(b[k:], end[2])
+	return placeEnds[string(b[:k])]
 }
 
 func loadPlaces() {
@@ -65,8 +86,8 @@ func loadPlaces() {
 			}
 			b, _, _ := strings.Cut(line, "\t")
 			places[b] = true
-			if len(b) >= 4 {
-				placeEnds[b[len(b)-4:]] = true
+			if r := []rune(b); len(r) >= 3 {
+				placeEnds[string(r[len(r)-3:])] = true
 			}
 		}
 	})
@@ -77,14 +98,21 @@ func loadPlaces() {
 // place's (see above).
 func attestedPlaces(words, tags []string) {
 	for i, w := range words {
-		if tags[i] != "O" || !isNameWord(w) {
+		if tags[i] != "O" {
 			continue
 		}
-		n := arabic.Normalize(w)
-		if !mayBePlace(n) {
+		// The contexts below, on the words as written first: most words
+		// stand in none of them, and normalizing costs.
+		waw := strings.HasPrefix(w, "و")
+		if !strings.HasPrefix(w, "ب") && !strings.HasPrefix(w, "وب") && !strings.HasPrefix(w, "فب") &&
+			!(i > 0 && (strings.HasSuffix(tags[i-1], "-LOC") || placeContextRaw[words[i-1]] || waw)) &&
+			!(i+1 < len(words) && strings.HasPrefix(words[i+1], "و")) {
 			continue
 		}
-		c := arabic.SplitClitics(n)
+		if !isNameWord(w) || !mayBePlaceRaw(w) {
+			continue
+		}
+		c := arabic.SplitClitics(arabic.Normalize(w))
 		if !attestedPlace(c.Base) {
 			continue
 		}
@@ -99,16 +127,33 @@ func attestedPlaces(words, tags []string) {
 // placeContext holds the words a place name follows: prepositions of
 // place and direction, and the institutions and features a place's name
 // completes in construct state (مطار عدن، أهالي رنية).
-var placeContext = normalizedKeys(map[string]bool{
-	"في": true, "إلى": true, "الى": true, "من": true, "قرب": true, "نحو": true, "باتجاه": true,
-	"داخل": true, "خارج": true, "بين": true, "حتى": true, "صوب": true, "وسط": true, "أنحاء": true,
-	"شمال": true, "جنوب": true, "شرق": true, "غرب": true, "شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true,
-	"مطار": true, "ميناء": true, "مستشفى": true, "جامعة": true, "بلدية": true, "أمانة": true,
-	"محافظ": true, "أمير": true, "أهالي": true, "سكان": true, "صحة": true, "شرطة": true, "سجن": true,
-	"منفذ": true, "مديرية": true, "محكمة": true, "ساحل": true, "شاطئ": true, "جبال": true, "جبل": true,
-	"وادي": true, "سوق": true, "مدينة": true, "منطقة": true, "محافظة": true, "قرية": true, "ريف": true,
-	"مدن": true, "محافظات": true, "مناطق": true, "مدينتي": true, "محافظتي": true,
-})
+var placeContext = normalizedKeys(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range placeContextWords {
+		m[w] = true
+	}
+	return m
+}())
+
+var placeContextWords = []string{
+	"في", "فى", "إلى", "الى", "إلي", "الي", "من", "قرب", "نحو", "باتجاه", "داخل", "خارج", "بين", "حتى", "صوب", "وسط", "أنحاء",
+	"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+	"مطار", "ميناء", "مستشفى", "جامعة", "بلدية", "أمانة", "محافظ", "والي", "أمير", "أهالي", "سكان", "صحة", "شرطة",
+	"سجن", "منفذ", "مديرية", "محكمة", "ساحل", "شاطئ", "جبال", "جبل", "وادي", "سوق", "مدينة", "منطقة",
+	"محافظة", "قرية", "ريف", "مدن", "محافظات", "مناطق", "مدينتي", "محافظتي",
+}
+
+// placeContextRaw holds the place context words as they are written, with
+// و or ف attached or not (surfaces gives the spellings of ة and alef).
+var placeContextRaw = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range placeContextWords {
+		for _, p := range []string{"", "و", "ف"} {
+			m[p+w] = true
+		}
+	}
+	return surfaces(m)
+}()
 
 // placeBefore reports whether the word before a name, tagged tag, makes
 // it a place: a place context word (with و or ف attached), or a place.
@@ -140,9 +185,8 @@ func listedPlace(words, tags []string, j int) bool {
 	if strings.HasSuffix(tags[j], "-LOC") {
 		return true
 	}
-	if tags[j] != "O" || !isNameWord(words[j]) {
+	if tags[j] != "O" || !isNameWord(words[j]) || !mayBePlaceRaw(words[j]) {
 		return false
 	}
-	n := arabic.Normalize(words[j])
-	return mayBePlace(n) && attestedPlace(arabic.SplitClitics(n).Base)
+	return attestedPlace(arabic.SplitClitics(arabic.Normalize(words[j])).Base)
 }
