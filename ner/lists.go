@@ -188,7 +188,8 @@ func loneLetter(w string) bool {
 // trimSpans cuts what the tagger glued onto a name's ends: a blessing and
 // everything after it (عائشة رضي الله → عائشة; «رضي الله» alone goes), a
 // lone letter or a stopword in front (م طلال …، أو عبد الله …، و الجوف)
-// and a dangling بن or lone letter at the end (عبد الله بن، عمر الجاسر ك).
+// and a dangling particle or lone letter at the end (عبد الله بن، عمر الجاسر
+// ك) — unless the word after the particle completes the name (آل + سعود).
 func trimSpans(words, tags []string) {
 	for i := 0; i < len(tags); i++ {
 		if !strings.HasPrefix(tags[i], "B-") {
@@ -199,6 +200,12 @@ func trimSpans(words, tags []string) {
 			j++
 		}
 		typ := tags[i][2:]
+		if j < len(tags) && (tags[j] == "O" || loneName(tags, j)) && nameParticles[arabic.Normalize(words[j-1])] && particleComplement(words[j]) {
+			// «سلمان بن عبدالعزيز آل» + سعود: the tagger stopped between
+			// a particle and the name it binds.
+			tags[j] = "I-" + typ
+			j++
+		}
 		from, to := i, j
 		for k := from; k < to; k++ {
 			if k+1 < to && blessingVerbs[arabic.Normalize(words[k])] && divineNames[arabic.Normalize(words[k+1])] {
@@ -209,7 +216,7 @@ func trimSpans(words, tags []string) {
 		for from < to && (loneLetter(words[from]) || leadingJunk[words[from]]) {
 			from++
 		}
-		for to > from && (loneLetter(words[to-1]) || arabic.Normalize(words[to-1]) == "بن") {
+		for to > from && (loneLetter(words[to-1]) || nameParticles[arabic.Normalize(words[to-1])] || words[to-1] == "ال") {
 			to--
 		}
 		if from == i && to == j {
@@ -227,6 +234,33 @@ func trimSpans(words, tags []string) {
 		}
 		i = j - 1
 	}
+}
+
+// nameParticles bind the next word into a name (آل سعود، بن لادن، أبو
+// عريش، ولد الشيخ): a name does not end with one.
+//
+// Not أبي: it is also a name (شينزو آبي، ولاية ابي الأولى) and a verb
+// (أبى).
+var nameParticles = normalizedKeys(map[string]bool{
+	"آل": true, "بن": true, "بنت": true, "ابن": true, "أبو": true, "ولد": true, "عبد": true, "ذو": true,
+})
+
+// loneName reports whether tags[j] opens a one-word name: the word after
+// a particle (آل + سعود typed as a family's organisation) is the end of the
+// name before it.
+func loneName(tags []string, j int) bool {
+	return strings.HasPrefix(tags[j], "B-") && (j+1 == len(tags) || !strings.HasPrefix(tags[j+1], "I-"))
+}
+
+// particleComplement reports whether a word may complete a name after a
+// particle: Arabic letters only, and no stopword.
+func particleComplement(w string) bool {
+	for _, r := range w {
+		if !arabic.IsArabicLetter(r) && !arabic.IsTashkeel(r) {
+			return false
+		}
+	}
+	return w != "" && !arabic.IsStopword(arabic.Normalize(w))
 }
 
 // divineNames are الله alone or behind a clitic, and the epithets that

@@ -211,6 +211,13 @@ func TestTrimSpans(t *testing.T) {
 		{"على بن الحسين", "B-PER I-PER I-PER", "B-PER I-PER I-PER"},
 		{"نظام ويندوز 8", "O B-MISC I-MISC", "O B-MISC I-MISC"},
 		{"علي عبد الله صالح", "B-PER I-PER I-PER I-PER", "B-PER I-PER I-PER I-PER"},
+		// The word a particle binds completes the name; a dangling one goes.
+		{"الملك سلمان بن عبدالعزيز آل سعود ملك", "O B-PER I-PER I-PER I-PER O O", "O B-PER I-PER I-PER I-PER I-PER O"},
+		{"قال أحمد أبو .", "O B-PER I-PER O", "O B-PER O O"},
+		{"قال أحمد أبو في", "O B-PER I-PER O", "O B-PER O O"},
+		{"البطولة العربية ال 13", "B-MISC I-MISC I-MISC O", "B-MISC I-MISC O O"},
+		{"نحن سلمان بن عبدالعزيز آل سعود", "O B-PER I-PER I-PER I-PER B-ORG", "O B-PER I-PER I-PER I-PER I-PER"},
+		{"رئيس الوزراء شينزو ابي لكن", "O O B-PER I-PER O", "O O B-PER I-PER O"},
 	}
 	checkTags(t, trimSpans, tests)
 }
