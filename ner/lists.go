@@ -116,6 +116,7 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	joined = m.Coordinate(words, tags)
 	CompoundNames(words, tags)
 	Institutions(words, tags)
+	epithetNames(words, tags)
 	attestedPlaces(words, tags)
 	dropNonNames(words, tags)
 	adjectivalNisbas(words, tags)
@@ -233,6 +234,28 @@ func trimSpans(words, tags []string) {
 			}
 		}
 		i = j - 1
+	}
+}
+
+// Epithets. A few names are a noun and the epithet that makes it one
+// place (المدينة المنورة، مكة المكرمة، الولايات المتحدة): the tagger
+// often tags the epithet alone, leaving the noun out when a clitic is on
+// it (بالمدينة) or even when none is. epithetNames joins the definite word
+// before a lone epithet to it.
+var epithets = normalizedKeys(map[string]bool{"المنورة": true, "المكرمة": true, "المتحدة": true})
+
+func epithetNames(words, tags []string) {
+	for i := 1; i < len(words); i++ {
+		if (tags[i] != "B-LOC" && tags[i] != "B-ORG") || tags[i-1] != "O" || i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") {
+			continue
+		}
+		if !epithets[arabic.Normalize(words[i])] {
+			continue
+		}
+		if prev := arabic.SplitClitics(arabic.Normalize(words[i-1])); prev.Base == "" || !strings.HasSuffix(prev.Prefix, "ال") && !strings.HasPrefix(prev.Base, "ال") {
+			continue // «نماء المنورة»: a company's name
+		}
+		tags[i-1], tags[i] = tags[i], "I-"+tags[i][2:]
 	}
 }
 

@@ -222,6 +222,16 @@ func TestTrimSpans(t *testing.T) {
 	checkTags(t, trimSpans, tests)
 }
 
+func TestEpithetNames(t *testing.T) {
+	tests := []ruleCase{
+		{"في المدينة المنورة أمس", "O O B-LOC O", "O B-LOC I-LOC O"},
+		{"وصل بالمدينة المنورة", "O O B-LOC", "O B-LOC I-LOC"},
+		{"شركة نماء المنورة", "O O B-LOC", "O O B-LOC"}, // no definite noun before
+		{"في المدينة المنورة", "O B-LOC I-LOC", "O B-LOC I-LOC"},
+	}
+	checkTags(t, epithetNames, tests)
+}
+
 func TestAttestedPlaces(t *testing.T) {
 	tests := []struct{ words, tags, want string }{
 		// Places the tagger misses, where places stand.
