@@ -201,7 +201,7 @@ func trimSpans(words, tags []string) {
 			j++
 		}
 		typ := tags[i][2:]
-		if j < len(tags) && (tags[j] == "O" || loneName(tags, j)) && nameParticles[arabic.Normalize(words[j-1])] && particleComplement(words[j]) {
+		if j < len(tags) && (tags[j] == "O" || loneName(tags, j)) && isParticle(words[j-1]) && particleComplement(words[j]) {
 			// «سلمان بن عبدالعزيز آل» + سعود: the tagger stopped between
 			// a particle and the name it binds.
 			tags[j] = "I-" + typ
@@ -217,7 +217,7 @@ func trimSpans(words, tags []string) {
 		for from < to && (loneLetter(words[from]) || leadingJunk[words[from]]) {
 			from++
 		}
-		for to > from && (loneLetter(words[to-1]) || nameParticles[arabic.Normalize(words[to-1])] || words[to-1] == "ال") {
+		for to > from && (loneLetter(words[to-1]) || isParticle(words[to-1]) || words[to-1] == "ال") {
 			to--
 		}
 		if from == i && to == j {
@@ -267,6 +267,21 @@ func epithetNames(words, tags []string) {
 var nameParticles = normalizedKeys(map[string]bool{
 	"آل": true, "بن": true, "بنت": true, "ابن": true, "أبو": true, "ولد": true, "عبد": true, "ذو": true,
 })
+
+// isParticle reports whether a word is a name particle, with و or ف
+// attached or not (وابن).
+func isParticle(w string) bool {
+	n := arabic.Normalize(w)
+	if nameParticles[n] {
+		return true
+	}
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(n, c); ok && nameParticles[rest] {
+			return true
+		}
+	}
+	return false
+}
 
 // loneName reports whether tags[j] opens a one-word name: the word after
 // a particle (آل + سعود typed as a family's organisation) is the end of the

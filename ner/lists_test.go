@@ -218,6 +218,9 @@ func TestTrimSpans(t *testing.T) {
 		{"البطولة العربية ال 13", "B-MISC I-MISC I-MISC O", "B-MISC I-MISC O O"},
 		{"نحن سلمان بن عبدالعزيز آل سعود", "O B-PER I-PER I-PER I-PER B-ORG", "O B-PER I-PER I-PER I-PER I-PER"},
 		{"رئيس الوزراء شينزو ابي لكن", "O O B-PER I-PER O", "O O B-PER I-PER O"},
+		{"بين ابن عمي وابن قبيلتي", "O O O B-PER O", "O O O B-PER I-PER"},
+		{"بين ابن عمي وابن .", "O O O B-PER O", "O O O O O"},
+		{"في مسنده وابن ماجه في سننه", "O O B-PER O O O", "O O B-PER I-PER O O"},
 	}
 	checkTags(t, trimSpans, tests)
 }

@@ -165,12 +165,14 @@ func cleanSpans(body string, toks []arabic.Token, mentions []Mention) []span {
 }
 
 // splitCoordinated splits a span that is two names joined by و (كيري
-// والجبير، ريمي وفالكاو، سامسونج وهيونداي) when each part ends as another
-// span of the article ends (جون كيري … عادل الجبير): a tagger reads such
-// pairs on as one name. The evidence keeps names with a و of their own
-// whole (أنور وجدي، ثيو والكوت، وزارة التجارة والصناعة).
+// والجبير، ريمي وفالكاو، الاتحاد والوحدة): a tagger reads such pairs on as
+// one name. It splits when each part ends as another span of the article
+// ends (جون كيري … عادل الجبير), unless, for other names than persons, the
+// whole span is named more than once. The evidence keeps names with a و of
+// their own whole (أنور وجدي، ثيو والكوت، وزارة التجارة والصناعة).
 func splitCoordinated(toks []arabic.Token, spans []span) []span {
-	var ends map[string]int // normalized last word → spans ending with it
+	var ends map[string]int  // normalized last word → spans ending with it
+	var whole map[string]int // normalized words of a span → spans
 	out := spans[:0:0]
 	for _, sp := range spans {
 		k := coordinationAt(toks, sp)
@@ -179,9 +181,10 @@ func splitCoordinated(toks []arabic.Token, spans []span) []span {
 			continue
 		}
 		if ends == nil {
-			ends = map[string]int{}
+			ends, whole = map[string]int{}, map[string]int{}
 			for _, o := range spans {
 				ends[arabic.Normalize(toks[o.to-1].Text)]++
+				whole[spanWords(toks, o.from, o.to)]++
 			}
 		}
 		// The span ends with its own last word: a tail of several words
@@ -190,7 +193,15 @@ func splitCoordinated(toks []arabic.Token, spans []span) []span {
 		if k == sp.to-1 {
 			tailEnd, need = arabic.Normalize(strings.TrimPrefix(toks[k].Text, "و")), 1
 		}
-		if ends[arabic.Normalize(toks[k-1].Text)] == 0 || ends[tailEnd] < need {
+		ok := ends[arabic.Normalize(toks[k-1].Text)] > 0 && ends[tailEnd] >= need
+		if ok && sp.typ != marsad.Person && whole[spanWords(toks, sp.from, sp.to)] >= 2 {
+			// An organisation's name with a و of its own, named whole more
+			// than once (مركز الملك سلمان للإغاثة والأعمال الإنسانية,
+			// whose parts end like مركز الملك سلمان للإغاثة and الشؤون
+			// الإنسانية), is one name.
+			ok = false
+		}
+		if !ok {
 			out = append(out, sp)
 			continue
 		}
@@ -199,6 +210,22 @@ func splitCoordinated(toks []arabic.Token, spans []span) []span {
 			span{start: toks[k].Start + len("و"), end: sp.end, typ: sp.typ, from: k, to: sp.to})
 	}
 	return out
+}
+
+// spanWords is the normalized text of the words toks[from:to], one space
+// between them.
+func spanWords(toks []arabic.Token, from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		if toks[i].Kind == arabic.Punct {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(arabic.Normalize(toks[i].Text))
+	}
+	return b.String()
 }
 
 // coordinationAt returns the index of the first word of a span after its

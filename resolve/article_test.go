@@ -97,6 +97,17 @@ func TestArticleGrouping(t *testing.T) {
 			},
 		},
 		{
+			name: "an organisation named whole twice stays whole",
+			text: "فاز [ORG الاتحاد] على [ORG الوحدة]. وكانت المفاوضات جارية بين [ORG الاتحاد والوحدة] أمس. وقدم [ORG مركز الملك سلمان للإغاثة والأعمال الإنسانية] مساعدات، وقال [ORG مركز الملك سلمان للإغاثة] إن [ORG مكتب الشؤون الإنسانية] شارك مع [ORG مركز الملك سلمان للإغاثة والأعمال الإنسانية].",
+			want: []summary{
+				{Type: "ORG", Name: "الاتحاد"},
+				{Type: "ORG", Name: "الوحدة"},
+				{Type: "ORG", Name: "مركز الملك سلمان للإغاثة والأعمال الإنسانية"},
+				{Type: "ORG", Name: "مركز الملك سلمان للإغاثة"},
+				{Type: "ORG", Name: "مكتب الشؤون الإنسانية"},
+			},
+		},
+		{
 			name: "a name with a و of its own stays whole",
 			text: "غنى [PER أنور وجدي] أغنية، وقال [PER وجدي] إنه سعيد.",
 			want: []summary{
