@@ -270,13 +270,16 @@ var nameParticles = normalizedKeys(map[string]bool{
 
 // isParticle reports whether a word is a name particle, with و or ف
 // attached or not (وابن).
-func isParticle(w string) bool {
-	n := arabic.Normalize(w)
-	if nameParticles[n] {
+func isParticle(w string) bool { return inSetAfterConj(nameParticles, arabic.Normalize(w)) }
+
+// inSetAfterConj reports whether a normalized word, or the word after a
+// conjunction و or ف attached to it, is in set.
+func inSetAfterConj(set map[string]bool, n string) bool {
+	if set[n] {
 		return true
 	}
 	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(n, c); ok && nameParticles[rest] {
+		if rest, ok := strings.CutPrefix(n, c); ok && set[rest] {
 			return true
 		}
 	}

@@ -161,16 +161,7 @@ func placeBefore(prev, tag string) bool {
 	if strings.HasSuffix(tag, "-LOC") {
 		return true
 	}
-	p := arabic.Normalize(prev)
-	if placeContext[p] {
-		return true
-	}
-	for _, c := range []string{"و", "ف"} {
-		if r, ok := strings.CutPrefix(p, c); ok && placeContext[r] {
-			return true
-		}
-	}
-	return false
+	return inSetAfterConj(placeContext, arabic.Normalize(prev))
 }
 
 // listedPlace reports whether word j, next to an attested place in a list
