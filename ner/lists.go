@@ -365,6 +365,10 @@ func dropNonNames(words, tags []string) {
 			// «حقق 23 بطولة»: the head of a tournament's name is no name
 			// without the rest.
 			tags[i] = "O"
+		case tags[i] == "B-LOC" && (placeWord(w) || loneRegionWords[n]):
+			// «ريف» + «حلب», «ولاية» + «أوهايو»: the word for a kind of
+			// place, tagged apart from the name after it, is none.
+			tags[i] = "O"
 		case prayerNames[n] && i > 0 && prayerWord(words[i-1]):
 			// «صلاة المغرب» is the sunset prayer, «صلاة الميت» the
 			// funeral prayer, not Morocco or a name.
@@ -372,6 +376,10 @@ func dropNonNames(words, tags []string) {
 		}
 	}
 }
+
+// loneRegionWords are words for a part of a place that the tagger takes
+// for a place alone (ريف حلب، بحي العوالي).
+var loneRegionWords = normalizedKeys(map[string]bool{"ريف": true, "بريف": true, "وريف": true, "حي": true, "بحي": true, "وحي": true})
 
 // eventHeads are the heads of competition and event names (بطولة العالم،
 // كأس الملك، جائزة نوبل), which the tagger also takes for a name alone.

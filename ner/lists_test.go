@@ -77,6 +77,11 @@ func TestDropNonNames(t *testing.T) {
 		{"بعد صلاة المغرب أمس", "O O B-LOC O", "O O O O"},
 		{"أديت صلاة الميت عليه", "O O B-MISC O", "O O O O"},
 		{"زار الوفد المغرب أمس", "O O B-LOC O", "O O B-LOC O"},
+		{"قصف في ريف حلب", "O O B-LOC B-LOC", "O O O B-LOC"},
+		{"في ولاية أوهايو", "O B-LOC B-LOC", "O O B-LOC"},
+		{"وقع بحي العوالي", "O B-LOC B-LOC", "O O B-LOC"},
+		{"في مدينة الرياض", "O B-LOC I-LOC", "O B-LOC I-LOC"}, // one name
+		{"قصف في ريف دمشق", "O O B-LOC I-LOC", "O O B-LOC I-LOC"},
 	}
 	checkTags(t, dropNonNames, tests)
 }
