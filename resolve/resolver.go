@@ -757,6 +757,12 @@ func (r *Resolver) chainRoot(root int) (int, *attachment) {
 	}
 	roots := slices.Sorted(maps.Keys(cands))
 	if len(roots) == 1 {
+		// Even the only chain must be named about as often as the prefix,
+		// or in ten articles: محمد بن إبراهيم (14 articles) is many men,
+		// not the محمد بن إبراهيم بن محمد of one.
+		if r.rootArticles[roots[0]] < min(r.rootArticles[root], minDominantChain) {
+			return root, nil
+		}
 		return roots[0], &attachment{into: roots[0], score: scoreShortForm,
 			reason: fmt.Sprintf("short form: the only known full name that continues the chain of '%s'", cands[roots[0]])}
 	}
