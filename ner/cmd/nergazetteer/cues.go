@@ -21,12 +21,13 @@ import (
 // a place word in a fifth or more of its occurrences, at least five
 // times, is a place name: 22% of عدن's occurrences, 53% of حلب's, 35% of
 // الطائف's, while common words behind place words stay far below
-// (البلاد 13%, the verb خرج 10%). correctPlaces moves the counting
-// tagger's "outside any name" counts of such a base to the place column
-// when they were most of them.
-//
-// Measured with nertrain -dev -blocks 1,5,9 (see main.go's doc and
-// ner/gazetteer.go for the figures).
+// (البلاد 13%, the verb خرج 10%). writePlaces lists those bases, and the
+// analysis pipeline's rule steps tag them as places where the tagger left
+// them out and the context is a place's (ner/places.go). Moving their
+// counts into the gazetteer's place column instead cost 0.46 F1 on the
+// dev blocks of nertrain -dev -blocks 1,5,9 (nine seeds, seven worse), so
+// the tagger itself does not read them (ner/gazetteer.go lists the
+// figures).
 
 // placeCueWords are place words that take the place's name as a genitive,
 // directions (شمال حلب), and the words of countries and national teams
@@ -48,7 +49,7 @@ var genericPlaces = normalizedSet(
 	"ولاية", "إقليم", "حدود", "ساحل", "وسط", "بحر", "محيط", "شرق", "غرب", "شمال", "جنوب",
 )
 
-// Thresholds of correctPlaces.
+// Thresholds of writePlaces.
 const (
 	placeCueMin  = 5 // fewest place cues
 	placeCueRate = 5 // a 1/placeCueRate share of the occurrences or more

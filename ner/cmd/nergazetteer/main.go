@@ -16,6 +16,12 @@
 // sums, so the tagging workers do not change them). After regenerating it,
 // retrain the model (marsad train ner reads it beside the clusters).
 //
+// The same run writes -places (ner/model/places.txt by default): the bases
+// that follow a place word in construct state often enough to be place
+// names (cues.go), which the analysis pipeline's attested-places rule
+// embeds. The committed file is the output of the command above too, and
+// needs no retraining.
+//
 // -dev trains the counting tagger without the held-out blocks of
 // nertrain -dev -blocks, for honest measurements on them.
 package main
