@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -93,7 +94,15 @@ func Key(name string) string {
 func keyTokens(name string) []string {
 	words := nameWords(name)
 	norm := make([]string, 0, len(words)+1)
-	for _, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if head, ok := strings.CutSuffix(w, "آل"); ok && i+1 < len(words) && utf8.RuneCountInString(head) >= 4 {
+			// «سلمان بن عبدالعزيزآل سعود»: a family's آل glued to the word
+			// before it, a typo. Unsplit, it was the only full name ending
+			// in a bare سعود, and took 61 articles' lone سعود.
+			words = slices.Insert(slices.Clone(words), i+1, "آل")
+			w = head
+		}
 		n := arabic.Normalize(w)
 		if n == "" {
 			continue
