@@ -181,10 +181,9 @@ func splitCoordinated(toks []arabic.Token, spans []span) []span {
 			continue
 		}
 		if ends == nil {
-			ends, whole = map[string]int{}, map[string]int{}
+			ends = map[string]int{}
 			for _, o := range spans {
 				ends[arabic.Normalize(toks[o.to-1].Text)]++
-				whole[spanWords(toks, o.from, o.to)]++
 			}
 		}
 		// The span ends with its own last word: a tail of several words
@@ -194,6 +193,14 @@ func splitCoordinated(toks []arabic.Token, spans []span) []span {
 			tailEnd, need = arabic.Normalize(strings.TrimPrefix(toks[k].Text, "و")), 1
 		}
 		ok := ends[arabic.Normalize(toks[k-1].Text)] > 0 && ends[tailEnd] >= need
+		if ok && sp.typ != marsad.Person && whole == nil {
+			// Built only when an organisation's span would split: most
+			// articles have none.
+			whole = map[string]int{}
+			for _, o := range spans {
+				whole[spanWords(toks, o.from, o.to)]++
+			}
+		}
 		if ok && sp.typ != marsad.Person && whole[spanWords(toks, sp.from, sp.to)] >= 2 {
 			// An organisation's name with a و of its own, named whole more
 			// than once (مركز الملك سلمان للإغاثة والأعمال الإنسانية,
