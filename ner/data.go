@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -134,4 +135,32 @@ func canonicalTag(t string) (string, error) {
 		return t, nil
 	}
 	return "", fmt.Errorf("unknown entity type in tag %q", t)
+}
+
+// SplitTenths divides the train split for development runs: held is the
+// tenths of sentences named by tenths, train the rest.
+//
+// Interleaved tenths are blocks of 50 sentences, every tenth one
+// ((i/50)%10); contiguous tenths are the ten runs of consecutive
+// sentences. Why both: ANERcorp's stories recur in neighbouring articles,
+// so an interleaved block shares names with the blocks around it (56% of
+// the entity spans of tenths 1, 5 and 9 are spelled as some span of the
+// rest of the split), where the test file shares fewer (42%) and so do
+// contiguous tenths (2, 4 and 9: 40–48%). A feature that helps the model
+// remember names it has seen scores better on interleaved tenths than it
+// will on text it has not seen.
+func SplitTenths(sents []Sentence, tenths []int, contiguous bool) (train, held []Sentence) {
+	n := len(sents)
+	for i, s := range sents {
+		tenth := (i / 50) % 10
+		if contiguous {
+			tenth = i * 10 / n
+		}
+		if slices.Contains(tenths, tenth) {
+			held = append(held, s)
+		} else {
+			train = append(train, s)
+		}
+	}
+	return train, held
 }

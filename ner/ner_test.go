@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -319,5 +320,37 @@ func BenchmarkTagText(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	if cpu := corpustest.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(tokens)*float64(b.N)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+func TestSplitTenths(t *testing.T) {
+	sents := make([]Sentence, 1000)
+	for i := range sents {
+		sents[i] = Sentence{Tokens: []string{strconv.Itoa(i)}, Tags: []string{"O"}}
+	}
+	first := func(ss []Sentence) string { return ss[0].Tokens[0] }
+	tests := []struct {
+		tenths     []int
+		contiguous bool
+		held       int
+		firstHeld  string
+	}{
+		{[]int{0}, false, 100, "0"},        // blocks 0–49, 500–549
+		{[]int{1, 9}, false, 200, "50"},    // 50–99, 450–499, 550–599, 950–999
+		{[]int{2}, true, 100, "200"},       // sentences 200–299
+		{[]int{2, 4, 9}, true, 300, "200"}, // 200–299, 400–499, 900–999
+	}
+	for _, tt := range tests {
+		train, held := SplitTenths(sents, tt.tenths, tt.contiguous)
+		if len(held) != tt.held || len(train)+len(held) != len(sents) {
+			t.Errorf("SplitTenths(%v, contiguous %v): %d held, %d train; want %d held of %d", tt.tenths, tt.contiguous, len(held), len(train), tt.held, len(sents))
+			continue
+		}
+		if got := first(held); got != tt.firstHeld {
+			t.Errorf("SplitTenths(%v, contiguous %v): first held sentence %s, want %s", tt.tenths, tt.contiguous, got, tt.firstHeld)
+		}
+	}
+	if _, held := SplitTenths(sents, []int{9}, true); first(held) != "900" || held[len(held)-1].Tokens[0] != "999" {
+		t.Errorf("contiguous tenth 9 holds %s–%s, want 900–999", first(held), held[len(held)-1].Tokens[0])
 	}
 }

@@ -23,7 +23,9 @@
 // needs no retraining.
 //
 // -dev trains the counting tagger without the held-out blocks of
-// nertrain -dev -blocks, for honest measurements on them.
+// nertrain -dev -blocks (with -contiguous, of nertrain -dev -contiguous),
+// for honest measurements on them; pass -places "" with it, so that the
+// committed places.txt is not overwritten by one counted without them.
 package main
 
 import (
@@ -36,6 +38,7 @@ import (
 	"log"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -60,6 +63,7 @@ func main() {
 		context  = flag.Bool("contextonly", false, "train the tagger without the word's own identity features (word dropout 1; measured worse)")
 		places   = flag.String("places", "ner/model/"+ner.PlacesFile, "output of the places that place words attest (cues.go; empty: none)")
 		dev      = flag.String("dev", "", "train the tagger without these held-out tenths of nertrain -dev -blocks (comma-separated), for honest dev measurements")
+		contig   = flag.Bool("contiguous", false, "with -dev: the tenths are contiguous, as with nertrain -dev -contiguous")
 	)
 	flag.Parse()
 	start := time.Now()
@@ -68,13 +72,15 @@ func main() {
 		log.Fatal(err)
 	}
 	if *dev != "" {
-		var keep []ner.Sentence
-		for i, s := range sents {
-			if !strings.Contains(","+*dev+",", fmt.Sprintf(",%d,", (i/50)%10)) {
-				keep = append(keep, s)
+		var tenths []int
+		for _, f := range strings.Split(*dev, ",") {
+			t, err := strconv.Atoi(f)
+			if err != nil {
+				log.Fatalf("-dev %q: %v", *dev, err)
 			}
+			tenths = append(tenths, t)
 		}
-		sents = keep
+		sents, _ = ner.SplitTenths(sents, tenths, *contig)
 	}
 	c, err := ner.ReadClustersFile(*clusters)
 	if err != nil {
