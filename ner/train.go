@@ -46,9 +46,18 @@ type TrainOptions struct {
 	// CRF trains each stage as a linear-chain CRF by averaged stochastic
 	// gradient ascent on the log-likelihood instead of the perceptron's
 	// mistake-driven updates: the same features, weights and decoding.
+	// Measured in gazetteer.go: +0.5 on the test file over four seeds,
+	// but on news it drops names the perceptron finds; not the committed
+	// model.
 	CRF bool
-	// LearningRate is the CRF's step size; 0 means 0.1.
+	// LearningRate is the CRF's step size; 0 means DefaultLearningRate.
 	LearningRate float64
+	// Prune drops, with CRF, the features whose largest weight in
+	// magnitude is below this fraction of the model's largest weight: the
+	// CRF gives every feature small weights where the perceptron leaves
+	// most at zero, and a table twice the size tags 1.5 times slower.
+	// 0 means DefaultPrune; negative, none.
+	Prune float64
 }
 
 // Training defaults, chosen on a held-out tenth of the ANERcorp train split.
@@ -57,6 +66,12 @@ const (
 	DefaultMinCount    = 2
 	DefaultWordDropout = 0.1
 	DefaultStages      = 2
+	// The CRF's step size and pruning, chosen on contiguous tenths 2, 4
+	// and 9 of the train split (see gazetteer.go): steps 0.005–0.5 gave
+	// 69.82–74.30, pruning at 0.01 kept 74.28 at the perceptron's size,
+	// at 0.03 73.74.
+	DefaultLearningRate = 0.03
+	DefaultPrune        = 0.01
 )
 
 // Train learns a model from tagged sentences with the averaged structured
@@ -245,7 +260,7 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 		var emit []float64
 		lr := opts.LearningRate
 		if lr == 0 {
-			lr = 0.1
+			lr = DefaultLearningRate
 		}
 		for epoch := 1; epoch <= opts.Epochs; epoch++ {
 			rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
@@ -374,6 +389,25 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 		for p := range numTags + 1 {
 			for c := range numTags {
 				sumTrans[p][c] /= float64(runs)
+			}
+		}
+	}
+	if opts.CRF && opts.Prune == 0 {
+		opts.Prune = DefaultPrune
+	}
+	if opts.CRF && opts.Prune > 0 {
+		maxAbs := 0.0
+		for _, v := range sumAvg {
+			maxAbs = max(maxAbs, math.Abs(v))
+		}
+		for r := range keys {
+			row := sumAvg[r*numTags : (r+1)*numTags]
+			big := false
+			for _, v := range row {
+				big = big || math.Abs(v) >= opts.Prune*maxAbs
+			}
+			if !big {
+				clear(row)
 			}
 		}
 	}

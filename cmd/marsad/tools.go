@@ -99,6 +99,7 @@ func newTrainNERCommand() *cobra.Command {
 	var trainPath, clusters, out string
 	var seed int64
 	var epochs int
+	var crf bool
 	cmd := &cobra.Command{
 		Use:   "ner",
 		Short: "Train the NER model deterministically (the defaults reproduce the embedded model)",
@@ -109,7 +110,7 @@ byte for byte. The test file is never read.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			start := time.Now()
-			m, err := ner.TrainFiles(trainPath, clusters, ner.TrainOptions{Seed: seed, Epochs: epochs})
+			m, err := ner.TrainFiles(trainPath, clusters, ner.TrainOptions{Seed: seed, Epochs: epochs, CRF: crf})
 			if err != nil {
 				return err
 			}
@@ -133,6 +134,7 @@ byte for byte. The test file is never read.`,
 	cmd.Flags().StringVar(&out, "out", "ner/model/ner.model.gz", "where to write the model")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "shuffle seed")
 	cmd.Flags().IntVar(&epochs, "epochs", 0, "epochs (0: the default)")
+	cmd.Flags().BoolVar(&crf, "crf", false, "train each stage as a linear-chain CRF instead of the averaged perceptron (not the embedded model)")
 	return cmd
 }
 

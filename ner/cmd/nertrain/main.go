@@ -23,9 +23,9 @@
 //	go run ./ner/cmd/nergazetteer -dev 2,4,9 -contiguous -out /tmp/gaz.txt.gz -places ""
 //	go run ./ner/cmd/nertrain -dev -contiguous -blocks 2,4,9 -gazetteer /tmp/gaz.txt.gz
 //
-// -crf trains each stage as a linear-chain CRF instead of a perceptron
-// (measured in ner/gazetteer.go; not the default). The test file is for
-// reporting only.
+// -crf trains each stage as a linear-chain CRF instead of the averaged
+// perceptron (measured in ner/gazetteer.go; not the committed model). The
+// test file is for reporting only.
 package main
 
 import (
@@ -58,13 +58,14 @@ func main() {
 		ensemble = flag.Int("ensemble", 0, "perceptrons averaged per stage (0: default)")
 		blocks   = flag.String("blocks", "9", "with -dev: the held-out tenths (comma-separated, 0-9); several are cross-validated and pooled")
 		pred     = flag.String("pred", "", "with -dev: write token, gold and predicted tags here")
-		crf      = flag.Bool("crf", false, "train each stage as a CRF (averaged SGD) instead of a perceptron")
-		lr       = flag.Float64("lr", 0, "with -crf: step size (0: 0.1)")
+		crf      = flag.Bool("crf", false, "train each stage as a CRF (averaged SGD) instead of the averaged perceptron (not the committed model)")
+		lr       = flag.Float64("lr", 0, "with -crf: step size (0: ner.DefaultLearningRate)")
+		prune    = flag.Float64("prune", 0, "with -crf: drop features whose weights are all below this fraction of the largest (0: ner.DefaultPrune, <0: none)")
 		contig   = flag.Bool("contiguous", false, "with -dev: hold out contiguous tenths of the split instead of interleaved blocks of 50 sentences (see ner.SplitTenths)")
 	)
 	flag.Parse()
 	start := time.Now()
-	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, WordDropout: *dropout, Stages: *stages, Ensemble: *ensemble, CRF: *crf, LearningRate: *lr}
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, WordDropout: *dropout, Stages: *stages, Ensemble: *ensemble, CRF: *crf, LearningRate: *lr, Prune: *prune}
 	if *clusters != "" {
 		c, err := ner.ReadClustersFile(*clusters)
 		if err != nil {
