@@ -108,8 +108,15 @@ func conjoined(tok string) bool {
 // (Coordinate), compound given names (CompoundNames), institutions and
 // quoted names (Institutions), then الله and currencies alone
 // (dropNonNames). It returns
-// Coordinate's tokens that start a name after their و.
+// Coordinate's tokens that start a name after their و. A tag the tagger
+// never writes ("B-", "I-FOO") is read as O first: the steps copy a span's
+// type to the words they add to it, and an empty type would spread.
 func (m *Model) Rules(words, tags []string) (joined []int) {
+	for i, t := range tags {
+		if _, ok := tagIndex(t); t != "O" && !ok {
+			tags[i] = "O"
+		}
+	}
 	m.PlaceNames(words, tags)
 	regionNames(words, tags)
 	m.groupNames(words, tags)
