@@ -113,7 +113,10 @@ func conjoined(tok string) bool {
 // type to the words they add to it, and an empty type would spread.
 func (m *Model) Rules(words, tags []string) (joined []int) {
 	for i, t := range tags {
-		if _, ok := tagIndex(t); t != "O" && !ok {
+		if t == "O" {
+			continue
+		}
+		if _, ok := tagIndex(t); !ok {
 			tags[i] = "O"
 		}
 	}
