@@ -357,6 +357,9 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 			}
 			if opts.Log != nil {
 				msg := fmt.Sprintf("epoch %d: %d features, train token errors %.4f", epoch, len(keys), float64(mistakes)/float64(max(tokens, 1)))
+				if opts.CRF {
+					msg = fmt.Sprintf("epoch %d: %d features", epoch, len(keys)) // the CRF decodes nothing while it trains
+				}
 				if len(opts.Dev) > 0 {
 					avg := m.averaged(keys, acc, &transAcc, step)
 					sc := avg.evaluate(opts.Dev)
