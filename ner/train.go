@@ -257,6 +257,15 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 		}
 		t := &tagger{}
 		var skip []uint8
+		// active returns the feature rows of token i of ex that this step
+		// reads: word dropout hides the first skip[i], the lexical ones.
+		active := func(ex *example, i int) []int32 {
+			start := int32(0)
+			if i > 0 {
+				start = ex.ends[i-1]
+			}
+			return ex.rows[start+int32(skip[i]) : ex.ends[i]]
+		}
 		var emit []float64
 		lr := opts.LearningRate
 		if lr == 0 {
@@ -280,17 +289,15 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 					}
 					skip = append(skip, k)
 				}
-				start := int32(0)
-				for i, end := range ex.ends {
+				for i := range n {
 					s := t.score[i*numTags : (i+1)*numTags]
 					clear(s)
-					for _, r := range ex.rows[start+int32(skip[i]) : end] {
+					for _, r := range active(ex, i) {
 						w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
 						for k := range s {
 							s[k] += w[k]
 						}
 					}
-					start = end
 				}
 				if opts.CRF {
 					if cap(emit) < n*numTags {
@@ -299,10 +306,9 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 					emit = emit[:n*numTags]
 					var tg [numTags + 1][numTags]float64
 					m.crfGradient(t, n, ex.gold, emit, &tg)
-					start := int32(0)
-					for i, end := range ex.ends {
+					for i := range n {
 						g := emit[i*numTags : (i+1)*numTags]
-						for _, r := range ex.rows[start+int32(skip[i]) : end] {
+						for _, r := range active(ex, i) {
 							w := m.weights[int(r)*numTags : int(r)*numTags+numTags]
 							a := acc[int(r)*numTags : int(r)*numTags+numTags]
 							for k := range numTags {
@@ -311,7 +317,6 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 								a[k] += step * float64(d)
 							}
 						}
-						start = end
 					}
 					for p := range numTags + 1 {
 						for c := range numTags {
@@ -327,11 +332,7 @@ func (m *Model) trainStage(infos [][]tokInfo, gold [][]uint8, opts TrainOptions)
 				pred := m.viterbi(t, n)
 				tokens += n
 				update := func(i int, tag uint8, d float32) {
-					start := int32(0)
-					if i > 0 {
-						start = ex.ends[i-1]
-					}
-					for _, r := range ex.rows[start+int32(skip[i]) : ex.ends[i]] {
+					for _, r := range active(ex, i) {
 						j := int(r)*numTags + int(tag)
 						m.weights[j] += d
 						acc[j] += step * float64(d)
