@@ -539,6 +539,15 @@ func (a *articleState) stripClitics() {
 			}
 		}
 	}
+	// A word that follows a preposition somewhere in the article cannot
+	// carry one of its own there (إلى بكين is no إلى + ب + كين), so without
+	// other evidence its ب، ل or ك stays wherever it is written.
+	afterPreposition := map[string]bool{}
+	for _, f := range a.forms {
+		if f.lead != "" && f.first > 0 && prepositions[arabic.Normalize(a.toks[f.first-1].Text)] {
+			afterPreposition[f.lead] = true
+		}
+	}
 	for i := range a.forms {
 		f := &a.forms[i]
 		if f.lead == "" {
@@ -565,6 +574,7 @@ func (a *articleState) stripClitics() {
 			chosen, found = fallbackStrip(f.lead, f.typ)
 			// Of a compound only a conjunction goes (وعبد الله).
 			found = found && (!compound || chosen.prefix == "و" || chosen.prefix == "ف")
+			found = found && !(afterPreposition[f.lead] && chosen.prefix != "و" && chosen.prefix != "ف")
 		}
 		if found {
 			f.clitic = chosen

@@ -200,6 +200,14 @@ func TestArticleGrouping(t *testing.T) {
 			want: []summary{{Type: "LOC", Name: "روسيا"}},
 		},
 		{
+			name: "a place written after a preposition keeps its own first letter",
+			text: "وصل الرئيس إلى [LOC بكين] أمس. وتسعى [LOC بكين] إلى دور أكبر، وقال مسؤول [LOC بجدة] إن الوفد وصل.",
+			want: []summary{
+				{Type: "LOC", Name: "بكين"},
+				{Type: "LOC", Name: "جدة"},
+			},
+		},
+		{
 			name: "a compound name behind a preposition is the same name",
 			text: "انتسب إلى [ORG حزب الله] ثم جند عملاء [ORG لحزب الله] في البلاد. وقال [PER وعبد الله صالح] إن الأمر صحيح.",
 			want: []summary{

@@ -15,6 +15,16 @@ import (
 // an article whose alef the spelling drops (للقاهرة = ل + القاهرة).
 var nameProclitics = []string{"وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"}
 
+// prepositions are the words after which a noun takes no preposition of
+// its own (في، إلى، من …), normalized.
+var prepositions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("في إلى الى من على عن مع حتى منذ عبر نحو لدى") {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
 // cliticCandidate is one way to read a word as proclitics + name.
 type cliticCandidate struct {
 	prefix string // the proclitics, normalized
