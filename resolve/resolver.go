@@ -524,12 +524,25 @@ func sameRoleSurname(a, b *node) (float64, string, bool) {
 
 // matchClitic joins a name written with a proclitic to the same name
 // without it, when both were tagged with one type.
+//
+// Between persons only, as in one article (fallbackStrip), a given name
+// keeps its first letter (كمال is not ك + مال), and ك is a clitic only
+// before the article or a name of several words: كيري is not ك + يري (a
+// verb the tagger once took for a name), where كالزهري is ك + الزهري.
 func (r *Resolver) matchClitic(withClitic, bare *node) (float64, string, bool) {
 	var buf [len(rankedTypes)]marsad.EntityType
-	if len(sharedTypes(buf[:0], withClitic, bare)) == 0 {
+	shared := sharedTypes(buf[:0], withClitic, bare)
+	if len(shared) == 0 {
+		return 0, "", false
+	}
+	persons := len(shared) == 1 && shared[0] == marsad.Person
+	if persons && isNative(withClitic.tokens[0]) {
 		return 0, "", false
 	}
 	for _, c := range cliticCandidates(withClitic.tokens[0]) {
+		if persons && strings.Contains(c.prefix, "ك") && len(withClitic.tokens) == 1 && !strings.HasPrefix(c.base, "ال") {
+			continue // كالزهري and كابن عباس do read "like …"
+		}
 		if strings.Join(append([]string{c.base}, withClitic.tokens[1:]...), " ") == bare.key {
 			return scoreClitic, fmt.Sprintf("same name after stripping the clitic '%s'", c.prefix), true
 		}
