@@ -55,6 +55,13 @@ func comparePersons(a, b []string) (float64, string, bool) {
 			rel, desc := tokenRelation(a[i], b[i])
 			if i > 0 && i < len(a)-1 {
 				rel, desc = relaxedRelation(a[i], b[i])
+				if fa, fb := fatherName(a[i]), fatherName(b[i]); rel == different && (fa != a[i] || fb != b[i]) {
+					// عادل بن أحمد الجبير is عادل أحمد الجبير: a father's
+					// name is written with بن or without it.
+					if rel, desc = relaxedRelation(fa, fb); rel == same {
+						rel, desc = orthographic, fatherOnlyInOne
+					}
+				}
 			}
 			switch rel {
 			case different:
@@ -228,7 +235,23 @@ func isPatronymic(t string) bool {
 	return strings.HasPrefix(t, "بن ") || strings.HasPrefix(t, "ابن ") || strings.HasPrefix(t, "بنت ")
 }
 
+// fatherName is a middle name token without its بن or ابن.
+func fatherName(t string) string {
+	for _, p := range []string{"بن ", "ابن "} {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			return rest
+		}
+	}
+	return t
+}
+
+// fatherOnlyInOne describes two middle names that differ by بن alone.
+const fatherOnlyInOne = "a بن written in one only"
+
 func transliterationWord(desc string) string {
+	if desc == fatherOnlyInOne {
+		return desc
+	}
 	if desc == "ا/ة ending" {
 		return "the " + desc
 	}

@@ -263,6 +263,10 @@ func (r *Resolver) node(key string, typ marsad.EntityType, articleID int64) int 
 		for _, b := range r.blockingKeys(id) {
 			r.buckets[b] = append(r.buckets[b], id)
 		}
+		if len(toks) >= 3 {
+			// For pair groups (pairRoot): full names by first and last name.
+			r.buckets[pairBucket(phon)] = append(r.buckets[pairBucket(phon)], id)
+		}
 		if len(toks) >= 3 && isPatronymic(toks[1]) {
 			// For chain prefixes (finalRoot): not a blocking key, since
 			// full names that share a name and a father are compared
@@ -462,6 +466,9 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 	for _, t := range sharedTypes(buf[:0], a, b) {
 		if t == marsad.Person {
 			if len(a.tokens) >= 2 && len(b.tokens) >= 2 {
+				if isPairName(a.tokens) && len(b.tokens) > 2 || isPairName(b.tokens) && len(a.tokens) > 2 {
+					continue // decided after clustering (pairRoot)
+				}
 				if s, why, ok := comparePersons(a.tokens, b.tokens); ok {
 					return s, why, true
 				}
@@ -617,6 +624,9 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	if r.isChainPrefixGroup(root) {
 		return r.chainRoot(root)
 	}
+	if r.isPairGroup(root) {
+		return r.pairRoot(root)
+	}
 	if !r.isShortGroup(root) {
 		return root, nil
 	}
@@ -653,6 +663,13 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 				fr := r.find(f)
 				if r.clusterType(fr) != marsad.Person {
 					continue
+				}
+				if r.isPairGroup(fr) {
+					// A first and last name that is itself attached to
+					// a longer name: the part goes where it goes.
+					if into, att := r.pairRoot(fr); att != nil {
+						fr = into
+					}
 				}
 				if _, ok := cands[fr]; !ok {
 					how := ""
@@ -708,6 +725,70 @@ func (r *Resolver) chooseAmong(root int, roots []int, how string, minTop int) (i
 			reason: fmt.Sprintf("low confidence: short form %s %d full names, this one is in %d articles, the next in %d", how, len(roots), top, next)}
 	}
 	return root, nil
+}
+
+// Pair groups. A first name and a family name (محمد القحطاني، عادل
+// الجبير) is the short form of every longer name that adds middle names
+// between them (محمد بن دليم القحطاني، عادل بن أحمد الجبير). Joined by a
+// union, a common pair bridges different men: in the first 8 SaudiNewsNet
+// zips محمد القحطاني held محمد بن دليم، محمد بن طاحوس and محمد بن عبود
+// القحطاني, and 62 canonical persons held two full names with different
+// middle names. Like a lone name part, a group of such pairs is attached
+// after clustering: to the one full name it shortens, or, when several
+// men's names share it, to the one that shares a role or a clearly
+// dominant one, or to none.
+
+// isPairName reports whether a person name's tokens are a first and a
+// last name that is no father's name (محمد بن نايف is a chain prefix).
+func isPairName(toks []string) bool {
+	return len(toks) == 2 && !isPatronymic(toks[1]) && !isPatronymic(toks[0])
+}
+
+// pairBucket is the bucket of full names (three tokens or more) by the
+// phonetic keys of their first and last names.
+func pairBucket(phon []string) string { return "fl:" + phon[0] + "|" + phon[len(phon)-1] }
+
+// isPairGroup reports whether a person cluster holds only pairs.
+func (r *Resolver) isPairGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if !isPairName(r.nodes[m].tokens) {
+			return false
+		}
+	}
+	return r.clusterType(root) == marsad.Person
+}
+
+// pairRoot is finalRoot for a pair group.
+func (r *Resolver) pairRoot(root int) (int, *attachment) {
+	cands := map[int]string{} // cluster → the full name the pair shortens
+	for _, m := range r.members[root] {
+		s := r.nodes[m]
+		for _, f := range r.buckets[pairBucket(s.phon)] {
+			fn := r.nodes[f]
+			if fn.votes.get(marsad.Person) == 0 {
+				continue
+			}
+			fr := r.find(f)
+			if fr == root || r.clusterType(fr) != marsad.Person {
+				continue
+			}
+			if _, ok := cands[fr]; ok {
+				continue
+			}
+			if _, _, ok := comparePersons(s.tokens, fn.tokens); ok {
+				cands[fr] = fn.surface()
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return root, nil
+	}
+	roots := slices.Sorted(maps.Keys(cands))
+	if len(roots) == 1 {
+		return roots[0], &attachment{into: roots[0], score: scoreSubset,
+			reason: fmt.Sprintf("short form: the only known full name with this first and last name, '%s'", cands[roots[0]])}
+	}
+	return r.chooseAmong(root, roots, "shared by", 0)
 }
 
 // Chain prefixes. Saudi and Gulf news name a prince by his name and his
@@ -826,8 +907,11 @@ var weakRoles = normalizedSet(`السيد السيدة الشيخ الدكتور
 // common full name (two tokens or more), for others the most common form;
 // ties go to the longer, then to the smaller key.
 func (r *Resolver) displayNode(root int) int {
-	members := r.members[root]
-	person := r.clusterType(root) == marsad.Person
+	return r.displayNodeOf(r.members[root], r.clusterType(root) == marsad.Person)
+}
+
+// displayNodeOf is displayNode over any set of nodes.
+func (r *Resolver) displayNodeOf(members []int, person bool) int {
 	hasFull := false
 	if person {
 		for _, m := range members {
@@ -977,16 +1061,25 @@ func localLess(a, b string) bool {
 
 // canonical builds the canonical entity of a group of nodes.
 func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
+	// The display name comes from the full names, first and last names
+	// attached to them included (عادل الجبير is commoner than عادل بن أحمد
+	// الجبير), not from name parts or chain prefixes.
 	root := r.find(nodes[0])
+	var display []int
 	for _, m := range nodes {
-		// The display name comes from the full names, not from name parts
-		// or chain prefixes attached to them.
-		if rt := r.find(m); !r.isShortGroup(rt) && !r.isChainPrefixGroup(rt) {
-			root = rt
-			break
+		rt := r.find(m)
+		if r.isShortGroup(rt) || r.isChainPrefixGroup(rt) {
+			continue
 		}
+		if len(display) == 0 || !r.isPairGroup(rt) && r.isPairGroup(root) {
+			root = rt
+		}
+		display = append(display, m)
 	}
-	name := r.nodes[r.displayNode(root)].surface()
+	if len(display) == 0 {
+		display = r.members[root]
+	}
+	name := r.nodes[r.displayNodeOf(display, r.clusterType(root) == marsad.Person)].surface()
 	e := marsad.Entity{ID: id, Name: name, Type: r.clusterType(root), Aliases: []string{}, Roles: []marsad.Role{}}
 	aliasCount := map[string]int{}
 	type roleAgg struct {
