@@ -540,6 +540,7 @@ func BenchmarkArticleHostile(b *testing.B) {
 func FuzzResolver(f *testing.F) {
 	f.Add("سيرجي لافروف", "لافروف", "مجموعة فاغنر", "وبوتين")
 	f.Add("ال", "\xff", "", "عبد")
+	f.Add("محمد القحطاني", "محمد بن دليم القحطاني", "محمد بن عبود القحطاني", "القحطاني")
 	f.Fuzz(func(t *testing.T, a, b, c, d string) {
 		r := NewResolver()
 		types := []marsad.EntityType{marsad.Person, marsad.Person, marsad.Organization, marsad.Location}
