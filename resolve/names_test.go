@@ -178,6 +178,13 @@ func TestComparePersons(t *testing.T) {
 		{"عادل الجبير", "عادل بن أحمد الجبير", true, 0.88, "same first and last name, middle name 'بن احمد' only in the longer form"},
 		{"سلطان بن عبدالعزيز آل سعود", "سلطان بن سلمان بن عبدالعزيز آل سعود", false, 0, ""},
 		{"حمدان بن راشد", "حمدان بن محمد بن راشد", false, 0, ""},
+		// A last name with بن may be a family's (جمعان بن رقوش), so a
+		// middle name without بن before it is no link of a chain.
+		{"جمعان بن رقوش", "جمعان رشيد بن رقوش", true, 0.88, ""},
+		// A father's name with بن or without it is one name.
+		{"محمد نايف بن عبدالعزيز", "محمد بن نايف بن عبدالعزيز", true, 0.98, "same last name + middle names differ only by a بن written in one only"},
+		{"عادل أحمد الجبير", "عادل بن أحمد الجبير", true, 0.98, ""},
+		{"عادل أحمد الجبير", "عادل محمد الجبير", false, 0, ""},
 		{"فيصل بن فهد بن عبدالعزيز", "فيصل بن فهد بن مساعد بن سعود بن عبدالعزيز", false, 0, ""},
 		{"طلال بن أحمد الحمود", "طلال بن أحمد بن محمد الحمود", true, 0.88, ""},
 		{"حمدان بن محمد آل مكتوم", "حمدان بن محمد بن راشد آل مكتوم", true, 0.88, ""},
