@@ -693,7 +693,16 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 		return c.root, &attachment{into: c.root, score: scoreShortForm,
 			reason: fmt.Sprintf("short form: the only known full name ending in '%s'%s", c.part, c.how)}
 	}
-	return r.chooseAmong(root, roots, "shared by", 0) // ميسي is commoner than ليونيل ميسي
+	// ميسي is commoner than ليونيل ميسي: a surname may be named alone more
+	// often than in full. A common given name alone is mostly other men's
+	// first names: عبدالله alone (140 articles) is not ماجد عبدالله (24),
+	// however rarely the other full names ending in it are named, where
+	// صالح alone is علي عبد الله صالح (509).
+	minTop := 0
+	if r.nativeGroup(root) {
+		minTop = r.rootArticles[root]
+	}
+	return r.chooseAmong(root, roots, "shared by", minTop)
 }
 
 // chooseAmong decides which of several full-name clusters (roots, sorted)
@@ -866,6 +875,17 @@ func (r *Resolver) chainRoot(root int) (int, *attachment) {
 	// بن مساعد of 16), and a name and a father as common as علي بن محمد
 	// belong to many men, the one named in full in 7 articles among them.
 	return r.chooseAmong(root, roots, "continued by", max(r.rootArticles[root], minDominantChain))
+}
+
+// nativeGroup reports whether every name of a group is a common Arabic
+// given name.
+func (r *Resolver) nativeGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if !isNative(r.nodes[m].key) {
+			return false
+		}
+	}
+	return true
 }
 
 // weakShortGroup reports whether a lone name part is too thin to join
