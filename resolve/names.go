@@ -213,8 +213,10 @@ func isNative(tok string) bool {
 	if rest, ok := strings.CutPrefix(tok, "ال"); ok && nativeNames[rest] {
 		return true
 	}
-	// Compounds: عبد الله, أبو بكر, نور الدين are names of their own.
-	return strings.Contains(tok, " ")
+	// Compounds: عبد الله, أبو بكر, نور الدين are names of their own,
+	// also when written joined (عبدالملك is not عبدالخالق, one letter of
+	// skeleton apart: they are brothers).
+	return strings.Contains(tok, " ") || strings.HasPrefix(tok, "عبد") && utf8.RuneCountInString(tok) >= 6
 }
 
 // The phonetic key folds letters that Arabic writers use interchangeably
