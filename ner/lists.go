@@ -319,11 +319,6 @@ func particleComplement(w string) bool {
 var divineNames = normalizedKeys(map[string]bool{"الله": true, "لله": true, "ولله": true, "بالله": true, "والله": true,
 	"فالله": true, "تالله": true, "فلله": true, "تعالى": true, "سبحانه": true})
 
-// divineEpithets follow الله in formulas: الله تعالى، الله عز وجل،
-// الله سبحانه وتعالى، الله العلي القدير، ولله الحمد.
-var divineEpithets = normalizedKeys(map[string]bool{"تعالى": true, "سبحانه": true, "وتعالى": true, "عز": true, "وجل": true,
-	"تبارك": true, "العلي": true, "القدير": true, "العظيم": true, "الكريم": true, "الحمد": true})
-
 // currencies are currency units, normalized, with their common inflected
 // and clitic forms: ANERcorp tags them MISC (دولار 107 times in the train
 // split), but as entities they say nothing about who or where, and on 800
@@ -352,13 +347,12 @@ func dropNonNames(words, tags []string) {
 			continue
 		}
 		if i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") {
-			// «الله تعالى», «الله عز وجل»: the name and its epithets.
-			j := i + 1
-			for j < len(tags) && strings.HasPrefix(tags[j], "I-") && divineEpithets[arabic.Normalize(words[j])] {
-				j++
-			}
-			if (j == len(tags) || !strings.HasPrefix(tags[j], "I-")) && divineNames[arabic.Normalize(w)] {
-				for k := i; k < j; k++ {
+			// «الله تعالى», «الله عز وجل», «والله الهادي», «والله
+			// يحفظك»: the name with its epithets, or a formula the
+			// tagger ran on. No name of a person, place or body starts
+			// with الله (عبد الله، حزب الله، رام الله end with it).
+			if divineNames[arabic.Normalize(w)] {
+				for k := i; k < len(tags) && (k == i || strings.HasPrefix(tags[k], "I-")); k++ {
 					tags[k] = "O"
 				}
 			}

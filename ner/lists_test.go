@@ -68,6 +68,8 @@ func TestDropNonNames(t *testing.T) {
 		{"قال الله تعالى في كتابه", "O B-PER I-PER O O", "O O O O O"},
 		{"بفضل الله عز وجل", "O B-MISC I-MISC I-MISC", "O O O O"},
 		{"وقال تعالى في كتابه", "O B-PER O O", "O O O O"},
+		{"والله الهادي إلى سواء السبيل", "B-PER I-PER O O O", "O O O O O"},
+		{"والله يحفظك ويرعاك", "B-ORG I-ORG O", "O O O"},
 		{"بلغت 50 مليون دولار", "O O O B-MISC", "O O O O"},
 		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
 		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club
