@@ -489,6 +489,9 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 			continue
 		}
 		if s, why, ok := compareNames(a.tokens, b.tokens, string(t)); ok {
+			if t == marsad.Organization && isHeadedOrg(a.tokens) != isHeadedOrg(b.tokens) {
+				continue // decided after clustering (headRoot)
+			}
 			return s, why, true
 		}
 	}
@@ -626,6 +629,9 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	}
 	if r.isPairGroup(root) {
 		return r.pairRoot(root)
+	}
+	if r.isHeadGroup(root) {
+		return r.headRoot(root)
 	}
 	if !r.isShortGroup(root) {
 		return root, nil
@@ -800,6 +806,70 @@ func (r *Resolver) pairRoot(root int) (int, *attachment) {
 	return r.chooseAmong(root, roots, "shared by", 0)
 }
 
+// Head groups. An organisation named with a generic head (شركة فاغنر،
+// تنظيم داعش) is the organisation named without it, but a company or a
+// front named after a place is not the place (شركة جدة، جبهة أبين), and a
+// tagger types جدة as an organisation now and then. The type of the bare
+// name is only known once every article has been read, so, like a lone
+// name part, a group of headed names is attached after clustering: to
+// the one bare name it holds when that name is mostly an organisation's.
+
+// isHeadedOrg reports whether a name starts with a generic organisation
+// head and has more after it.
+func isHeadedOrg(toks []string) bool { return len(toks) >= 2 && genericOrgHeads[toks[0]] }
+
+// isHeadGroup reports whether an organisation cluster holds only headed
+// names.
+func (r *Resolver) isHeadGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if !isHeadedOrg(r.nodes[m].tokens) {
+			return false
+		}
+	}
+	return r.clusterType(root) == marsad.Organization
+}
+
+// headRoot is finalRoot for a head group.
+func (r *Resolver) headRoot(root int) (int, *attachment) {
+	cands := map[int]string{} // cluster → the reason of the match
+	for _, m := range r.members[root] {
+		s := r.nodes[m]
+		for _, b := range r.blockingKeys(m) {
+			for _, o := range r.buckets[b] {
+				r.headCandidate(root, s, o, cands)
+			}
+		}
+	}
+	if len(cands) != 1 {
+		return root, nil
+	}
+	for into, why := range cands {
+		return into, &attachment{into: into, score: scoreGenericHead, reason: why + ", and the name without it is mostly no place's or person's"}
+	}
+	return root, nil
+}
+
+// headCandidate adds node o's cluster to cands when o is the bare name of
+// the headed name s, tagged as an organisation at least once, in a cluster
+// that is mostly an organisation's or a misc name's, not a place's or a
+// person's.
+func (r *Resolver) headCandidate(root int, s *node, o int, cands map[int]string) {
+	on := r.nodes[o]
+	if isHeadedOrg(on.tokens) || on.votes.get(marsad.Organization) == 0 {
+		return
+	}
+	or := r.find(o)
+	if t := r.clusterType(or); or == root || t != marsad.Organization && t != marsad.Misc {
+		return // شركة جدة is no city, مؤسسة محمد بن راشد no man
+	}
+	if _, ok := cands[or]; ok {
+		return
+	}
+	if _, why, ok := compareNames(s.tokens, on.tokens, string(marsad.Organization)); ok {
+		cands[or] = why
+	}
+}
+
 // Chain prefixes. Saudi and Gulf news name a prince by his name and his
 // father's (محمد بن نايف، فيصل بن خالد) as often as by the whole chain
 // (محمد بن نايف بن عبدالعزيز آل سعود). The name comparison cannot join
@@ -929,6 +999,10 @@ var weakRoles = normalizedSet(`السيد السيدة الشيخ الدكتور
 func (r *Resolver) displayNode(root int) int {
 	return r.displayNodeOf(r.members[root], r.clusterType(root) == marsad.Person)
 }
+
+// isAttachedFull reports whether a cluster of full names is one that is
+// attached to another when entities are read (pair and head groups).
+func (r *Resolver) isAttachedFull(root int) bool { return r.isPairGroup(root) || r.isHeadGroup(root) }
 
 // displayNodeOf is displayNode over any set of nodes.
 func (r *Resolver) displayNodeOf(members []int, person bool) int {
@@ -1091,7 +1165,7 @@ func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 		if r.isShortGroup(rt) || r.isChainPrefixGroup(rt) {
 			continue
 		}
-		if len(display) == 0 || !r.isPairGroup(rt) && r.isPairGroup(root) {
+		if len(display) == 0 || !r.isAttachedFull(rt) && r.isAttachedFull(root) {
 			root = rt
 		}
 		display = append(display, m)

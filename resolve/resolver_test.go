@@ -142,6 +142,18 @@ func TestResolverMerges(t *testing.T) {
 			one: [][]string{{"مجموعة فاغنر", "شركة فاجنر", "فاغنر"}, {"تنظيم داعش", "داعش"}},
 		},
 		{
+			name: "a company named after a city is not the city",
+			articles: []string{
+				"وصل الوفد إلى [LOC جدة] أمس.",
+				"عاد الوزير من [LOC جدة] اليوم.",
+				"افتتح الأمير مطار [LOC جدة] الجديد.",
+				"زار الفريق [ORG جدة] للمرة الأولى.",
+				"أعلنت [ORG شركة جدة] للتنمية أرباحها.",
+				"قاتل مسلحو [ORG جبهة أبين] في [LOC أبين].",
+			},
+			apart: [][]string{{"جدة", "شركة جدة"}, {"أبين", "جبهة أبين"}},
+		},
+		{
 			name: "ك is no clitic on a one-word person's name",
 			articles: []string{
 				"قال [PER جون كيري] إن المحادثات مثمرة.",
