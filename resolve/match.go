@@ -325,6 +325,14 @@ func blockCore(tokens []string) string {
 	return PhoneticKey(core)
 }
 
+// placeWithAdjective reports whether long is short followed by a
+// nationality adjective (الولايات المتحدة الأمريكية, الولايات المتحدة), the
+// join compareNames makes for places.
+func placeWithAdjective(long, short []string) bool {
+	return len(long) == len(short)+1 && len(short) >= 2 && isDemonym(long[len(long)-1]) &&
+		!isDemonym(short[len(short)-1]) && strings.Join(long[:len(short)], " ") == strings.Join(short, " ")
+}
+
 // compareNames scores two non-person names of the same type: equal keys,
 // one organization core, or the same phonetic form token by token.
 func compareNames(a, b []string, typ string) (float64, string, bool) {
@@ -336,8 +344,7 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 		// with different nationality words stay two.
 		for _, p := range [][2][]string{{a, b}, {b, a}} {
 			long, short := p[0], p[1]
-			if len(long) == len(short)+1 && len(short) >= 2 && isDemonym(long[len(long)-1]) &&
-				!isDemonym(short[len(short)-1]) && strings.Join(long[:len(short)], " ") == strings.Join(short, " ") {
+			if placeWithAdjective(long, short) {
 				return scoreGenericHead, fmt.Sprintf("same place without the adjective '%s'", long[len(long)-1]), true
 			}
 		}

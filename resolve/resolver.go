@@ -492,6 +492,9 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 			if t == marsad.Organization && isHeadedOrg(a.tokens) != isHeadedOrg(b.tokens) {
 				continue // decided after clustering (headRoot)
 			}
+			if t == marsad.Location && (placeWithAdjective(a.tokens, b.tokens) || placeWithAdjective(b.tokens, a.tokens)) {
+				continue // decided after clustering (adjectiveRoot)
+			}
 			return s, why, true
 		}
 	}
@@ -632,6 +635,9 @@ func (r *Resolver) finalRoot(root int) (int, *attachment) {
 	}
 	if r.isHeadGroup(root) {
 		return r.headRoot(root)
+	}
+	if r.isAdjectiveGroup(root) {
+		return r.adjectiveRoot(root)
 	}
 	if !r.isShortGroup(root) {
 		return root, nil
@@ -870,6 +876,95 @@ func (r *Resolver) headCandidate(root int, s *node, o int, cands map[int]string)
 	}
 }
 
+// Adjective groups. A place named with a nationality adjective is the
+// place named without it (الولايات المتحدة الأمريكية), but the bare name
+// would bridge every adjective ever put after it: الولايات المتحدة
+// المكسيكية is Mexico, شبه الجزيرة الكورية is not شبه الجزيرة العربية.
+// A group of such names is attached after clustering to the bare name
+// when its adjective is the one that bare name takes: the only one, or
+// one named in three times as many articles as the next.
+
+// isPlaceWithAdjective reports whether a name of three words or more ends
+// in a nationality adjective.
+func isPlaceWithAdjective(toks []string) bool { return len(toks) >= 3 && isDemonym(toks[len(toks)-1]) }
+
+// isAdjectiveGroup reports whether a place cluster holds only names that
+// end in a nationality adjective.
+func (r *Resolver) isAdjectiveGroup(root int) bool {
+	for _, m := range r.members[root] {
+		if !isPlaceWithAdjective(r.nodes[m].tokens) {
+			return false
+		}
+	}
+	return r.clusterType(root) == marsad.Location
+}
+
+// adjectiveRoot is finalRoot for an adjective group.
+func (r *Resolver) adjectiveRoot(root int) (int, *attachment) {
+	bare := -1
+	var adjective string
+	for _, m := range r.members[root] {
+		toks := r.nodes[m].tokens
+		id, ok := r.byKey[strings.Join(toks[:len(toks)-1], " ")]
+		if !ok {
+			continue
+		}
+		if b := r.find(id); b != root && r.clusterType(b) == marsad.Location {
+			bare, adjective = b, toks[len(toks)-1]
+			break
+		}
+	}
+	if bare < 0 {
+		return root, nil
+	}
+	// The other adjective groups of the same bare name.
+	rivals := map[int]bool{root: true}
+	for _, m := range r.members[bare] {
+		bn := r.nodes[m]
+		for _, o := range r.buckets["c:"+blockCore(bn.tokens)] {
+			on := r.nodes[o]
+			if !placeWithAdjective(on.tokens, bn.tokens) {
+				continue
+			}
+			switch or := r.find(o); {
+			case or == bare:
+				// The bare name already holds a form with an adjective
+				// of its own (joined in some article): شبه الجزيرة with
+				// العربية is no شبه الجزيرة الكورية.
+				if !sameAdjective(on.tokens[len(on.tokens)-1], adjective) {
+					rivals[bare] = true
+				}
+			case r.isAdjectiveGroup(or):
+				rivals[or] = true
+			}
+		}
+	}
+	next := 0
+	for g := range rivals {
+		if g != root {
+			next = max(next, r.rootArticles[g])
+		}
+	}
+	if next > 0 && r.rootArticles[root] < 3*next {
+		return root, nil
+	}
+	reason := fmt.Sprintf("same place without the adjective '%s'", adjective)
+	if next > 0 {
+		reason += fmt.Sprintf(", the adjective it takes in %d articles against %d for the next", r.rootArticles[root], next)
+	}
+	return bare, &attachment{into: bare, score: scoreGenericHead, reason: reason}
+}
+
+// sameAdjective reports whether two normalized adjectives are one
+// spelled two ways (الأمريكية/الأميركية).
+func sameAdjective(a, b string) bool {
+	if a == b || vowelMoved(a, b) {
+		return true
+	}
+	rel, _ := tokenRelation(a, b)
+	return rel == orthographic || rel == transliterate
+}
+
 // Chain prefixes. Saudi and Gulf news name a prince by his name and his
 // father's (محمد بن نايف، فيصل بن خالد) as often as by the whole chain
 // (محمد بن نايف بن عبدالعزيز آل سعود). The name comparison cannot join
@@ -1001,8 +1096,11 @@ func (r *Resolver) displayNode(root int) int {
 }
 
 // isAttachedFull reports whether a cluster of full names is one that is
-// attached to another when entities are read (pair and head groups).
-func (r *Resolver) isAttachedFull(root int) bool { return r.isPairGroup(root) || r.isHeadGroup(root) }
+// attached to another when entities are read (pair, head and adjective
+// groups).
+func (r *Resolver) isAttachedFull(root int) bool {
+	return r.isPairGroup(root) || r.isHeadGroup(root) || r.isAdjectiveGroup(root)
+}
 
 // displayNodeOf is displayNode over any set of nodes.
 func (r *Resolver) displayNodeOf(members []int, person bool) int {
