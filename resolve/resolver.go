@@ -69,6 +69,10 @@ type node struct {
 	roles    map[string]*roleSeen // nil until one is seen: most names never get a role
 	articles []int64              // ids of the articles that name it, sorted: most names are in one or two, and a map per name would cost ten times the memory
 	first    int64
+	// together counts, for a first and last name (isPairName), the
+	// articles that named it as one entity with each longer name (node
+	// id); nil until one is seen. See pairRoot.
+	together map[int]int
 }
 
 type roleSeen struct {
@@ -160,6 +164,9 @@ func (r *Resolver) addEntity(articleID int64, e *marsad.Entity) int {
 		default:
 			other := r.node(ak, typ, articleID)
 			r.nodes[other].forms[strings.TrimSpace(al)] += counts[al]
+			if typ == marsad.Person && r.namedTogether(main, other) {
+				continue // a pair and a longer name: decided by pairRoot
+			}
 			if r.find(main) != r.find(other) { // else union is a no-op: spare the reason
 				r.union(main, other, edge{from: other, into: main, score: scoreSameArticle,
 					reason: fmt.Sprintf("both names of one entity in article %d", articleID), article: articleID})
@@ -765,6 +772,35 @@ func isPairName(toks []string) bool {
 	return len(toks) == 2 && !isPatronymic(toks[1]) && !isPatronymic(toks[0])
 }
 
+// namedTogether records that an article named a first and last name and
+// a longer name with the same first and last name as one person, when a
+// and b are such names, and reports whether they were. The article's word is strong evidence for that
+// article, but a union would make the pair every article's: محمد العمري
+// was محمد بن علي العمري in one article and محمد بن حمد العمري in another.
+func (r *Resolver) namedTogether(a, b int) bool {
+	pa, pb := isPairName(r.nodes[a].tokens), isPairName(r.nodes[b].tokens)
+	pair, full := a, b
+	switch {
+	case pa && len(r.nodes[b].tokens) > 2:
+	case pb && len(r.nodes[a].tokens) > 2:
+		pair, full = b, a
+	default:
+		return false
+	}
+	if _, _, ok := comparePersons(r.nodes[pair].tokens, r.nodes[full].tokens); !ok {
+		// Not the same first and last name with a middle one more: a
+		// word the tagger glued before the name (الاتحادي منصور البلوي)
+		// bridges nobody.
+		return false
+	}
+	n := r.nodes[pair]
+	if n.together == nil {
+		n.together = map[int]int{}
+	}
+	n.together[full]++
+	return true
+}
+
 // pairBucket is the bucket of full names (three tokens or more) by the
 // phonetic keys of their first and last names.
 func pairBucket(phon []string) string { return "fl:" + phon[0] + "|" + phon[len(phon)-1] }
@@ -779,8 +815,32 @@ func (r *Resolver) isPairGroup(root int) bool {
 	return r.clusterType(root) == marsad.Person
 }
 
-// pairRoot is finalRoot for a pair group.
+// pairRoot is finalRoot for a pair group. Articles that named the pair
+// and a longer name as one person decide first: the one cluster they
+// point to, or one pointed to three times as often as the next.
 func (r *Resolver) pairRoot(root int) (int, *attachment) {
+	together := map[int]int{} // cluster → articles naming the pair with one of its names
+	for _, m := range r.members[root] {
+		for f, c := range r.nodes[m].together {
+			if fr := r.find(f); fr != root && r.clusterType(fr) == marsad.Person {
+				together[fr] += c
+			}
+		}
+	}
+	if len(together) > 0 {
+		roots := slices.Sorted(maps.Keys(together))
+		sort.SliceStable(roots, func(i, j int) bool { return together[roots[i]] > together[roots[j]] })
+		top, next := together[roots[0]], 0
+		if len(roots) > 1 {
+			next = together[roots[1]]
+		}
+		if top >= 3*next {
+			into := roots[0]
+			return into, &attachment{into: into, score: scoreSameArticle,
+				reason: fmt.Sprintf("named as one person with '%s' in %d articles, with another full name in %d", r.nodes[r.displayNode(into)].surface(), top, next)}
+		}
+		return root, nil
+	}
 	cands := map[int]string{} // cluster → the full name the pair shortens
 	for _, m := range r.members[root] {
 		s := r.nodes[m]
@@ -1211,9 +1271,18 @@ func (r *Resolver) snap() *snapshot {
 			s.groups[id] = append(s.groups[id], r.members[p]...)
 		}
 	}
+	// A group no article entity links to (a first and last name only ever
+	// seen beside longer names it could not be told between) is no
+	// entity of its own: its articles are their full names'.
+	linked := map[string]bool{}
+	for _, lk := range r.order {
+		linked[s.rootID[r.find(r.links[lk])]] = true
+	}
 	ids := make([]string, 0, len(s.groups))
 	for id := range s.groups {
-		ids = append(ids, id)
+		if linked[id] {
+			ids = append(ids, id)
+		}
 	}
 	sort.Strings(ids)
 	for _, id := range ids {

@@ -198,6 +198,14 @@ func TestResolverMerges(t *testing.T) {
 			},
 		},
 		{
+			name: "a first and last name named with two men's full names in two articles bridges neither",
+			articles: []string{
+				"قال [PER محمد بن علي العمري] إن المشروع اكتمل، وأضاف [PER محمد العمري] أن العمل مستمر.",
+				"أوضح [PER محمد بن حمد العمري] أن اللجنة اجتمعت، وقال [PER محمد العمري] إن الفريق جاهز.",
+			},
+			apart: [][]string{{"محمد بن علي العمري", "محمد بن حمد العمري"}},
+		},
+		{
 			name: "a first and last name joins the one full name it shortens",
 			articles: []string{
 				"أكد وزير الخارجية [PER عادل بن أحمد الجبير] ذلك.",
