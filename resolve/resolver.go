@@ -801,18 +801,25 @@ func (r *Resolver) namedTogether(a, b int) bool {
 	return true
 }
 
+// allMembers reports whether a cluster is of type typ and every name in
+// it is one that name says: the groups that are attached to another
+// cluster when entities are read are defined so.
+func (r *Resolver) allMembers(root int, typ marsad.EntityType, name func(tokens []string) bool) bool {
+	for _, m := range r.members[root] {
+		if !name(r.nodes[m].tokens) {
+			return false
+		}
+	}
+	return r.clusterType(root) == typ
+}
+
 // pairBucket is the bucket of full names (three tokens or more) by the
 // phonetic keys of their first and last names.
 func pairBucket(phon []string) string { return "fl:" + phon[0] + "|" + phon[len(phon)-1] }
 
 // isPairGroup reports whether a person cluster holds only pairs.
 func (r *Resolver) isPairGroup(root int) bool {
-	for _, m := range r.members[root] {
-		if !isPairName(r.nodes[m].tokens) {
-			return false
-		}
-	}
-	return r.clusterType(root) == marsad.Person
+	return r.allMembers(root, marsad.Person, isPairName)
 }
 
 // pairRoot is finalRoot for a pair group. Articles that named the pair
@@ -887,12 +894,7 @@ func isHeadedOrg(toks []string) bool { return len(toks) >= 2 && genericOrgHeads[
 // isHeadGroup reports whether an organisation cluster holds only headed
 // names.
 func (r *Resolver) isHeadGroup(root int) bool {
-	for _, m := range r.members[root] {
-		if !isHeadedOrg(r.nodes[m].tokens) {
-			return false
-		}
-	}
-	return r.clusterType(root) == marsad.Organization
+	return r.allMembers(root, marsad.Organization, isHeadedOrg)
 }
 
 // headRoot is finalRoot for a head group.
@@ -951,12 +953,7 @@ func isPlaceWithAdjective(toks []string) bool { return len(toks) >= 3 && isDemon
 // isAdjectiveGroup reports whether a place cluster holds only names that
 // end in a nationality adjective.
 func (r *Resolver) isAdjectiveGroup(root int) bool {
-	for _, m := range r.members[root] {
-		if !isPlaceWithAdjective(r.nodes[m].tokens) {
-			return false
-		}
-	}
-	return r.clusterType(root) == marsad.Location
+	return r.allMembers(root, marsad.Location, isPlaceWithAdjective)
 }
 
 // adjectiveRoot is finalRoot for an adjective group.
