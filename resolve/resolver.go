@@ -774,9 +774,10 @@ func isPairName(toks []string) bool {
 
 // namedTogether records that an article named a first and last name and
 // a longer name with the same first and last name as one person, when a
-// and b are such names, and reports whether they were. The article's word is strong evidence for that
-// article, but a union would make the pair every article's: محمد العمري
-// was محمد بن علي العمري in one article and محمد بن حمد العمري in another.
+// and b are such names, and reports whether they were. The article's word
+// is strong evidence for that article, but a union would make the pair
+// every article's: محمد العمري was محمد بن علي العمري in one article and
+// محمد بن حمد العمري in another.
 func (r *Resolver) namedTogether(a, b int) bool {
 	pa, pb := isPairName(r.nodes[a].tokens), isPairName(r.nodes[b].tokens)
 	pair, full := a, b
@@ -1324,12 +1325,23 @@ func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 	// الجبير), not from name parts or chain prefixes.
 	root := r.find(nodes[0])
 	var display []int
+	type kind struct{ part, attached bool }
+	kinds := map[int]kind{} // by cluster: a group has many nodes, and each test reads them all
+	kindOf := func(rt int) kind {
+		k, ok := kinds[rt]
+		if !ok {
+			k = kind{part: r.isShortGroup(rt) || r.isChainPrefixGroup(rt), attached: r.isAttachedFull(rt)}
+			kinds[rt] = k
+		}
+		return k
+	}
 	for _, m := range nodes {
 		rt := r.find(m)
-		if r.isShortGroup(rt) || r.isChainPrefixGroup(rt) {
+		k := kindOf(rt)
+		if k.part {
 			continue
 		}
-		if len(display) == 0 || !r.isAttachedFull(rt) && r.isAttachedFull(root) {
+		if len(display) == 0 || !k.attached && kindOf(root).attached {
 			root = rt
 		}
 		display = append(display, m)
