@@ -99,12 +99,14 @@ func NewResolver() *Resolver {
 }
 
 // Add records the entities of one article (as Article returns them) and
-// returns the canonical entity of each.
+// returns the canonical entity of each, as Entities would name it now. It
+// works the canonical view out again for each article, so a replay of many
+// articles calls Record and reads Entities and Links once at the end.
 func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsad.EntityLink) {
 	added := r.record(articleID, entities)
+	s := r.snap() // the ids of the groups as they stand now
 	for _, lk := range added {
-		root, _ := r.finalRoot(r.find(r.links[lk]))
-		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: r.clusterID(root)})
+		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.rootID[r.find(r.links[lk])]})
 	}
 	return links
 }
@@ -1210,12 +1212,8 @@ var typePrefix = map[marsad.EntityType]string{
 	marsad.Person: "per", marsad.Location: "loc", marsad.Organization: "org", marsad.Misc: "misc",
 }
 
-// clusterID is the stable id of a cluster: its type and the normalized key
-// of its display name ("per-خليفه-حفتر").
-func (r *Resolver) clusterID(root int) string {
-	return entityID(r.clusterType(root), r.nodes[r.displayNode(root)].key)
-}
-
+// entityID is the id of an entity of type t whose display name has the
+// normalized key key ("per-خليفه-حفتر").
 func entityID(t marsad.EntityType, key string) string {
 	p, ok := typePrefix[t]
 	if !ok {
@@ -1254,20 +1252,26 @@ func (r *Resolver) snap() *snapshot {
 		}
 	}
 	final := map[int][]int{} // final root → roots folded into it
+	attached := map[int][]attachedGroup{}
 	for _, root := range roots {
 		into, att := r.finalRoot(root)
 		final[into] = append(final[into], root)
 		if att != nil {
-			id := r.clusterID(into)
-			s.attached[id] = append(s.attached[id], attachedGroup{root: root, att: att})
+			attached[into] = append(attached[into], attachedGroup{root: root, att: att})
 		}
 	}
 	for into, parts := range final {
-		id := r.clusterID(into)
+		var nodes []int
+		for _, p := range parts {
+			nodes = append(nodes, r.members[p]...)
+		}
+		root, display := r.groupDisplay(nodes)
+		id := entityID(r.clusterType(root), r.nodes[display].key)
 		for _, p := range parts {
 			s.rootID[p] = id
-			s.groups[id] = append(s.groups[id], r.members[p]...)
 		}
+		s.groups[id] = nodes
+		s.attached[id] = attached[into]
 	}
 	// A group no article entity links to (a first and last name only ever
 	// seen beside longer names it could not be told between) is no
@@ -1318,13 +1322,15 @@ func localLess(a, b string) bool {
 	return a < b
 }
 
-// canonical builds the canonical entity of a group of nodes.
-func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
-	// The display name comes from the full names, first and last names
-	// attached to them included (عادل الجبير is commoner than عادل بن أحمد
-	// الجبير), not from name parts or chain prefixes.
-	root := r.find(nodes[0])
-	var display []int
+// groupDisplay returns, for the nodes of a final group, the cluster whose
+// type the entity takes and the node whose name it shows. The display name
+// comes from the full names, first and last names attached to them
+// included (عادل الجبير is commoner than عادل بن أحمد الجبير), not from
+// name parts or chain prefixes; the entity's id is made from it too, so
+// that id and name agree.
+func (r *Resolver) groupDisplay(nodes []int) (root, display int) {
+	root = r.find(nodes[0])
+	var shown []int
 	type kind struct{ part, attached bool }
 	kinds := map[int]kind{} // by cluster: a group has many nodes, and each test reads them all
 	kindOf := func(rt int) kind {
@@ -1341,15 +1347,21 @@ func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
 		if k.part {
 			continue
 		}
-		if len(display) == 0 || !k.attached && kindOf(root).attached {
+		if len(shown) == 0 || !k.attached && kindOf(root).attached {
 			root = rt
 		}
-		display = append(display, m)
+		shown = append(shown, m)
 	}
-	if len(display) == 0 {
-		display = r.members[root]
+	if len(shown) == 0 {
+		shown = r.members[root]
 	}
-	name := r.nodes[r.displayNodeOf(display, r.clusterType(root) == marsad.Person)].surface()
+	return root, r.displayNodeOf(shown, r.clusterType(root) == marsad.Person)
+}
+
+// canonical builds the canonical entity of a group of nodes.
+func (r *Resolver) canonical(id string, nodes []int) marsad.Entity {
+	root, display := r.groupDisplay(nodes)
+	name := r.nodes[display].surface()
 	e := marsad.Entity{ID: id, Name: name, Type: r.clusterType(root), Aliases: []string{}, Roles: []marsad.Role{}}
 	aliasCount := map[string]int{}
 	type roleAgg struct {
