@@ -290,6 +290,33 @@ func startsLikeOrganization(w string) bool {
 
 // orgQualifiers are words an organization's name often carries or drops:
 // "مجلس الأمن الدولي" is "مجلس الأمن", "حكومة الوفاق الوطني" is "حكومة الوفاق".
+// headKinds groups the generic organisation heads that journalists put
+// before one name in turn: a company is شركة or مجموعة or مؤسسة فولكس
+// فاغن, an armed group تنظيم or جماعة or ميليشيا الحوثي. Any other head is a
+// kind of its own and part of the name: حزب العدالة والتنمية is not جبهة
+// العدالة والتنمية, nor وكالة الطاقة منظمة الطاقة.
+var headKinds = func() map[string]string {
+	m := map[string]string{}
+	for kind, words := range map[string]string{
+		"company": "شركة مجموعة مؤسسة",
+		"group":   "تنظيم منظمة جماعة ميليشيا ميليشيات مليشيا مليشيات كتائب",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[arabic.Normalize(w)] = kind
+		}
+	}
+	return m
+}()
+
+// headKind is the kind of a normalized generic head: its group in
+// headKinds, or the head itself.
+func headKind(head string) string {
+	if k, ok := headKinds[head]; ok {
+		return k
+	}
+	return head
+}
+
 var orgQualifiers = normalizedSet(`الوطني الوطنية الدولي الدولية`)
 
 // orgCore returns an organization's name without a generic head and

@@ -501,6 +501,12 @@ func (r *Resolver) match(a, b *node) (float64, string, bool) {
 			if t == marsad.Organization && isHeadedOrg(a.tokens) != isHeadedOrg(b.tokens) {
 				continue // decided after clustering (headRoot)
 			}
+			if t == marsad.Organization && isHeadedOrg(a.tokens) && isHeadedOrg(b.tokens) && headKind(a.tokens[0]) != headKind(b.tokens[0]) {
+				// حزب العدالة والتنمية is not جبهة العدالة والتنمية, nor
+				// شركة الأبحاث منظمة الأبحاث: heads of two kinds join only
+				// through the bare name (headRoot).
+				continue
+			}
 			if t == marsad.Location && (placeWithAdjective(a.tokens, b.tokens) || placeWithAdjective(b.tokens, a.tokens)) {
 				continue // decided after clustering (adjectiveRoot)
 			}

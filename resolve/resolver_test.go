@@ -142,6 +142,17 @@ func TestResolverMerges(t *testing.T) {
 			one: [][]string{{"مجموعة فاغنر", "شركة فاجنر", "فاغنر"}, {"تنظيم داعش", "داعش"}},
 		},
 		{
+			name: "heads of two kinds are two organisations, heads of one kind one",
+			articles: []string{
+				"فاز [ORG حزب العدالة والتنمية] في الانتخابات التركية.",
+				"قاطعت [ORG جبهة العدالة والتنمية] الانتخابات الجزائرية.",
+				"أعلنت [ORG مجموعة فولكس فاغن] أرباحها.",
+				"قالت [ORG شركة فولكس فاجن] إنها ستستدعي السيارات.",
+			},
+			one:   [][]string{{"مجموعة فولكس فاغن", "شركة فولكس فاجن"}},
+			apart: [][]string{{"حزب العدالة والتنمية", "جبهة العدالة والتنمية"}},
+		},
+		{
 			name: "a company named after a city is not the city",
 			articles: []string{
 				"وصل الوفد إلى [LOC جدة] أمس.",
