@@ -349,8 +349,9 @@ func dropNonNames(words, tags []string) {
 		if i+1 < len(tags) && strings.HasPrefix(tags[i+1], "I-") {
 			// «الله تعالى», «الله عز وجل», «والله الهادي», «والله
 			// يحفظك»: the name with its epithets, or a formula the
-			// tagger ran on. No name of a person, place or body starts
-			// with الله (عبد الله، حزب الله، رام الله end with it).
+			// tagger ran on. No Arabic name of a person, place or body
+			// starts with الله (عبد الله، حزب الله، رام الله end with it);
+			// a Pakistani one may (الله دتا), and is lost here.
 			if divineNames[arabic.Normalize(w)] {
 				for k := i; k < len(tags) && (k == i || strings.HasPrefix(tags[k], "I-")); k++ {
 					tags[k] = "O"
