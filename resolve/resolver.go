@@ -1108,15 +1108,10 @@ func (r *Resolver) chainRoot(root int) (int, *attachment) {
 	return r.chooseAmong(root, roots, "continued by", max(r.rootArticles[root], minDominantChain))
 }
 
-// nativeGroup reports whether every name of a group is a common Arabic
-// given name.
+// nativeGroup reports whether every name of a short group is a common
+// Arabic given name.
 func (r *Resolver) nativeGroup(root int) bool {
-	for _, m := range r.members[root] {
-		if !isNative(r.nodes[m].key) {
-			return false
-		}
-	}
-	return true
+	return r.allMembers(root, marsad.Person, func(toks []string) bool { return len(toks) == 1 && isNative(toks[0]) })
 }
 
 // weakShortGroup reports whether a lone name part is too thin to join
