@@ -251,10 +251,14 @@ func TestAttestedPlaces(t *testing.T) {
 		{"غارات قرب الموصل", "O O O", "O O B-LOC"},
 		{"وصلت إلى مطار عدن", "O O O O", "O O O B-LOC"},
 		{"دمشق وحمص ومناطق ساحلية", "B-LOC O O O", "B-LOC B-LOC O O"},
+		// A definite form listed where the bare base is a verb (خرج).
+		{"التقى محافظ الخرج الوفد", "O O O O", "O O B-LOC O"},
+		{"بمقر الكلية بالخرج", "O O O", "O O B-LOC"},
 		// The same words as common words, elsewhere.
 		{"كانت دومًا إلى جانب لبنان", "O O O O B-LOC", "O O O O B-LOC"},
 		{"المزارع التي تدمر صحة الإنسان", "O O O O O", "O O O O O"},
 		{"العمل التطوعي ينبع من القلب", "O O O O O", "O O O O O"},
+		{"ثم خرج من القاعة", "O O O O", "O O O O"},
 		// Words already in a name, and words not in the list.
 		{"مطار عدن الدولي", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"},
 		{"وصل الوفد إلى المدرسة", "O O O O", "O O O O"},

@@ -19,7 +19,8 @@ import (
 // another way: they follow place words in construct state (مدينة عدن،
 // محافظة مسقط، ريف حلب، شمال الموصل) in a fifth or more of their
 // occurrences. cmd/nergazetteer lists the bases for which it does
-// (PlacesFile, learned from SaudiNewsNet: 359 bases), and attestedPlaces
+// (PlacesFile, learned from SaudiNewsNet: 421 bases, a few of them
+// definite forms, الخرج where خرج is mostly a verb), and attestedPlaces
 // tags a word the tagger left outside any name as a place when its
 // clitic-free base is one of them and the word stands where places stand:
 // after a preposition or a place's institution (في عدن، مطار عدن، بصحة
@@ -39,11 +40,23 @@ var (
 	placeEnds  map[string]bool // the last three letters of each base
 )
 
-// attestedPlace reports whether a normalized clitic-free base is in the
-// embedded list.
-func attestedPlace(base string) bool {
+// attestedPlace reports whether a normalized word, split into clitics, is
+// in the embedded list: its base, or, when it has the article, the
+// definite form (الخرج is a place where the verb خرج is not).
+func attestedPlace(c arabic.Clitics) bool {
 	loadPlaces()
-	return places[base]
+	return places[c.Base] || Definite(c.Prefix) && places[DefiniteKey+c.Base]
+}
+
+// DefiniteKey prefixes the base of a definite word in the places list,
+// for a place whose bare base is a common word. No base begins with it
+// and three letters after it: arabic.SplitClitics cuts the article there.
+const DefiniteKey = "ال"
+
+// Definite reports whether a proclitic sequence of arabic.Clitics holds
+// the article (ال، بال، لل …).
+func Definite(prefix string) bool {
+	return strings.HasSuffix(prefix, "ال") || strings.HasSuffix(prefix, "لل")
 }
 
 // mayBePlaceRaw reports whether a word as written may have an attested
@@ -113,7 +126,7 @@ func attestedPlaces(words, tags []string) {
 			continue
 		}
 		c := arabic.SplitClitics(arabic.Normalize(w))
-		if !attestedPlace(c.Base) {
+		if !attestedPlace(c) {
 			continue
 		}
 		if strings.Contains(c.Prefix, "ب") || i > 0 && placeBefore(words[i-1], tags[i-1]) ||
@@ -179,5 +192,5 @@ func listedPlace(words, tags []string, j int) bool {
 	if tags[j] != "O" || !isNameWord(words[j]) || !mayBePlaceRaw(words[j]) {
 		return false
 	}
-	return attestedPlace(arabic.SplitClitics(arabic.Normalize(words[j])).Base)
+	return attestedPlace(arabic.SplitClitics(arabic.Normalize(words[j])))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/ner"
 )
 
 // Place cues. The counting tagger's blind spots come back from the
@@ -21,7 +22,11 @@ import (
 // a place word in a fifth or more of its occurrences, at least five
 // times, is a place name: 22% of عدن's occurrences, 53% of حلب's, 35% of
 // الطائف's, while common words behind place words stay far below
-// (البلاد 13%, the verb خرج 10%). writePlaces lists those bases, and the
+// (البلاد 13%, the verb خرج 10%). The definite forms are counted apart
+// as well: الخرج, the governorate, follows a place word in 21% of its
+// occurrences where the bare base, mostly the verb خرج, does not, so
+// the list holds the definite form alone (ner.DefiniteKey). writePlaces
+// lists those bases, and the
 // analysis pipeline's rule steps tag them as places where the tagger left
 // them out and the context is a place's (ner/places.go). Moving their
 // counts into the gazetteer's place column instead cost 0.46 F1 on the
@@ -35,12 +40,13 @@ import (
 var placeCueWords = normalizedSet(
 	"مدينة", "محافظة", "بلدة", "قرية", "عاصمة", "ولاية", "إقليم", "مقاطعة", "جزيرة", "مخيم",
 	"ضاحية", "ريف", "مدينتي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-	"دولة", "جمهورية", "مملكة", "سلطنة", "إمارة", "منتخب",
+	"دولة", "جمهورية", "مملكة", "سلطنة", "إمارة", "منتخب", "منطقة",
 )
 
-// countryCueWords are the place words of countries, whose indefinite
-// feminine adjectives (دولة مارقة، جمهورية إسلامية) are no names.
-var countryCueWords = normalizedSet("دولة", "جمهورية", "مملكة", "سلطنة", "إمارة")
+// countryCueWords are the place words of countries, and منطقة, whose
+// indefinite feminine adjectives (دولة مارقة، جمهورية إسلامية، منطقة
+// عازلة) are no names.
+var countryCueWords = normalizedSet("دولة", "جمهورية", "مملكة", "سلطنة", "إمارة", "منطقة")
 
 // genericPlaces are the common nouns that follow place words most: the
 // country, the region (شمال البلاد، جنوب المملكة).
@@ -86,7 +92,7 @@ func placeCues(words []string, out []bool) []bool {
 			continue
 		}
 		if countryCueWords[w] && !strings.HasPrefix(next, "ال") && strings.HasSuffix(next, "ه") {
-			continue // دولة مارقة
+			continue // دولة مارقة، منطقة عازلة
 		}
 		out[i+1] = true
 	}
@@ -105,25 +111,38 @@ func lettersOnly(w string) bool {
 // writePlaces writes, sorted, the bases that place words attest as
 // places (see above): base, place cues and occurrences, tab-separated.
 // It returns how many.
-func writePlaces(w io.Writer, counts map[string]*[5]uint32, cues map[string]uint32) int {
+func writePlaces(w io.Writer, counts map[string]*[5]uint32, defs, cues map[string]uint32) int {
+	occurrences := func(b string) uint32 {
+		if n, ok := defs[b]; ok {
+			return n
+		}
+		if c := counts[b]; c != nil {
+			return c[0] + c[1] + c[2] + c[3] + c[4]
+		}
+		return 0
+	}
 	var bases []string
 	for b, k := range cues {
-		c := counts[b]
-		if c == nil || k < placeCueMin || placeCueWords[b] || genericPlaces[b] {
+		n := occurrences(b)
+		bare, isDef := strings.CutPrefix(b, ner.DefiniteKey)
+		isDef = isDef && defs[b] > 0
+		if n == 0 || k < placeCueMin || placeCueWords[bare] || genericPlaces[bare] {
 			continue // جنوب شرقي: a direction after a direction
 		}
-		if n := c[0] + c[1] + c[2] + c[3] + c[4]; k*placeCueRate >= n {
+		if isDef && counts[bare] != nil && cues[bare]*placeCueRate >= occurrences(bare) {
+			continue // the bare base is listed: it covers the definite form
+		}
+		if k*placeCueRate >= n {
 			bases = append(bases, b)
 		}
 	}
 	sort.Strings(bases)
 	fmt.Fprintf(w, "# %s\n", placesHeader)
 	for _, b := range bases {
-		c := counts[b]
-		fmt.Fprintf(w, "%s\t%d\t%d\n", b, cues[b], c[0]+c[1]+c[2]+c[3]+c[4])
+		fmt.Fprintf(w, "%s\t%d\t%d\n", b, cues[b], occurrences(b))
 	}
 	return len(bases)
 }
 
 // placesHeader is the first line of the places file.
-const placesHeader = "bases that follow a place word in construct state in a fifth or more of their SaudiNewsNet occurrences, at least 5 times (ner/cmd/nergazetteer): base, place cues, occurrences"
+const placesHeader = "bases that follow a place word in construct state in a fifth or more of their SaudiNewsNet occurrences, at least 5 times, and definite forms (ال + base) that do where the bare base does not (ner/cmd/nergazetteer): base, place cues, occurrences"

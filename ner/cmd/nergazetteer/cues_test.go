@@ -17,6 +17,7 @@ func TestPlaceCues(t *testing.T) {
 		{"في مدينة 15", ""},
 		{"حلب مدينة", ""},
 		{"في دولة الكويت ودولة مارقة", "الكويت"}, // an adjective
+		{"أمير منطقة عسير ومنطقة عازلة", "عسير"},
 	}
 	for _, tt := range tests {
 		words := strings.Fields(tt.sentence)
@@ -41,10 +42,22 @@ func TestWritePlaces(t *testing.T) {
 	}
 	cues := map[string]uint32{"حلب": 213, "بلاد": 592, "ريث": 4, "شرقي": 279}
 	var b bytes.Buffer
-	if n := writePlaces(&b, counts, cues); n != 1 {
+	if n := writePlaces(&b, counts, nil, cues); n != 1 {
 		t.Errorf("writePlaces wrote %d bases, want 1:\n%s", n, b.String())
 	}
 	if !strings.Contains(b.String(), "حلب\t213\t404\n") {
 		t.Errorf("writePlaces output lacks حلب:\n%s", b.String())
+	}
+
+	// The definite form of a base that is mostly a common word.
+	counts = map[string]*[5]uint32{"خرج": {771, 0, 0, 0, 0}, "حلب": {337, 0, 67, 0, 0}}
+	defs := map[string]uint32{"الخرج": 383, "الحلب": 20}
+	cues = map[string]uint32{"خرج": 79, "الخرج": 79, "حلب": 213, "الحلب": 10}
+	b.Reset()
+	if n := writePlaces(&b, counts, defs, cues); n != 2 {
+		t.Errorf("writePlaces wrote %d bases, want 2 (حلب and الخرج):\n%s", n, b.String())
+	}
+	if !strings.Contains(b.String(), "الخرج\t79\t383\n") {
+		t.Errorf("writePlaces output lacks the definite الخرج:\n%s", b.String())
 	}
 }

@@ -97,7 +97,7 @@ func main() {
 
 	var gaz *ner.Gazetteer
 	var counts map[string]*[5]uint32
-	var cues map[string]uint32
+	var defs, cues map[string]uint32
 	for round := 1; round <= *rounds; round++ {
 		if round > 1 {
 			var buf bytes.Buffer
@@ -107,7 +107,7 @@ func main() {
 				log.Fatal(err)
 			}
 		}
-		counts, cues = countTypes(sents, c, gaz, docs, *stages, *context, *workers)
+		counts, defs, cues = countTypes(sents, c, gaz, docs, *stages, *context, *workers)
 		log.Printf("round %d done in %s; %d bases", round, time.Since(start).Round(time.Millisecond), len(counts))
 	}
 	f, err := os.Create(*out)
@@ -135,7 +135,7 @@ func main() {
 	log.Printf("wrote %d bases to %s in %s", n, *out, time.Since(start).Round(time.Millisecond))
 	if *places != "" {
 		var b bytes.Buffer
-		n := writePlaces(&b, counts, cues)
+		n := writePlaces(&b, counts, defs, cues)
 		if err := os.WriteFile(*places, b.Bytes(), 0o644); err != nil {
 			log.Fatal(err)
 		}
@@ -145,8 +145,10 @@ func main() {
 
 // countTypes trains a tagger on sents (with the gazetteer gaz, when not
 // nil) and counts the types it gives each base in docs, and how often each
-// base followed a place word (placeCues).
-func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs []string, stages int, context bool, workers int) (map[string]*[5]uint32, map[string]uint32) {
+// base followed a place word (placeCues). The occurrences and the cues of
+// definite forms are also counted apart, under ner.DefiniteKey+base (defs
+// and cues); the gazetteer never reads them.
+func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs []string, stages int, context bool, workers int) (counts map[string]*[5]uint32, defs, cues map[string]uint32) {
 	start := time.Now()
 	opts := ner.TrainOptions{Seed: 1, WordDropout: 1, Stages: stages, Clusters: c}
 	if !context {
@@ -162,8 +164,9 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 	log.Printf("trained the tagger in %s", time.Since(start).Round(time.Millisecond))
 
 	types := map[string]int{"O": 0, "PER": 1, "LOC": 2, "ORG": 3, "MISC": 4}
-	counts := map[string]*[5]uint32{}
-	cues := map[string]uint32{}
+	counts = map[string]*[5]uint32{}
+	cues = map[string]uint32{}
+	defs = map[string]uint32{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	next := make(chan string)
@@ -173,6 +176,7 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 			defer wg.Done()
 			local := map[string]*[5]uint32{}
 			localCues := map[string]uint32{}
+			localDef := map[string]uint32{}
 			for text := range next {
 				toks := arabic.Tokenize(text)
 				var words [][]string
@@ -187,7 +191,8 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 				for s, tags := range m.TagSentences(words) {
 					cued = placeCues(words[s], cued)
 					for i, tag := range tags {
-						base := arabic.SplitClitics(arabic.Normalize(words[s][i])).Base
+						cl := arabic.SplitClitics(arabic.Normalize(words[s][i]))
+						base := cl.Base
 						if !keep(base) {
 							continue
 						}
@@ -203,6 +208,15 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 						c[types[typ]]++
 						if cued[i] {
 							localCues[base]++
+						}
+						if ner.Definite(cl.Prefix) {
+							// Counted apart too: the definite form may be a
+							// place where the bare base is a common word
+							// (الخرج, the verb خرج).
+							localDef[ner.DefiniteKey+base]++
+							if cued[i] {
+								localCues[ner.DefiniteKey+base]++
+							}
 						}
 					}
 				}
@@ -221,6 +235,9 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 			for b, k := range localCues {
 				cues[b] += k
 			}
+			for b, k := range localDef {
+				defs[b] += k
+			}
 			mu.Unlock()
 		}()
 	}
@@ -230,7 +247,7 @@ func countTypes(sents []ner.Sentence, c *ner.Clusters, gaz *ner.Gazetteer, docs 
 	close(next)
 	wg.Wait()
 	log.Printf("tagged in %s; %d bases", time.Since(start).Round(time.Millisecond), len(counts))
-	return counts, cues
+	return counts, defs, cues
 }
 
 // writeCounts writes the bases seen at least minCount times, sorted, and
