@@ -110,6 +110,13 @@ var conjunctionHeads = setOf(`سيما رغم برغم بما غير إلا ال
 // خوفا، على الرغم. «حذر من أن» (warned that) stays reported speech.
 var fromHeads = setOf(`أكبر أكثر أقل أصغر أهم أفضل أسهل أصعب أبعد أقرب أسرع أضعف أقوى أوسع أعقد بدلا بدل بد خوفا عوضا الرغم بالرغم رغم`)
 
+// Words before «على أن» or «عن أن» that make it a conjunction of
+// addition: علاوة على أن، فضلا عن أن (besides the fact that).
+var (
+	additionHeads = setOf(`علاوة فضلا زيادة عطفا`)
+	additionLinks = setOf(`على عن`)
+)
+
 // Negations of a past or future reporting verb: "لم تعلن الشركة", "لم
 // ينف". «لا يرى أن» states a view and stays a quote.
 var negations = setOf(`لم ولم فلم لن ولن`)

@@ -32,7 +32,8 @@ func isCloseMark(s string) bool { return s == "”" || s == "»" || s == "″" |
 // findQuotes finds direct quotes (inside quotation marks) and reported
 // speech (verb + أن/إن clause), in text order.
 func (a *analysis) findQuotes() {
-	used := map[int]bool{} // reporting verbs already attributed a quote
+	a.attributed = map[int]bool{}
+	used := a.attributed
 	a.scanOutlets()
 	spans := a.quoteSpans()
 	a.quoteClose = map[int]bool{}
@@ -197,8 +198,8 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		if complementizers[n] && conjunctionHeads[a.norm[j-1]] {
 			return // "لا سيما أن", "بعد أن": a conjunction
 		}
-		if complementizers[n] && a.norm[j-1] == "من" && j-2 > vi && fromHeads[a.norm[j-2]] {
-			return // "أكبر من أن", "بدلا من أن": a conjunction
+		if complementizers[n] && a.conjunction(j, vi) {
+			return // "أكبر من أن", "بدلا من أن", "علاوة على أن": a conjunction
 		}
 		if j > vi+1 && a.verb[j] != 0 && a.opensClause(j) && sayClass(a.verb[j]) != sayClass(v) {
 			// "نفت X، خضوعها …، مؤكدة أن": what follows a reporting verb
@@ -208,6 +209,11 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			next = j
 			limit = j
 			break
+		}
+		if j > vi+1 && a.verb[j] != 0 && isParticiple(a.norm[j]) && a.opensClause(j) {
+			// "قال X، مضيفا أن …": what follows is the participle's
+			// quote, which takes this verb's subject (speakerFor).
+			return
 		}
 		if complementizers[n] || (j > vi+1 && n == "عن" && (v == vClaim || isAnnounce(a.norm[vi]))) {
 			c = j
@@ -333,6 +339,22 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if denyAt >= 0 && denier.name != "" {
 		a.addDenialOf(q, denier, denyAt)
 	}
+}
+
+// conjunction reports whether the complementizer at j, after the verb at
+// vi, is the end of a conjunction (أكبر من أن، بدلا من أن، علاوة على أن)
+// rather than the start of what the verb reports.
+func (a *analysis) conjunction(j, vi int) bool {
+	if j-2 <= vi {
+		return false
+	}
+	switch n := a.norm[j-1]; {
+	case n == "من":
+		return fromHeads[a.norm[j-2]]
+	case additionLinks[n]:
+		return inSet(additionHeads, a.norm[j-2])
+	}
+	return false
 }
 
 // sayClass groups reporting verbs by what their quote asserts: a denial,
@@ -484,6 +506,66 @@ func (a *analysis) cueAfter(close int) (verbKind, int) {
 	return 0, -1
 }
 
+// outerVerb returns the reporting verb whose reported clause holds the
+// verb at j, or j (a verb that was attributed a quote of its own, so that
+// a noun spelled as a verb, رخصة نقل, is none): in "قال X إن سقوط الأمطار …، تعتبر حالات نادرة …،
+// مشيرا إلى" تعتبر is part of what X said, and the masculine participle
+// goes with قال. A verb is inside another's clause when a complementizer
+// (إن، أن) stands between them. This cannot tell a clause inside what
+// was said from one after it ("نفى رمضان أن …، كشفت مصادر …، لافتة
+// إلى"); speakerFor lets gender decide there.
+func (a *analysis) outerVerb(j, sFrom int) int {
+	comp := false
+	for k := j - 1; k >= sFrom; k-- {
+		switch t := a.toks[k].Text; {
+		case isCloseMark(t) || t == ")" || t == "\"":
+			// "قال تعالى: (… أن يذكر فيها اسمه …)، ووصف": what was
+			// quoted before is done with.
+			return j
+		case complementizers[a.norm[k]] && (k == sFrom || !conjunctionHeads[a.norm[k-1]] && !a.conjunction(k, sFrom-1)):
+			comp = true
+		case a.verb[k] != 0 && comp && a.attributed[k]:
+			j, comp = k, false
+		}
+	}
+	return j
+}
+
+// participleGender is 1 for a masculine participle (مشيرا), -1 for a
+// feminine one (مشيرة), 0 when the form does not say. Forms are
+// normalized (ة → ه).
+func participleGender(n string) int {
+	switch {
+	case strings.HasSuffix(n, "ه"):
+		return -1
+	case strings.HasSuffix(n, "ا"):
+		return 1
+	}
+	return 0
+}
+
+// verbGender is 1 for a masculine singular reporting verb (قال، يقول), -1
+// for a feminine singular one (قالت، تقول), 0 for a plural, a participle
+// or a form that does not say. Conjunctions attached (وقالت) are looked
+// through.
+func verbGender(n string) int {
+	if verbOf(n) == 0 {
+		return 0
+	}
+	if _, ok := reportingVerbs[n]; !ok {
+		n = n[len("و"):] // و and ف are two bytes, as are the verbClitics
+	}
+	switch {
+	case isParticiple(n) || strings.HasSuffix(n, "وا"):
+		return 0
+	case strings.HasSuffix(n, "ت"):
+		return -1 // قالت، أكدت
+	case strings.HasPrefix(n, "ت") && reportingVerbs["ي"+n[len("ت"):]] != 0:
+		return -1 // تقول beside يقول; تابع is masculine
+	}
+	return 1
+}
+
 // speakerFor finds who speaks for the verb at vi, in the tokens between
 // the verb and the quote or complementizer at end (Arabic puts the subject
 // after the verb), else just before the verb in the same sentence, else the
@@ -498,6 +580,14 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 			if a.verb[j] != 0 {
 				// "قال X …، مشيرا إلى …، معلنا أن": a participle before
 				// this one passes on the same subject.
+				// "قال X إن …، تعتبر حالات نادرة …، مشيرا": a verb inside
+				// what was said does not lend the participle its
+				// subject; the verb whose clause holds it does, unless
+				// its gender is not the participle's ("نفى رمضان أن …،
+				// كشفت مصادر …، لافتة إلى").
+				if k := a.outerVerb(j, sFrom); k != j && verbGender(a.norm[k]) != -participleGender(a.norm[vi]) {
+					j = k
+				}
 				return a.speakerFor(j, vi)
 			}
 		}

@@ -64,6 +64,7 @@ type analysis struct {
 	outletAt       map[int]speaker // outlet named at a head token
 	quoteClose     map[int]bool    // closing marks of real quotes
 	quoteOpen      map[int]bool    // opening marks of real quotes
+	attributed     map[int]bool    // reporting verbs already attributed a quote (findQuotes)
 	outlets        []int           // head tokens of outletAt, in text order
 }
 

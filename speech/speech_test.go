@@ -118,6 +118,27 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سامي العلي|statement|الحكومة ماضية", "سامي العلي|statement|التنفيذ بدأ", "سامي العلي|statement|المرحلة الثانية"},
 		},
 		{
+			name:     "a participle after a verb inside what was said shares the outer verb's subject",
+			text:     "وقال الخبير سامي العلي إن سقوط الأمطار في هذا الشهر، تعتبر حالات نادرة في المنطقة، مشيرا إلى أنه سجلت أمطار غزيرة على المدينة قبل عشرين عاما.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|statement|سقوط الأمطار", "سامي العلي|statement|سجلت أمطار"},
+			not:      []string{"حالات نادرة|"},
+		},
+		{
+			name:     "a noun spelled as a verb before «علاوة على أن» reports nothing",
+			text:     "وأوضح المتحدث سامي العلي أن الإقبال ضعيف بسبب عدم إصدار رخصة نقل ثقيل للموظفين، علاوة على أن العمل بهذه الوظائف مرهق نوعا ما، مشيرا إلى أن الشركات تستقدم السائقين من الخارج.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|statement|الإقبال ضعيف", "سامي العلي|statement|الشركات تستقدم"},
+			not:      []string{"ثقيل|"},
+		},
+		{
+			name:     "a feminine participle goes with the feminine verb of its own clause",
+			text:     "وفيما نفى المتحدث سامي العلي أن تكون الأسماء قد تحددت، كشفت مصادر مطلعة أنه يتم التداول في أربعة أسماء، لافتة إلى أنه قد جرى طرح اسم الرئيس السابق للمجلس.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"مصادر مطلعة|claim|يتم التداول", "مصادر مطلعة|claim|قد جرى"},
+			not:      []string{"سامي العلي|claim|قد جرى", "سامي العلي|statement|قد جرى"},
+		},
+		{
 			name:     "feminine participle and أبان",
 			text:     "وأبان مدير الإدارة خالد السعد أن الاستعدادات اكتملت لاستقبال الزوار. وذكرت الهيئة أن التسجيل مفتوح طوال الأسبوع، مشيرة إلى أن الرسوم لم تتغير هذا العام.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد السعد"}},
