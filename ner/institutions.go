@@ -181,6 +181,7 @@ type instWord struct {
 	conj     bool // a conjunction (و، ف) before the article
 	lam      bool // the لل preposition + article
 	nisba    bool // a definite relational adjective: الليبي، الروسية، الدولية
+	elative  bool // an elative with the shape of a nisba: الأعلى (see elative)
 }
 
 // analyzeInstWord reads a word's proclitics for the institution rules.
@@ -210,7 +211,7 @@ func analyzeInstWord(tok string) instWord {
 	}
 	if r, ok := strings.CutPrefix(rest, "ال"); ok && utf8.RuneCountInString(r) >= 3 && rawArticle(tok, at) {
 		// An adjective takes no preposition: «بالنادي» is no nisba.
-		return instWord{base: r, definite: true, conj: conj, nisba: !prep && isNisba(r)}
+		return instWord{base: r, definite: true, conj: conj, nisba: !prep && isNisba(r), elative: elative(tok, r)}
 	}
 	// No article: a head may still carry a conjunction or a preposition
 	// (ووزارة، بمركز، لوزارة).
@@ -249,6 +250,15 @@ func cutOne(s, letters string) (string, bool) {
 		return s, false
 	}
 	return s[size:], true
+}
+
+// elative reports whether a definite word whose base is r is an elative
+// written with a final ى (الأعلى، الأدنى، الأقصى، الأولى), which
+// normalizes to the shape of a nisba (الأمني). Institutions take them
+// (المجلس الإسلامي الأعلى); places do not: «المدينة المنورة الأعلى في
+// كميات الأمطار» ends at المنورة (extendPlace).
+func elative(tok, r string) bool {
+	return strings.HasSuffix(tok, "ى") && utf8.RuneCountInString(r) == 4 && strings.HasPrefix(r, "ا")
 }
 
 // isNisba reports whether a definite base reads as a relational adjective
@@ -467,7 +477,7 @@ func extendPlace(ws *instWords, tags []string, i int) int {
 		return i
 	}
 	end := j
-	for end < len(tags) && tags[end] == "O" && ws.at(end).nisba && !ws.at(end).conj && !ws.at(end).lam {
+	for end < len(tags) && tags[end] == "O" && ws.at(end).nisba && !ws.at(end).elative && !ws.at(end).conj && !ws.at(end).lam {
 		tags[end] = "I-LOC"
 		end++
 	}
