@@ -382,6 +382,9 @@ var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا 
 
 // prayerVerbs call on God in a prayer (داعيا الله أن يحفظ …، نسأل الله
 // أن): الله after them is whom the speaker prays to, not who speaks.
+// prayedTo are the names a prayer addresses right after its verb.
+var prayedTo = setOf(`الله المولى`)
+
 var prayerVerbs = setOf(`دعا يدعو ندعو تدعو دعت داعيا داعية سأل نسأل يسأل سائلا سائلة راجيا راجية`)
 
 // divineEpithets open the subject of a reporting verb that quotes the
@@ -531,6 +534,24 @@ func (a *analysis) outerVerb(j, sFrom int) int {
 	return j
 }
 
+// skipQuoted returns j, or, when token j closes a quotation or a bracket,
+// the token that opens it (at sFrom or after), so that a backward scan
+// passes over what stands inside: a verse, a title, a bracketed
+// description («وأشاد جعفر حسين (مستهلك) …، مؤكدا»).
+func (a *analysis) skipQuoted(j, sFrom int) int {
+	t := a.toks[j].Text
+	if !isCloseMark(t) && t != ")" && t != "\"" && !strings.HasPrefix(t, "))") {
+		return j
+	}
+	for k := j - 1; k >= sFrom; k-- {
+		switch o := a.toks[k].Text; {
+		case isOpenMark(o) || o == "(" || strings.HasPrefix(o, "((") || o == t:
+			return k
+		}
+	}
+	return j
+}
+
 // participleGender is 1 for a masculine participle (مشيرا), -1 for a
 // feminine one (مشيرة), 0 when the form does not say. Forms are
 // normalized (ة → ه).
@@ -591,6 +612,26 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 				return a.speakerFor(j, vi)
 			}
 		}
+		// No reporting verb before it: what follows a participle is its
+		// object ("وعبر الإعلامي جابر القرني عن حزنه …، واصفاً الراحل
+		// بالمبدع"), never its subject. The speaker is named before it in
+		// the sentence, not inside a quotation, or is the last one. A
+		// prayer (داعيا الله أن) quotes no one.
+		if vi+1 < len(a.norm) && inSet(prayerVerbs, a.norm[vi]) && inSet(prayedTo, a.norm[vi+1]) {
+			return speaker{}, "", false
+		}
+		for j := vi - 1; j >= sFrom; j-- {
+			j = a.skipQuoted(j, sFrom)
+			if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
+				s := a.speakerOf(e)
+				a.lastSpeaker = s
+				return s, "", true
+			}
+		}
+		if a.lastSpeaker.name != "" {
+			return a.lastSpeaker, "", true
+		}
+		return speaker{}, "", false
 	}
 	if end < vi {
 		// cue after the quote: subject follows the verb

@@ -132,6 +132,19 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"ثقيل|"},
 		},
 		{
+			name:     "what follows a participle is its object, not its subject",
+			text:     "وعبر الإعلامي جابر القرني عن عميق حزنه بالنبأ الصادم واصفاً الراحل بالمبدع \"فقد بدأ حياته الإعلامية بصخب ونجومية وأبدع وعاش خارج وطنه\". وأشاد سامي العلي (مستهلك) بتعاون المراقبين، مؤكدا أن تجربته مع قسم البلاغات كانت إيجابية جدا.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"جابر القرني", "سامي العلي"}},
+			want:     []string{"جابر القرني|statement|فقد بدأ", "سامي العلي|statement|تجربته مع"},
+			not:      []string{"الراحل|"},
+		},
+		{
+			name:     "a prayer quotes no one",
+			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			not:      []string{"سامي العلي|", "المولى|"},
+		},
+		{
 			name:     "a feminine participle goes with the feminine verb of its own clause",
 			text:     "وفيما نفى المتحدث سامي العلي أن تكون الأسماء قد تحددت، كشفت مصادر مطلعة أنه يتم التداول في أربعة أسماء، لافتة إلى أنه قد جرى طرح اسم الرئيس السابق للمجلس.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
