@@ -189,6 +189,14 @@ var blessingVerbs = normalizedKeys(map[string]bool{"رضي": true, "رحمه": t
 var leadingJunk = map[string]bool{"أو": true, "او": true, "في": true, "من": true, "إلى": true, "الى": true,
 	"عن": true, "مع": true, "ثم": true, "أن": true, "إن": true}
 
+// accusative reports whether a word is written with the accusative's
+// tanween (ناعياً، رياضياً، قائلاً): a circumstantial or an adverb, which
+// the news never writes on a name.
+func accusative(w string) bool {
+	w = strings.TrimSuffix(w, "ا")
+	return strings.HasSuffix(w, "\u064b") || strings.HasSuffix(w, "\u064bا")
+}
+
 // loneLetter reports whether a word is one Arabic letter (م for مهندس, a
 // detached و); Latin letters and digits (ويندوز 8، S 2) are parts of names.
 func loneLetter(w string) bool {
@@ -199,8 +207,9 @@ func loneLetter(w string) bool {
 // trimSpans cuts what the tagger glued onto a name's ends: a blessing and
 // everything after it (عائشة رضي الله → عائشة; «رضي الله» alone goes), a
 // lone letter or a stopword in front (م طلال …، أو عبد الله …، و الجوف)
-// and a dangling particle or lone letter at the end (عبد الله بن، عمر الجاسر
-// ك) — unless the word after the particle completes the name (آل + سعود).
+// and a dangling particle, a lone letter or an adverb in the accusative at
+// the end (عبد الله بن، عمر الجاسر ك، عماد الدين أديب ناعياً) — unless the
+// word after the particle completes the name (آل + سعود).
 func trimSpans(words, tags []string) {
 	for i := 0; i < len(tags); i++ {
 		if !strings.HasPrefix(tags[i], "B-") {
@@ -227,7 +236,7 @@ func trimSpans(words, tags []string) {
 		for from < to && (loneLetter(words[from]) || leadingJunk[words[from]]) {
 			from++
 		}
-		for to > from && (loneLetter(words[to-1]) || isParticle(words[to-1]) || words[to-1] == "ال") {
+		for to > from && (loneLetter(words[to-1]) || isParticle(words[to-1]) || words[to-1] == "ال" || accusative(words[to-1])) {
 			to--
 		}
 		if from == i && to == j {

@@ -221,6 +221,10 @@ func TestTrimSpans(t *testing.T) {
 		// The word a particle binds completes the name; a dangling one goes.
 		{"الملك سلمان بن عبدالعزيز آل سعود ملك", "O B-PER I-PER I-PER I-PER O O", "O B-PER I-PER I-PER I-PER I-PER O"},
 		{"قال أحمد أبو .", "O B-PER I-PER O", "O B-PER O O"},
+		// An adverb in the accusative ends no name.
+		{"قال عماد الدين أديب ناعياً زميله", "O B-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O"},
+		{"فريقاً رياضياً في", "O B-MISC O", "O O O"},
+		{"قال محمد قائلًا", "O B-PER I-PER", "O B-PER O"},
 		{"قال أحمد أبو في", "O B-PER I-PER O", "O B-PER O O"},
 		{"البطولة العربية ال 13", "B-MISC I-MISC I-MISC O", "B-MISC I-MISC O O"},
 		{"نحن سلمان بن عبدالعزيز آل سعود", "O B-PER I-PER I-PER I-PER B-ORG", "O B-PER I-PER I-PER I-PER I-PER"},
