@@ -19,7 +19,7 @@ import (
 // another way: they follow place words in construct state (مدينة عدن،
 // محافظة مسقط، ريف حلب، شمال الموصل) in a fifth or more of their
 // occurrences. cmd/nergazetteer lists the bases for which it does
-// (PlacesFile, learned from SaudiNewsNet: 421 bases, a few of them
+// (PlacesFile, learned from SaudiNewsNet: 419 bases, a few of them
 // definite forms, الخرج where خرج is mostly a verb), and attestedPlaces
 // tags a word the tagger left outside any name as a place when its
 // clitic-free base is one of them and the word stands where places stand:
