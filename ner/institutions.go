@@ -65,10 +65,14 @@ var headsAsWritten = map[string]headKind{
 	"أمانة":  headWeak, "مركز": headWeak, "هيئة": headWeak, "بعثة": headWeak,
 	"مؤسسة": headWeak, "معهد": headWeak, "جمعية": headWeak, "رابطة": headWeak,
 	"تحالف": headWeak, "أكاديمية": headWeak, "دائرة": headWeak,
-	"إدارة": headWeak, "نقابة": headWeak, "مجموعة": headWeak,
+	"إدارة": headWeak, "نقابة": headWeak, "مجموعة": headWeak, "قيادة": headWeak,
 	"قوات":  headGeneric,
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
 }
+
+// definiteHeads head a name only with the article: «القيادة العسكرية
+// الأمريكية» is a command, «بقيادة المدرب البرتغالي» is led by a coach.
+var definiteHeads = normalizedKeys(map[string]bool{"قيادة": true})
 
 // notNames are definite adjectives with a nisba ending that describe
 // rather than name: «الحكومة الحالية» is no institution's name.
@@ -319,6 +323,7 @@ func Institutions(words, tags []string) {
 	ws := &instWords{words: words}
 	quotedNames(ws, words, tags)
 	eponyms(ws, words, tags)
+	found := false
 	for i := 0; i < len(words); i++ {
 		if end := extendPlace(ws, tags, i); end > i {
 			i = end - 1
@@ -332,7 +337,7 @@ func Institutions(words, tags []string) {
 			continue
 		}
 		kind := headOf(*ws.at(i))
-		if kind == 0 {
+		if kind == 0 || definiteHeads[ws.at(i).base] && !ws.at(i).definite {
 			continue
 		}
 		if kind == headGeneric && i+1 < len(words) && tags[i+1] == "O" && !ws.at(i+1).conj {
@@ -350,6 +355,12 @@ func Institutions(words, tags []string) {
 			end = j + 1
 		}
 		i = end - 1
+		found = true
+	}
+	if found {
+		// Again, now that the institutions are names: the short form
+		// after one («القيادة العسكرية الأمريكية في أفريقيا "أفريكوم"»).
+		quotedNames(ws, words, tags)
 	}
 }
 
