@@ -28,8 +28,9 @@ import (
 // names of the same type the tagger found after it. A place name the
 // tagger ran over a و («عدن ولحج» as one place) is split there when the
 // word after the و is itself a place: lists of places are far more common
-// in news than the few countries whose name holds a و (البوسنة والهرسك).
-// It returns the indexes of the tokens that start a name after their و.
+// in news than the few countries whose name holds a و (البوسنة والهرسك),
+// or when another member follows it («بنغازي والبيضاء والمرج»). It
+// returns the indexes of the tokens that start a name after their و.
 func (m *Model) Coordinate(words, tags []string) (joined []int) {
 	if len(words) != len(tags) || m.gaz == nil {
 		return nil
@@ -39,13 +40,20 @@ func (m *Model) Coordinate(words, tags []string) (joined []int) {
 			continue
 		}
 		typ := tags[i][2:]
+		end := i + 1
+		for end < len(tags) && tags[end] == "I-"+typ {
+			end++
+		}
+		// A list goes on after the span («بنغازي والبيضاء والمرج»): the
+		// و inside it joins two members too, whatever the gazetteer says
+		// of the word after it.
+		listGoesOn := end < len(tags) && tags[end] == "B-"+typ && conjoined(words[end])
 		j := i + 1
-		for j < len(tags) && tags[j] == "I-"+typ {
-			if typ == "LOC" && m.listEvidence(words[j], typ) {
+		for ; j < end; j++ {
+			if typ == "LOC" && (m.listEvidence(words[j], typ) || listGoesOn && conjoined(words[j]) && !pronounSuffix(words[j])) {
 				tags[j] = "B-LOC" // split
 				joined = append(joined, j)
 			}
-			j++
 		}
 		// j is the first token after the name: follow the list.
 		for j < len(tags) && (tags[j] == "O" && m.listEvidence(words[j], typ) || tags[j] == "B-"+typ && conjoined(words[j])) {
