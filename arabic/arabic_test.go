@@ -79,6 +79,19 @@ func TestSentences(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
 	}
+
+	// A one-letter title's period is no sentence end; an era's after a
+	// number may be.
+	s = "وأكد د. علام أن الثورة مستمرة. وقال م. محمد الفهيد إن العمل بدأ عام 2015 م. وانتهى أمس"
+	toks = arabic.Tokenize(s)
+	got = got[:0]
+	for _, sen := range arabic.Sentences(s, toks) {
+		got = append(got, s[toks[sen.From].Start:toks[sen.To-1].End])
+	}
+	want = []string{"وأكد د. علام أن الثورة مستمرة.", "وقال م. محمد الفهيد إن العمل بدأ عام 2015 م.", "وانتهى أمس"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
+	}
 }
 
 func TestSplitClitics(t *testing.T) {

@@ -158,7 +158,7 @@ func Sentences(s string, toks []Token) []Sentence {
 				depth--
 			}
 		case ".", "!", "?", "؟", "…", "؛":
-			if depth > 0 {
+			if depth > 0 || t.Text == "." && AbbreviationPeriod(toks, i) {
 				continue
 			}
 			end := i + 1
@@ -174,6 +174,25 @@ func Sentences(s string, toks []Token) []Sentence {
 		out = append(out, Sentence{from, len(toks)})
 	}
 	return out
+}
+
+// AbbreviationPeriod reports whether the period at i ends a one-letter
+// abbreviation inside a sentence: a title before a name (د. شوقي علام، م.
+// محمد الفهيد، أ.د. …), written against its letter and followed by a word
+// on the same line. After a number the letter is an era (عام 2015 م.),
+// which may end the sentence.
+func AbbreviationPeriod(toks []Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	letter, next := toks[i-1], toks[i+1]
+	if letter.Kind != Word || letter.End != toks[i].Start || utf8.RuneCountInString(letter.Text) != 1 || !IsArabicLetter([]rune(letter.Text)[0]) {
+		return false
+	}
+	if i >= 2 && toks[i-2].Kind == Number {
+		return false
+	}
+	return next.Kind == Word && !next.LineStart
 }
 
 func isCloser(p string) bool {

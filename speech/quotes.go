@@ -222,7 +222,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		if a.toks[j].Kind == arabic.Punct && (isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
 			return // a direct quote handles it
 		}
-		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text == "." {
+		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text == "." && !arabic.AbbreviationPeriod(a.toks, j) {
 			break
 		}
 		if a.toks[j].Text == ":" && v != vDeny {
@@ -492,7 +492,7 @@ func (a *analysis) cueBefore(open int) (verbKind, int) {
 		if v := a.verb[j]; v != 0 {
 			return v, j
 		}
-		if a.toks[j].Text == "." {
+		if a.toks[j].Text == "." && !arabic.AbbreviationPeriod(a.toks, j) {
 			break
 		}
 	}
@@ -793,7 +793,8 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 		if j > from && a.ent[j] < 0 && (affiliationStops[a.norm[j]] || clauseStops[a.norm[j]]) {
 			break // "مستشار … التابع للمشير حفتر", "قوات … بقيادة X": X is not the speaker
 		}
-		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" {
+		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text != "“" && a.toks[j].Text != "”" && a.toks[j].Text != "\"" && a.toks[j].Text != "–" && a.toks[j].Text != "-" &&
+			!arabic.AbbreviationPeriod(a.toks, j) { // "وأكد د. علام أن"
 			break
 		}
 	}

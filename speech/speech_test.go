@@ -145,6 +145,12 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"سامي العلي|", "المولى|"},
 		},
 		{
+			name:     "a one-letter title's period ends no sentence",
+			text:     "وأكد د. علام أن السنين التي مضت على الثورة أظهرت الحقيقة الثابتة. وقال \"إن الأعياد المصرية تتوالى هذه الأيام\".",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"علام"}},
+			want:     []string{"علام|statement|السنين التي", "علام|statement|إن الأعياد"},
+		},
+		{
 			name:     "a feminine participle goes with the feminine verb of its own clause",
 			text:     "وفيما نفى المتحدث سامي العلي أن تكون الأسماء قد تحددت، كشفت مصادر مطلعة أنه يتم التداول في أربعة أسماء، لافتة إلى أنه قد جرى طرح اسم الرئيس السابق للمجلس.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
