@@ -1063,6 +1063,9 @@ func formBlocks(f *form) []string {
 	}
 	if f.typ != marsad.Person {
 		blocks = append(blocks, "c:"+blockCore(f.tokens))
+		if core, _ := officialCore(f.tokens); len(core) == 1 {
+			blocks = append(blocks, "o:"+core[0]) // مصر meets جمهورية مصر العربية
+		}
 	}
 	return blocks
 }

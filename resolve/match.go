@@ -352,6 +352,57 @@ func blockCore(tokens []string) string {
 	return PhoneticKey(core)
 }
 
+// countryHeads open the official names of states: جمهورية مصر العربية،
+// المملكة العربية السعودية، دولة الكويت، سلطنة عمان، إمارة دبي.
+var countryHeads = normalizedSet(`جمهورية الجمهورية مملكة المملكة دولة سلطنة إمارة امارة`)
+
+// arabAdjective and unitedAdjective are the words an official name adds
+// to the name a state is known by (مصر العربية، الإمارات العربية المتحدة).
+var (
+	arabAdjective   = arabic.Normalize("العربية")
+	unitedAdjective = arabic.Normalize("المتحدة")
+)
+
+// officialCore returns the name a state's official name is known by, and
+// whether tokens is such a name: without the head word, and without
+// العربية (and المتحدة after it). جمهورية مصر العربية and مصر العربية
+// give مصر, المملكة العربية السعودية السعودية, دولة الإمارات العربية
+// المتحدة الإمارات, دولة الكويت الكويت. الولايات المتحدة keeps its
+// المتحدة, and الجمهورية العربية السورية gives السورية, which names no
+// place: a demonym is not a place's name.
+func officialCore(tokens []string) ([]string, bool) {
+	if len(tokens) < 2 {
+		return tokens, false
+	}
+	toks := tokens
+	head := countryHeads[toks[0]]
+	if head {
+		toks = toks[1:]
+	}
+	var core []string
+	united := false
+	for i := 0; i < len(toks); i++ {
+		if toks[i] == arabAdjective && len(toks) > 1 {
+			if i+1 < len(toks) && toks[i+1] == unitedAdjective {
+				i++
+				united = true
+			}
+			continue
+		}
+		core = append(core, toks[i])
+	}
+	if len(core) == 0 || len(core) == len(tokens) {
+		return tokens, false
+	}
+	if !head && !united && (len(core) != 1 || strings.HasPrefix(core[0], "ال")) {
+		// Without a head word, العربية is a state's only after its
+		// name (مصر العربية): الجزيرة العربية is the peninsula, not
+		// the channel or the island, المنطقة العربية no place's name.
+		return tokens, false
+	}
+	return core, true
+}
+
 // placeWithAdjective reports whether long is short followed by a
 // nationality adjective (الولايات المتحدة الأمريكية, الولايات المتحدة), the
 // join compareNames makes for places.
@@ -367,6 +418,13 @@ func compareNames(a, b []string, typ string) (float64, string, bool) {
 		return scoreSame, "same name after normalization", true
 	}
 	if typ == "LOC" {
+		// "جمهورية مصر العربية" is "مصر", "المملكة العربية السعودية"
+		// "السعودية".
+		ca, oka := officialCore(a)
+		cb, okb := officialCore(b)
+		if (oka || okb) && strings.Join(ca, " ") == strings.Join(cb, " ") {
+			return scoreGenericHead, "same state, one named officially", true
+		}
 		// "الولايات المتحدة الأمريكية" is "الولايات المتحدة"; two places
 		// with different nationality words stay two.
 		for _, p := range [][2][]string{{a, b}, {b, a}} {

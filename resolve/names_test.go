@@ -226,6 +226,17 @@ func TestCompareNames(t *testing.T) {
 		{"مجلس الأمن القومي الأمريكي", "مجلس الأمن", "ORG", false, ""},
 		{"حزب الله", "الله", "ORG", false, ""}, // حزب الله is one compound name
 		{"سوريا", "سورية", "LOC", true, "ا/ة ending"},
+		// A state named officially is the state.
+		{"جمهورية مصر العربية", "مصر", "LOC", true, "officially"},
+		{"مصر العربية", "مصر", "LOC", true, "officially"},
+		{"المملكة العربية السعودية", "السعودية", "LOC", true, "officially"},
+		{"دولة الإمارات العربية المتحدة", "الإمارات", "LOC", true, "officially"},
+		{"الإمارات العربية المتحدة", "الإمارات", "LOC", true, "officially"},
+		{"دولة الكويت", "الكويت", "LOC", true, "officially"},
+		{"الولايات المتحدة", "الولايات", "LOC", false, ""},
+		{"الجزيرة العربية", "الجزيرة", "LOC", false, ""}, // the peninsula
+		{"المغرب العربي", "المغرب", "LOC", false, ""},    // the Maghreb
+		{"جمهورية مصر العربية", "السعودية", "LOC", false, ""},
 		// A foreign name or acronym with and without the article; not a
 		// common word.
 		{"الفيفا", "فيفا", "ORG", true, "with and without the article"},

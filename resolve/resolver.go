@@ -311,6 +311,9 @@ func (r *Resolver) blockingKeys(id int) []string {
 		keys = append(keys, "s:"+phoneticToken(withoutArticle(n.tokens[0])))
 	}
 	keys = append(keys, "c:"+blockCore(n.tokens))
+	if core, _ := officialCore(n.tokens); len(core) == 1 {
+		keys = append(keys, "o:"+core[0]) // مصر meets جمهورية مصر العربية
+	}
 	for _, c := range cliticCandidates(n.tokens[0]) {
 		if strings.Contains(n.tokens[0], " ") {
 			break
