@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/marsad-news/marsad"
@@ -48,6 +49,12 @@ func Watch(ctx context.Context, store marsad.Store, feeds []string, opts WatchOp
 	if len(feeds) == 0 {
 		return marsad.Errorf(marsad.EINVALID, "watch: no feeds")
 	}
+	// The links read in the last poll (stored, or found stored), and
+	// those of this one: an item still in its feed is not read, nor its
+	// page fetched, again. Forgetting what the feeds dropped keeps the
+	// set as small as the feeds.
+	var mu sync.Mutex
+	last, seen := map[string]bool{}, map[string]bool{}
 	for {
 		stored := 0
 		for _, feed := range feeds {
@@ -56,6 +63,26 @@ func Watch(ctx context.Context, store marsad.Store, feeds []string, opts WatchOp
 			}
 			o := opts.Options
 			o.NoRebuild = true
+			o.Reader.Known = func(url string) bool {
+				mu.Lock()
+				defer mu.Unlock()
+				if last[url] {
+					seen[url] = true
+					return true
+				}
+				return opts.Reader.Known != nil && opts.Reader.Known(url)
+			}
+			onArticle := o.OnArticle
+			o.OnArticle = func(a *marsad.Article, created bool) {
+				if a.URL != "" {
+					mu.Lock()
+					seen[a.URL] = true
+					mu.Unlock()
+				}
+				if onArticle != nil {
+					onArticle(a, created)
+				}
+			}
 			sum, err := Ingest(ctx, store, []string{feed}, nil, o)
 			if err == nil && sum.Rejected > 0 && sum.Records == 0 {
 				err = fmt.Errorf("%s: nothing readable (%d rejected)", feed, sum.Rejected)
@@ -70,6 +97,9 @@ func Watch(ctx context.Context, store marsad.Store, feeds []string, opts WatchOp
 				return err
 			}
 		}
+		mu.Lock()
+		last, seen = seen, map[string]bool{}
+		mu.Unlock()
 		if opts.Once {
 			return nil
 		}

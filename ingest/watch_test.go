@@ -94,3 +94,73 @@ func TestWatch(t *testing.T) {
 		t.Errorf("after the restart %d articles, want 3", n)
 	}
 }
+
+// A watch that follows feed links fetches each article page once: an item
+// still in its feed at the next poll is not read again.
+func TestWatchFollowFetchesEachPageOnce(t *testing.T) {
+	var pages atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := 0; i < 2; i++ {
+			fmt.Fprintf(&b, `<item><title>خبر رقم %d</title><link>http://%s/article/%d</link><description>ملخص</description></item>`, i, r.Host, i)
+		}
+		fmt.Fprintf(w, rssTemplate, b.String())
+	})
+	mux.HandleFunc("/article/", func(w http.ResponseWriter, r *http.Request) {
+		pages.Add(1)
+		n := strings.TrimPrefix(r.URL.Path, "/article/")
+		fmt.Fprintf(w, `<html><head><title>خبر رقم %s</title></head><body><article><h1>خبر رقم %s</h1>
+<p>قال وزير المالية إن الاقتصاد نما بنسبة %s في المئة خلال الربع الثاني من العام، مشيرا إلى تحسن الصادرات والواردات في الأسواق كلها.</p>
+<p>وأضاف الوزير أن الحكومة ماضية في خطتها للإصلاح الاقتصادي حتى نهاية العام المقبل، وأن النتائج ستظهر قريبا في كل القطاعات.</p>
+</article></body></html>`, n, n, n)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "watch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	polls := 0
+	var skipped atomic.Int32
+	opts := ingest.WatchOptions{Interval: time.Millisecond, OnPoll: func(feed string, sum ingest.Summary, err error) {
+		if err != nil {
+			t.Errorf("poll %d: %v", polls+1, err)
+		}
+		if polls++; polls == 3 {
+			cancel()
+		}
+	}}
+	opts.Pipeline = &pipeline.Pipeline{Stages: []pipeline.Stage{pipeline.Tokenize, pipeline.Times, pipeline.CodePoints}}
+	opts.Reader.AllowPrivate = true
+	opts.Reader.Follow = true
+	opts.Reader.RequestInterval = time.Millisecond
+	opts.Reader.OnSkip = func(source, reason string) {
+		if reason == "already read" {
+			skipped.Add(1)
+		}
+	}
+	if err := ingest.Watch(ctx, store, []string{srv.URL + "/feed"}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if polls != 3 {
+		t.Fatalf("%d polls, want 3", polls)
+	}
+	if n := pages.Load(); n != 2 {
+		t.Errorf("%d article pages fetched in 3 polls, want 2 (each once)", n)
+	}
+	if n := skipped.Load(); n != 4 {
+		t.Errorf("%d items passed over as already read, want 4", n)
+	}
+	_, n, err := store.Articles(context.Background(), marsad.ArticleFilter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("%d articles stored, want 2", n)
+	}
+}

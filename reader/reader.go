@@ -78,6 +78,11 @@ type Options struct {
 	// fetched or read is reported to fn as an InputError naming its URL,
 	// and the item's record keeps the feed's text.
 	Follow bool
+	// Known, when set, is asked about each feed item's link before the
+	// item is read; an item it knows is passed over (OnSkip: "already
+	// read") and its page is not fetched. marsad watch sets it so that a
+	// feed polled again costs one request, not one per item.
+	Known func(url string) bool
 	// AllowPrivate lets Walk fetch from loopback, private and link-local
 	// addresses. It is off by default so that a feed cannot make marsad
 	// probe the local network; tests turn it on for httptest servers.

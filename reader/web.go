@@ -36,6 +36,10 @@ func (w *walker) feed(name string, data []byte, fromURL bool) error {
 		return nil
 	}
 	for i, it := range f.Items {
+		if it.Article.URL != "" && w.opts.Known != nil && w.opts.Known(it.Article.URL) {
+			w.opts.skip(it.Article.URL, "already read")
+			continue
+		}
 		rec := &Record{
 			Source:  name + "#item-" + strconv.Itoa(i+1),
 			Format:  Feed,
