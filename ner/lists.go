@@ -197,6 +197,15 @@ var blessingVerbs = normalizedKeys(map[string]bool{"رضي": true, "رحمه": t
 var leadingJunk = map[string]bool{"أو": true, "او": true, "في": true, "من": true, "إلى": true, "الى": true,
 	"عن": true, "مع": true, "ثم": true, "أن": true, "إن": true}
 
+// describing are the definite adjectives the press puts after a group's
+// name to judge it, which the tagger reads on as part of the name (داعش
+// الإرهابي، الجماعة المتطرفة، التنظيم المحظور).
+var describing = normalizedKeys(map[string]bool{
+	"الإرهابي": true, "الإرهابية": true, "المتطرف": true, "المتطرفة": true, "المزعوم": true, "المزعومة": true,
+	"المحظور": true, "المحظورة": true, "الإجرامي": true, "الإجرامية": true, "المتشدد": true, "المتشددة": true,
+	"الدموي": true, "الدموية": true, "التكفيري": true, "التكفيرية": true, "الانقلابي": true, "الانقلابية": true,
+})
+
 // accusative reports whether a word is written with the accusative's
 // tanween (ناعياً، رياضياً، قائلاً): a circumstantial or an adverb, which
 // the news never writes on a name.
@@ -215,9 +224,10 @@ func loneLetter(w string) bool {
 // trimSpans cuts what the tagger glued onto a name's ends: a blessing and
 // everything after it (عائشة رضي الله → عائشة; «رضي الله» alone goes), a
 // lone letter or a stopword in front (م طلال …، أو عبد الله …، و الجوف)
-// and a dangling particle, a lone letter or an adverb in the accusative at
-// the end (عبد الله بن، عمر الجاسر ك، عماد الدين أديب ناعياً) — unless the
-// word after the particle completes the name (آل + سعود).
+// and a dangling particle, a lone letter, an adverb in the accusative or a
+// judging adjective at the end (عبد الله بن، عمر الجاسر ك، عماد الدين أديب
+// ناعياً، داعش الإرهابي) — unless the word after the particle completes
+// the name (آل + سعود).
 func trimSpans(words, tags []string) {
 	for i := 0; i < len(tags); i++ {
 		if !strings.HasPrefix(tags[i], "B-") {
@@ -244,7 +254,8 @@ func trimSpans(words, tags []string) {
 		for from < to && (loneLetter(words[from]) || leadingJunk[words[from]]) {
 			from++
 		}
-		for to > from && (loneLetter(words[to-1]) || isParticle(words[to-1]) || words[to-1] == "ال" || accusative(words[to-1])) {
+		for to > from && (loneLetter(words[to-1]) || isParticle(words[to-1]) || words[to-1] == "ال" || accusative(words[to-1]) ||
+			to-1 > from && typ != "MISC" && describing[arabic.Normalize(words[to-1])]) {
 			to--
 		}
 		if from == i && to == j {

@@ -227,6 +227,9 @@ func TestTrimSpans(t *testing.T) {
 		{"قال عماد الدين أديب ناعياً زميله", "O B-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER O O"},
 		{"فريقاً رياضياً في", "O B-MISC O", "O O O"},
 		{"قال محمد قائلًا", "O B-PER I-PER", "O B-PER O"},
+		// A judging adjective is no part of a group's name.
+		{"هاجم تنظيم داعش الإرهابي المدينة", "O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG O O"},
+		{"ميليشيات الحوثي الانقلابية", "B-ORG I-ORG I-ORG", "B-ORG I-ORG O"},
 		{"قال أحمد أبو في", "O B-PER I-PER O", "O B-PER O O"},
 		{"البطولة العربية ال 13", "B-MISC I-MISC I-MISC O", "B-MISC I-MISC O O"},
 		{"نحن سلمان بن عبدالعزيز آل سعود", "O B-PER I-PER I-PER I-PER B-ORG", "O B-PER I-PER I-PER I-PER I-PER"},
