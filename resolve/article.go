@@ -1066,6 +1066,9 @@ func formBlocks(f *form) []string {
 		if core, _ := officialCore(f.tokens); len(core) == 1 {
 			blocks = append(blocks, "o:"+core[0]) // مصر meets جمهورية مصر العربية
 		}
+		if s := stateName(f.tokens); s != "" {
+			blocks = append(blocks, "o:"+s) // أمريكا meets الولايات المتحدة
+		}
 	}
 	return blocks
 }

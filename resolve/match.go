@@ -403,6 +403,32 @@ func officialCore(tokens []string) ([]string, bool) {
 	return core, true
 }
 
+// stateNames are states the press calls by two names that share no
+// letters: أمريكا is الولايات المتحدة, بريطانيا المملكة المتحدة. Keys are
+// normalized names (officialCore applied), values one name for the state.
+var stateNames = func() map[string]string {
+	m := map[string]string{}
+	for canon, names := range map[string][]string{
+		"الولايات المتحدة": {"أمريكا", "أميركا", "الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"},
+		"المملكة المتحدة":  {"بريطانيا", "المملكة المتحدة"},
+	} {
+		for _, n := range names {
+			m[arabic.Normalize(n)] = canon
+		}
+	}
+	return m
+}()
+
+// stateName returns the one name stateNames gives the place tokens name
+// (after officialCore), or "".
+func stateName(tokens []string) string {
+	if s, ok := stateNames[strings.Join(tokens, " ")]; ok {
+		return s
+	}
+	core, _ := officialCore(tokens)
+	return stateNames[strings.Join(core, " ")]
+}
+
 // placeWithAdjective reports whether long is short followed by a
 // nationality adjective (الولايات المتحدة الأمريكية, الولايات المتحدة), the
 // join compareNames makes for places.
@@ -412,8 +438,20 @@ func placeWithAdjective(long, short []string) bool {
 }
 
 // compareNames scores two non-person names of the same type: equal keys,
-// one organization core, or the same phonetic form token by token.
+// one organization core, or the same phonetic form token by token; and
+// for places, two names of one state (stateNames).
 func compareNames(a, b []string, typ string) (float64, string, bool) {
+	score, why, ok := compareNameForms(a, b, typ)
+	if !ok && typ == "LOC" {
+		if sa := stateName(a); sa != "" && sa == stateName(b) {
+			return scoreGenericHead, "same state by another name (" + sa + ")", true
+		}
+	}
+	return score, why, ok
+}
+
+// compareNameForms is compareNames on the names as written.
+func compareNameForms(a, b []string, typ string) (float64, string, bool) {
 	if strings.Join(a, " ") == strings.Join(b, " ") {
 		return scoreSame, "same name after normalization", true
 	}

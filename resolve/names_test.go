@@ -237,6 +237,11 @@ func TestCompareNames(t *testing.T) {
 		{"الجزيرة العربية", "الجزيرة", "LOC", false, ""}, // the peninsula
 		{"المغرب العربي", "المغرب", "LOC", false, ""},    // the Maghreb
 		{"جمهورية مصر العربية", "السعودية", "LOC", false, ""},
+		// Two names of one state.
+		{"أمريكا", "الولايات المتحدة", "LOC", true, "another name"},
+		{"أميركا", "الولايات المتحدة الأمريكية", "LOC", true, "another name"},
+		{"بريطانيا", "المملكة المتحدة", "LOC", true, "another name"},
+		{"أمريكا اللاتينية", "الولايات المتحدة", "LOC", false, ""},
 		// A foreign name or acronym with and without the article; not a
 		// common word.
 		{"الفيفا", "فيفا", "ORG", true, "with and without the article"},

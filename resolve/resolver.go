@@ -314,6 +314,9 @@ func (r *Resolver) blockingKeys(id int) []string {
 	if core, _ := officialCore(n.tokens); len(core) == 1 {
 		keys = append(keys, "o:"+core[0]) // مصر meets جمهورية مصر العربية
 	}
+	if s := stateName(n.tokens); s != "" {
+		keys = append(keys, "o:"+s) // أمريكا meets الولايات المتحدة
+	}
 	for _, c := range cliticCandidates(n.tokens[0]) {
 		if strings.Contains(n.tokens[0], " ") {
 			break
