@@ -320,6 +320,11 @@ func tokenRelation(a, b string) (relation, string) {
 	if a == b {
 		return same, ""
 	}
+	if medialHamzaAsYa(a) == medialHamzaAsYa(b) {
+		// نائف/نايف، فائز/فايز، عائشة/عايشة: the Gulf press writes the
+		// hamza's seat as a plain ya; native names too.
+		return orthographic, "ئ/ي"
+	}
 	if isNative(a) || isNative(b) {
 		return different, ""
 	}
@@ -347,6 +352,16 @@ func tokenRelation(a, b string) (relation, string) {
 		return nearSpelling, "one letter of the consonant skeleton"
 	}
 	return different, ""
+}
+
+// medialHamzaAsYa returns a normalized word with a hamza between two
+// letters (ئ, which arabic.Normalize writes ء) written as ي.
+func medialHamzaAsYa(w string) string {
+	i := strings.Index(w, "ء")
+	if i <= 0 || i+len("ء") >= len(w) {
+		return w
+	}
+	return w[:i] + "ي" + medialHamzaAsYa(w[i+len("ء"):])
 }
 
 // plausibleRespelling bounds how far two words with one phonetic skeleton

@@ -68,6 +68,15 @@ func TestResolverMerges(t *testing.T) {
 		apart    [][]string // each pair is two canonical entities
 	}{
 		{
+			name: "a first and last name spelled with and without the hamza seat",
+			articles: []string{
+				"قال المهاجم [PER نايف البكري] إن الفريق جاهز.",
+				"سجل [PER نائف البكري] هدفا.",
+				"وأضاف [PER البكري] أن المباراة صعبة.",
+			},
+			one: [][]string{{"نايف البكري", "نائف البكري"}},
+		},
+		{
 			name: "transliteration of a first name, then the surname alone",
 			articles: []string{
 				"قال وزير الخارجية [PER سيرجي لافروف] إن الحل سياسي.",
