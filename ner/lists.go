@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad/arabic"
@@ -362,6 +363,33 @@ var currencies = func() map[string]bool {
 	return m
 }()
 
+// amountWords are the number words an amount ends with.
+var amountWords = normalizedKeys(map[string]bool{
+	"ألف": true, "آلاف": true, "ألفا": true, "مليون": true, "ملايين": true, "مليار": true, "مليارات": true,
+})
+
+// afterAmount reports whether word i follows an amount: digits, a number
+// word, or digits in brackets («(40000) ريال»).
+func afterAmount(words []string, i int) bool {
+	j := i - 1
+	if j >= 0 && words[j] == ")" {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	w := words[j]
+	if amountWords[arabic.Normalize(w)] {
+		return true
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' && r != '٫' && r != '٬' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // dropNonNames untags الله and currency units standing alone as names
 // (see currencies). ANERcorp tags الله MISC
 // (48 times in the train split), but in news it is a formula (حفظه الله،
@@ -392,7 +420,9 @@ func dropNonNames(words, tags []string) {
 		// name («مدافع ريال»): only the other types go.
 		n := arabic.Normalize(w)
 		switch {
-		case divineNames[n] || currencies[n] && tags[i] != "B-ORG":
+		case divineNames[n] || currencies[n] && (tags[i] != "B-ORG" || afterAmount(words, i)):
+			// «514 مليون ريال», «106.10 ريال»: after an amount, a club
+			// is no currency's name.
 			tags[i] = "O"
 		case tags[i] == "B-MISC" && eventHeads[n]:
 			// «حقق 23 بطولة»: the head of a tournament's name is no name

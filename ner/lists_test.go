@@ -76,6 +76,8 @@ func TestDropNonNames(t *testing.T) {
 		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
 		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club
 		{"انضم مدافع ريال للنادي", "O O B-ORG O", "O O B-ORG O"},       // its short name
+		{"بقيمة 514 مليون ريال ومدة", "O O O B-ORG O", "O O O O O"},  // after an amount, a currency
+		{"إلى 106.10 ريال مسجلا", "O O B-ORG O", "O O O O"},
 		{"حقق الفريق 23 بطولة محلية", "O O O B-MISC O", "O O O O O"},
 		{"فاز ببطولة العالم", "O B-MISC I-MISC", "O B-MISC I-MISC"},
 		{"بعد صلاة المغرب أمس", "O O B-LOC O", "O O O O"},
