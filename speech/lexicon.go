@@ -149,6 +149,10 @@ var denialCues = []string{"مغالطه", "عار عن الصحه", "عاري ع
 // ("مصدر أمني", "مستشار بالجيش", "مسؤول آخر").
 var descriptiveHeads = setOf(`مصدر مصادر مسؤول مسئول مسؤولون مسئولون مستشار متحدث المتحدث الناطق ناطق دبلوماسي دبلوماسيون خبير خبراء شهود مراقبون محللون أشخاص ضابط قيادي عضو نائب وزير رئيس بيان البيان محلل مصدرا مسؤولا مسئولا خبيرا محللا دبلوماسيا`)
 
+// unnamedSpokesmen are the spokesman words that, without the article and
+// before باسم, leave the spokesman unnamed (متحدث باسم الوزير فلان).
+var unnamedSpokesmen = setOf(`متحدث متحدثة ناطق ناطقة`)
+
 // Words for "the newspaper/agency/site/channel" that refer back to the
 // last outlet named (ونقلت الصحيفة …).
 var outletAnaphora = setOf(`الصحيفة الوكالة الموقع القناة المجلة الشبكة الإذاعة`)

@@ -786,6 +786,16 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 			return o
 		}
 	}
+	if f := a.firstWord(from, to); f >= 0 && f+2 < to && unnamedSpokesmen[a.norm[f]] && a.norm[f+1] == "باسم" {
+		// "وقال متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني إن":
+		// a spokesman without the article is unnamed; the one named after
+		// باسم is whom he speaks for.
+		end := f + 2
+		for end < to && a.ent[end] < 0 && a.toks[end].Kind != arabic.Punct && end < f+8 {
+			end++
+		}
+		return speaker{name: a.text(f, end)}
+	}
 	for j := from; j < to; j++ {
 		if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
 			return a.speakerOf(e)

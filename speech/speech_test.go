@@ -151,6 +151,13 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"علام|statement|السنين التي", "علام|statement|إن الأعياد"},
 		},
 		{
+			name:     "an unnamed spokesman speaks for the one named after باسم",
+			text:     "وقال متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني إن رئيس الوزراء دعا روحاني للقيام بالزيارة. وقال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات تقدمت نحو المدينة.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"باولو جنتيلوني", "أحمد المسماري", "روحاني"}},
+			want:     []string{"متحدث باسم وزير الخارجية الإيطالي|statement|رئيس الوزراء", "أحمد المسماري|statement|القوات تقدمت"},
+			not:      []string{"باولو جنتيلوني|"},
+		},
+		{
 			name:     "a feminine participle goes with the feminine verb of its own clause",
 			text:     "وفيما نفى المتحدث سامي العلي أن تكون الأسماء قد تحددت، كشفت مصادر مطلعة أنه يتم التداول في أربعة أسماء، لافتة إلى أنه قد جرى طرح اسم الرئيس السابق للمجلس.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
