@@ -114,7 +114,8 @@ func conjoined(tok string) bool {
 // Rules runs the rule steps that follow the tagger on one sentence's BIO
 // tags, in place: names after place words (PlaceNames), regions
 // (regionNames) and names after group words (groupNames), list members
-// (Coordinate), compound given names (CompoundNames), institutions and
+// (Coordinate), compound given names (CompoundNames), a given name and
+// its surname after a title (titledNames), institutions and
 // quoted names (Institutions), then الله and currencies alone
 // (dropNonNames). It returns
 // Coordinate's tokens that start a name after their و. A tag the tagger
@@ -134,6 +135,7 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	m.groupNames(words, tags)
 	joined = m.Coordinate(words, tags)
 	CompoundNames(words, tags)
+	m.titledNames(words, tags)
 	Institutions(words, tags)
 	epithetNames(words, tags)
 	attestedPlaces(words, tags)

@@ -276,3 +276,27 @@ func TestAttestedPlaces(t *testing.T) {
 	}
 	checkTags(t, attestedPlaces, tests)
 }
+
+func TestTitledNames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ words, tags, want string }{
+		// A title, its adjectives, a given name and a surname the tagger missed.
+		{"ساند المرشد الإيراني علي خامنئي النواب", "O O O O O O", "O O O B-PER I-PER O"},
+		{"وقال د . سامي الخضراء إن", "O O O O O O", "O O O B-PER I-PER O"},
+		// A common word after the given name, a preposition, digits: no name.
+		{"وقال الرئيس علي قال إن", "O O O O O", "O O O O O"},
+		{"حصل اللاعب على 4 أهداف", "O O O O O", "O O O O O"},
+		// No title before the given name.
+		{"وصل سامي الخضراء أمس", "O O O O", "O O O O"},
+	}
+	for _, tt := range tests {
+		words, tags := strings.Fields(tt.words), strings.Fields(tt.tags)
+		m.titledNames(words, tags)
+		if got := strings.Join(tags, " "); got != tt.want {
+			t.Errorf("titledNames(%q) = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
