@@ -76,7 +76,7 @@ func TestDropNonNames(t *testing.T) {
 		{"مقابل ريالا واحدا", "O B-MISC O", "O O O"},
 		{"انتقل إلى ريال مدريد", "O O B-ORG I-ORG", "O O B-ORG I-ORG"}, // a club
 		{"انضم مدافع ريال للنادي", "O O B-ORG O", "O O B-ORG O"},       // its short name
-		{"بقيمة 514 مليون ريال ومدة", "O O O B-ORG O", "O O O O O"},  // after an amount, a currency
+		{"بقيمة 514 مليون ريال ومدة", "O O O B-ORG O", "O O O O O"},    // after an amount, a currency
 		{"إلى 106.10 ريال مسجلا", "O O B-ORG O", "O O O O"},
 		{"حقق الفريق 23 بطولة محلية", "O O O B-MISC O", "O O O O O"},
 		{"فاز ببطولة العالم", "O B-MISC I-MISC", "O B-MISC I-MISC"},
@@ -298,5 +298,31 @@ func TestTitledNames(t *testing.T) {
 		if got := strings.Join(tags, " "); got != tt.want {
 			t.Errorf("titledNames(%q) = %q, want %q", tt.words, got, tt.want)
 		}
+	}
+}
+
+func TestSurnames(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(s ...string) [][]string {
+		var out [][]string
+		for _, x := range s {
+			out = append(out, strings.Fields(x))
+		}
+		return out
+	}
+	words := doc("ساند المرشد علي خامنئي النواب", "وقال خامنئي إن الحرب بعيدة", "ورد وخامنئي على ذلك", "رأيت الجار أمس", "وصل الجار")
+	tags := doc("O O B-PER I-PER O", "O O O O O", "O O O O", "B-PER I-PER O", "O O")
+	joined := m.Surnames(words, tags)
+	want := doc("O O B-PER I-PER O", "O B-PER O O O", "O B-PER O O", "B-PER I-PER O", "O O")
+	for s := range tags {
+		if got, w := strings.Join(tags[s], " "), strings.Join(want[s], " "); got != w {
+			t.Errorf("sentence %d: %q, want %q", s, got, w)
+		}
+	}
+	if len(joined) < 3 || len(joined[2]) != 1 || joined[2][0] != 1 {
+		t.Errorf("joined = %v, want وخامنئي (sentence 2, token 1) to start after its و", joined)
 	}
 }

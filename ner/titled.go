@@ -24,7 +24,7 @@ var personTitles = normalizedKeys(func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range strings.Fields(`رئيس مرشد وزير ملك أمير شيخ مشير لواء عقيد عميد جنرال سفير دكتور زعيم قائد
 		مستشار نائب إمام مفتي فريق رائد مقدم نقيب ملازم سيد سلطان حاكم محافظ أمين مبعوث مندوب مدرب لاعب
-		مهاجم مدافع حارس كاتب شاعر فنان مطرب مخرج محامي قاضي داعية`) {
+		مهاجم مدافع حارس كاتب شاعر فنان مطرب مخرج محامي قاضي داعية سكرتير`) {
 		m[t] = true
 		m["ال"+t] = true
 	}
@@ -82,18 +82,8 @@ func titledBefore(words, tags []string, i int) bool {
 // gazetteer saw it inside a person's or any name at least once in fifty
 // of its occurrences, or fewer than gazMinCount times in all.
 func (m *Model) mayBeSurname(w string) bool {
-	if m.gaz == nil {
-		return false
-	}
-	c, ok := m.gaz.words[m.analyzeToken(w).base]
-	if !ok {
-		return true
-	}
-	var n uint32
-	for _, k := range c {
-		n += k
-	}
-	return n < gazMinCount || 50*(c[1]+c[2]+c[3]+c[4]) >= n
+	c, n, ok := m.gazCounts(w)
+	return m.gaz != nil && (!ok || n < gazMinCount || 50*(c[1]+c[2]+c[3]+c[4]) >= n)
 }
 
 // hasLetter reports whether a token has a letter, not digits alone.

@@ -43,15 +43,25 @@ var NER = StageFunc{StageName: "ner", Fn: func(_ context.Context, d *Document) e
 		sents[i] = words
 	}
 	var conj map[int]bool // tokens that start a name after their و
-	for i, tags := range nerModel.TagSentences(sents) {
-		// The rule steps: names listed after a tagged one, compound given
-		// names, institution names ANERcorp leaves untagged (Model.Rules).
-		for _, j := range nerModel.Rules(sents[i], tags) {
+	join := func(i int, js []int) {
+		for _, j := range js {
 			if conj == nil {
 				conj = map[int]bool{}
 			}
 			conj[d.Sentences[i].From+j] = true
 		}
+	}
+	all := nerModel.TagSentences(sents)
+	for i, tags := range all {
+		// The rule steps: names listed after a tagged one, compound given
+		// names, institution names ANERcorp leaves untagged (Model.Rules).
+		join(i, nerModel.Rules(sents[i], tags))
+	}
+	// Then the document's surnames where the tagger missed them.
+	for i, js := range nerModel.Surnames(sents, all) {
+		join(i, js)
+	}
+	for i, tags := range all {
 		copy(d.Tags[d.Sentences[i].From:d.Sentences[i].To], tags)
 	}
 	d.Names = namesFromTags(d, conj)

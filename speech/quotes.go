@@ -534,6 +534,68 @@ func (a *analysis) outerVerb(j, sFrom int) int {
 	return j
 }
 
+// subjectBefore returns the first person named in the sentence before
+// token vi who can be its subject: not inside a quotation or brackets,
+// not governed by a preposition, written apart or attached (لأوباما، على
+// الشقحاء، مثل الصالح). «فيما علق المليحان على تحفظ الشقحاء …» has
+// المليحان speak; the nearest name is the one talked about.
+func (a *analysis) subjectBefore(vi, sFrom int) (speaker, bool) {
+	for j := sFrom; j < vi; j++ {
+		if isOpenMark(a.toks[j].Text) || a.toks[j].Text == "(" {
+			if k := a.closingAfter(j, vi); k > j {
+				j = k
+				continue
+			}
+		}
+		e, ok := a.entityAt(j)
+		if !ok || e.Type != marsad.Person || j > sFrom && a.ent[j-1] == a.ent[j] && a.entStart[j-1] == a.entStart[j] {
+			continue // not a person, or not where the name starts
+		}
+		if a.governed(j, sFrom) {
+			continue
+		}
+		return a.speakerOf(e), true
+	}
+	return speaker{}, false
+}
+
+// governed reports whether the name that starts in token j is governed by
+// a preposition before it or attached to it, and so is no subject.
+func (a *analysis) governed(j, sFrom int) bool {
+	start := j
+	for start > sFrom && a.ent[start-1] == a.ent[j] && a.entStart[start-1] == a.entStart[j] {
+		start--
+	}
+	return start > sFrom && (phraseStops[a.norm[start-1]] || objectWords[a.norm[start-1]]) || a.prepositionAttached(start)
+}
+
+// objectWords govern the name after them as their object, not subject.
+var objectWords = setOf(`مثل ضد لصالح بحق تجاه نحو بين`)
+
+// prepositionAttached reports whether the name that starts in token j
+// starts after a preposition attached to it (لأوباما، بالأسد), which
+// entity resolution cut off.
+func (a *analysis) prepositionAttached(j int) bool {
+	t := a.toks[j]
+	if a.entStart[j] <= t.Start || a.entStart[j] > t.End {
+		return false
+	}
+	return strings.ContainsAny(a.in.Body[t.Start:a.entStart[j]], "لبك")
+}
+
+// closingAfter returns the token that closes the quotation or bracket
+// opened at j, before end, or -1.
+func (a *analysis) closingAfter(j, end int) int {
+	open := a.toks[j].Text
+	for k := j + 1; k < end; k++ {
+		t := a.toks[k].Text
+		if open == "(" && t == ")" || open != "(" && (isCloseMark(t) || t == "\"") {
+			return k
+		}
+	}
+	return -1
+}
+
 // skipQuoted returns j, or, when token j closes a quotation or a bracket,
 // the token that opens it (at sFrom or after), so that a backward scan
 // passes over what stands inside: a verse, a title, a bracketed
@@ -620,13 +682,9 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 		if vi+1 < len(a.norm) && inSet(prayerVerbs, a.norm[vi]) && inSet(prayedTo, a.norm[vi+1]) {
 			return speaker{}, "", false
 		}
-		for j := vi - 1; j >= sFrom; j-- {
-			j = a.skipQuoted(j, sFrom)
-			if e, ok := a.entityAt(j); ok && e.Type == marsad.Person {
-				s := a.speakerOf(e)
-				a.lastSpeaker = s
-				return s, "", true
-			}
+		if s, ok := a.subjectBefore(vi, sFrom); ok {
+			a.lastSpeaker = s
+			return s, "", true
 		}
 		if a.lastSpeaker.name != "" {
 			return a.lastSpeaker, "", true

@@ -139,6 +139,13 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"الراحل|"},
 		},
 		{
+			name:     "a participle's subject is named first, not governed by a preposition",
+			text:     "أما الصحفي سامي العلي، فقد علق على خطاب عبدالملك الحوثي قائلاً “إن الخطاب كشف انتقالا مهما في لغة الحركة”. وقال الرئيس خالد السعد إن الزيارة ناجحة جدا للبلدين في كل المجالات. ووجه حديثه لأحمد الفهد قائلا “دعهم يعرفون أن البلاد مفتوحة للتجارة”.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي", "عبدالملك الحوثي", "خالد السعد", "أحمد الفهد"}},
+			want:     []string{"سامي العلي|statement|إن الخطاب", "خالد السعد|statement|دعهم يعرفون"},
+			not:      []string{"عبدالملك الحوثي|", "أحمد الفهد|"},
+		},
+		{
 			name:     "a prayer quotes no one",
 			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
