@@ -15,12 +15,12 @@ import (
 // missed, and with it the speaker of what follows. Surnames carries the
 // last word of each person's name of two words or more to the words of
 // the same document the tagger and the rules left outside any name: the
-// word itself, or behind one proclitic (وخامنئي، لخامنئي). A given name
-// (محمد علي ends with the name علي), a name particle, the second word of
-// a compound or a king's ordinal (عبد الله، نور الدين، عبدالله الثاني)
-// and a word the corpus seldom saw in a person's name (personShare) are
-// not carried, nor the last word of a span whose first word is not a
-// given name (givenName): «رأيت الجار» is the tagger's slip.
+// word itself as written, or behind one proclitic (وخامنئي، لخامنئي). A
+// given name (محمد علي ends with the name علي), a name particle, the
+// second word of a compound or a king's ordinal (عبد الله، نور الدين،
+// عبدالله الثاني) and a word the corpus seldom saw in a person's name
+// (personShare) are not carried, nor the last word of a span whose first
+// word is not a given name (givenName): «رأيت الجار» is the tagger's slip.
 
 // Surnames tags, in place, the untagged words of one document (its
 // sentences' words and BIO tags, after Rules) that repeat a person's
@@ -50,7 +50,7 @@ func (m *Model) Surnames(words, tags [][]string) (joined [][]int) {
 			if surnames == nil {
 				surnames = map[string]bool{}
 			}
-			surnames[n] = true
+			surnames[w] = true // as written: its repeats are compared unnormalized
 		}
 	}
 	if surnames == nil {
@@ -59,17 +59,17 @@ func (m *Model) Surnames(words, tags [][]string) (joined [][]int) {
 	joined = make([][]int, len(tags))
 	for s := range tags {
 		for i, t := range tags[s] {
-			if t != "O" || !isNameWord(words[s][i]) {
+			if t != "O" {
 				continue
 			}
-			n := arabic.Normalize(words[s][i])
-			if surnames[n] {
+			w := words[s][i]
+			if surnames[w] {
 				tags[s][i] = "B-PER"
 				continue
 			}
-			if r, ok := cutOne(n, "وفبلك"); ok && surnames[r] {
+			if r, ok := cutOne(w, "وفبلك"); ok && surnames[r] {
 				tags[s][i] = "B-PER" // وخامنئي، لخامنئي
-				if strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف") {
+				if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 					joined[s] = append(joined[s], i)
 				}
 			}

@@ -32,6 +32,17 @@ var personTitles = normalizedKeys(func() map[string]bool {
 	return m
 }())
 
+// givenWritten holds the common given names as written (arabic.GivenNames
+// with the spellings of ة and alef, surfaces), so that titledNames tests
+// a word without normalizing it.
+var givenWritten = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range arabic.GivenNames() {
+		m[n] = true
+	}
+	return surfaces(m)
+}()
+
 // titleAdjectives may stand between a title and the name: a nationality or
 // a time (الرئيس الإيراني السابق حسن روحاني), or a rank's complement
 // (الفريق أول، اللواء ركن).
@@ -45,8 +56,9 @@ func (m *Model) titledNames(words, tags []string) {
 		if tags[i] != "O" || tags[i+1] != "O" {
 			continue
 		}
-		// على, the preposition, normalizes to the name علي.
-		if words[i] == "على" || !arabic.IsGivenName(arabic.Normalize(words[i])) || !titledBefore(words, tags, i) {
+		// As written first (most words are none, and normalizing costs);
+		// على, the preposition, would normalize to the name علي.
+		if !givenWritten[words[i]] || !titledBefore(words, tags, i) {
 			continue
 		}
 		next := words[i+1]
