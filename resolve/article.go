@@ -895,8 +895,18 @@ func (a *articleState) rolesBefore(first int) []string {
 	if skipped == 0 && !last.head && !last.definite && !last.rank && !a.otherTok[lastTok] && arabic.Known(a.normWord(lastTok)) {
 		return nil
 	}
+	// "متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني": a spokesman
+	// without the article is someone else, unnamed; the person is the one
+	// he speaks for, with the role after باسم.
+	if validFrom+2 < len(window) && unnamedSpokesmen[a.normWord(window[validFrom])] && a.normWord(window[validFrom+1]) == "باسم" {
+		validFrom += 2
+	}
 	return a.rolesFrom(window[validFrom:])
 }
+
+// unnamedSpokesmen are the spokesman words that, without the article and
+// before باسم, leave the spokesman unnamed.
+var unnamedSpokesmen = normalizedSet(`متحدث متحدثة ناطق ناطقة`)
 
 func (a *articleState) rolesAfter(last int) []string {
 	i := last + 1
