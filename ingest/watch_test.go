@@ -50,11 +50,7 @@ func TestWatch(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "watch.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := watchStore(t)
 	feeds := []string{srv.URL + "/broken", srv.URL + "/garbage", srv.URL + "/slow", srv.URL + "/good"}
 	failures := map[string]int{}
 	opts := ingest.WatchOptions{Once: true, OnPoll: func(feed string, sum ingest.Summary, err error) {
@@ -118,11 +114,7 @@ func TestWatchFollowFetchesEachPageOnce(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "watch.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := watchStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	polls := 0
@@ -163,4 +155,16 @@ func TestWatchFollowFetchesEachPageOnce(t *testing.T) {
 	if n != 2 {
 		t.Errorf("%d articles stored, want 2", n)
 	}
+}
+
+// watchStore opens a store in a test's temporary directory, closed when
+// the test ends.
+func watchStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "watch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
 }
