@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -167,6 +168,7 @@ func FuzzRules(f *testing.F) {
 	f.Add("في مدن عدن ولحج وشمال أفريقيا", "O O B-LOC O O O")
 	f.Add("قاتل عناصر مجموعة كرازنوف و« الوطن »", "O O O O O O O")
 	f.Add("أكد محمد عز العرب", "O B-PER I-PER O")
+	f.Add("ساند المرشد الإيراني علي خامنئي وقال وخامنئي", "O O O O O O O")
 	f.Fuzz(func(t *testing.T, text, tagText string) {
 		words, tags := strings.Fields(text), strings.Fields(tagText)
 		if len(words) != len(tags) {
@@ -174,9 +176,17 @@ func FuzzRules(f *testing.F) {
 		}
 		before := append([]string(nil), tags...)
 		joined := m.Rules(words, tags)
+		// The document step after them, on the sentence twice over.
+		docWords, docTags := [][]string{words, words}, [][]string{tags, slices.Clone(tags)}
+		for _, js := range m.Surnames(docWords, docTags) {
+			joined = append(joined, js...)
+		}
+		if !slices.Equal(docTags[0], docTags[1]) {
+			t.Fatalf("Surnames tagged one sentence two ways: %q, %q", docTags[0], docTags[1])
+		}
 		for _, j := range joined {
-			if j < 0 || j >= len(words) || !strings.HasPrefix(words[j], "و") {
-				t.Fatalf("joined token %d (%q) starts with no و", j, words)
+			if j < 0 || j >= len(words) || !strings.HasPrefix(words[j], "و") && !strings.HasPrefix(words[j], "ف") {
+				t.Fatalf("joined token %d (%q) starts with no و or ف", j, words)
 			}
 		}
 		for i, tag := range tags {
