@@ -296,7 +296,10 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 			}
 			continue // a scare quote inside reported speech
 		}
-		if j > from+1 && a.verb[j] != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و")) {
+		if j > from+1 && a.verb[j] != 0 && (a.toks[j-1].Kind == arabic.Punct || strings.HasPrefix(a.norm[j], "و") && !isParticiple(a.norm[j][len("و"):])) {
+			// A participle opens a clause after a comma («…، مضيفا»);
+			// after و it is mostly an adjective or a noun («ناجحة
+			// ومفيدة», «ولافتة»).
 			end = j
 			break
 		}

@@ -146,6 +146,12 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"عبدالملك الحوثي|", "أحمد الفهد|"},
 		},
 		{
+			name:     "a participle after و is an adjective or a noun inside what is said",
+			text:     "وقال الرئيس خالد السعد إن الزيارة ناجحة ومفيدة للبلدين في كل المجالات.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد السعد"}},
+			want:     []string{"خالد السعد|statement|الزيارة ناجحة ومفيدة"},
+		},
+		{
 			name:     "a prayer quotes no one",
 			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
