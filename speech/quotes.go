@@ -255,6 +255,9 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 				if v == vConfirm && a.norm[j] == "صحه" && (j+1 >= limit || !reportNouns[a.norm[j+1]]) {
 					break // صحة البيئة: health, not the truth of a report
 				}
+				if a.inNamePhrase(j) {
+					continue // «لوكالة الأنباء السعودية»: an agency's name, not what is confirmed
+				}
 				c, from = j, j
 				break
 			}
@@ -325,8 +328,8 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	}
 	used[vi] = true
 	kind := a.kindAt(v, vi)
-	if from == c && v == vConfirm {
-		kind = marsad.Confirmation // it confirms the thing: صحة التقارير
+	if from == c && v == vConfirm && a.norm[c-1] != onWord {
+		kind = marsad.Confirmation // it confirms the thing: صحة التقارير; «أكد على وجود» stresses it
 	}
 	if spk.anonymous && kind == marsad.Statement {
 		kind = marsad.Claim
@@ -443,7 +446,10 @@ func isAnnounce(n string) bool {
 func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
 	if v == vConfirm {
 		for j := vi + 1; j < min(len(a.toks), vi+4); j++ {
-			if inSet(confirmObjects, a.norm[j]) {
+			if complementizers[a.norm[j]] {
+				break // «مؤكدا أن التقارير يتم متابعتها»: what follows is said, not confirmed
+			}
+			if inSet(confirmObjects, a.norm[j]) && !a.inNamePhrase(j) && a.norm[j-1] != onWord {
 				return marsad.Confirmation
 			}
 		}
@@ -458,6 +464,16 @@ func (a *analysis) kindAt(v verbKind, vi int) marsad.QuoteKind {
 		}
 	}
 	return kindOf(v)
+}
+
+// onWord is على, normalized: «أكد على وجود تنسيق» stresses, it does not
+// confirm.
+var onWord = arabic.Normalize("على")
+
+// inNamePhrase reports whether token j is the genitive of an outlet's
+// head (وكالة الأنباء، لوكالة الأنباء): part of a name, not an object.
+func (a *analysis) inNamePhrase(j int) bool {
+	return j > 0 && (inSet(outletHeads, a.norm[j-1]) || a.spokenTo(j-1))
 }
 
 func isParticiple(n string) bool {

@@ -152,6 +152,13 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"خالد السعد|statement|الزيارة ناجحة ومفيدة"},
 		},
 		{
+			name:     "stressing and saying are no confirmation; an agency's name is no object",
+			text:     "وأكد الوزير سامي العلي على وجود تنسيق كامل بين الوزارات في كل المشاريع. وأكد السفير خالد السعد في تصريح لوكالة الأنباء السعودية أهمية الحدث للبلدين معا. مؤكدا أن التقارير يتم متابعتها بشكل دوري لتذليل المعوقات.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي", "خالد السعد"}},
+			want:     []string{"سامي العلي|statement|وجود تنسيق"},
+			not:      []string{"سامي العلي|confirmation", "خالد السعد|confirmation", "خالد السعد|statement|الأنباء"},
+		},
+		{
 			name:     "a prayer quotes no one",
 			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
