@@ -190,7 +190,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	if vi > sFrom && negations[a.norm[vi-1]] {
 		return // "ولم تعلن الشركة …", "لم ينف": nothing was said
 	}
-	limit := min(sTo, vi+16)
+	limit := min(sTo, vi+maxSubjectSpan)
 	c := -1
 	next := -1 // the next reporting verb of the sentence, when it comes first
 	for j := vi + 1; j < limit; j++ {
@@ -318,6 +318,13 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 	}
 	spk, via, ok := a.speakerFor(vi, c)
 	if !ok || objectOfDenial && spk.id == "" {
+		return
+	}
+	if a.reported[vi] && spk.id == "" {
+		// A verb inside what another verb reports («واعتبر الدخيل أن
+		// بقاء نظام الأسد يعتبر مستحيلا، وأن …») is part of that quote,
+		// unless it names a speaker of its own («… لما ذكره الوزير
+		// محمد جواد ظريف الذي قال بأن …»).
 		return
 	}
 	if from == c && spk.id == "" && !anonymousSource(spk.name) {
@@ -825,6 +832,13 @@ func (a *analysis) subjectless(from, to int) bool {
 	return true
 }
 
+// maxSubjectSpan is how many tokens after a reporting verb its
+// complementizer or colon may stand: the subject with its title and a
+// circumstantial phrase between («وقال المتحدث باسم وزارة الخارجية
+// الأمريكية مارك تونر رداً على سؤال لأحد الصحفيين في الموجز الصحفي
+// اليومي امس: إنه …»).
+const maxSubjectSpan = 24
+
 // maxSubjectOffset is how many words after a reporting verb an
 // organisation may start and still be its subject («وقالت في بيان لها
 // وزارة الخارجية»).
@@ -953,7 +967,7 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // notSpeakers are words that open the phrase after a reporting verb and
 // never name who speaks: quantifiers, adverbs, abstract objects ("لافتا
 // الانتباه إلى", "أعرب عن أمله").
-var notSpeakers = setOf(`العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
+var notSpeakers = setOf(`عدد واحد واحدة العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
 	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا متحدثا متحدثة لكل
 	المزاعم الادعاءات الاتهامات الشائعات الإشاعات`)
 
@@ -987,8 +1001,12 @@ func (a *analysis) unlikelySpeaker(i int) bool {
 		return !(inSet(descriptiveHeads, next) || sourceNouns[next])
 	}
 	switch {
-	case n == "" || arabic.IsStopword(n) || notSpeakers[n]:
+	case n == "" || arabic.IsStopword(n) || notSpeakers[n] || notSpeakers[strings.TrimPrefix(n, "و")]:
 		return true
+	case !arabic.IsArabicLetter([]rune(n)[0]):
+		return true // «Lifestyle»: a speaker is named in Arabic
+	case strings.HasSuffix(strings.TrimSuffix(raw, "ا"), "\u064b"):
+		return true // «مستحيلاً»: an adverb in the accusative
 	case strings.ContainsAny(n, "0123456789٠١٢٣٤٥٦٧٨٩"):
 		return true
 	case honorifics[n]:
@@ -1129,6 +1147,14 @@ func (a *analysis) addQuote(s speaker, via string, kind marsad.QuoteKind, from, 
 	}
 	a.quotes = append(a.quotes, q)
 	a.qmeta = append(a.qmeta, quoteMeta{sentence: sentence, denies: -1, direct: direct, context: a.sentenceText(sentence)})
+	if !direct {
+		if a.reported == nil {
+			a.reported = map[int]bool{}
+		}
+		for i := from; i < to; i++ {
+			a.reported[i] = true
+		}
+	}
 	return len(a.quotes) - 1
 }
 

@@ -65,6 +65,7 @@ type analysis struct {
 	quoteClose     map[int]bool    // closing marks of real quotes
 	quoteOpen      map[int]bool    // opening marks of real quotes
 	attributed     map[int]bool    // reporting verbs already attributed a quote (findQuotes)
+	reported       map[int]bool    // tokens inside the content of a reported quote (addQuote)
 	outlets        []int           // head tokens of outletAt, in text order
 }
 

@@ -159,6 +159,19 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"سامي العلي|confirmation", "خالد السعد|confirmation", "خالد السعد|statement|الأنباء"},
 		},
 		{
+			name:     "a long subject before what is said",
+			text:     "وقال المتحدث باسم وزارة الخارجية الأمريكية مارك تونر رداً على سؤال لأحد الصحفيين في الموجز الصحفي اليومي امس : إنه بما أن الميليشيا شنت هجمات عبر الحدود فإن للمملكة حق الرد.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"مارك تونر"}},
+			want:     []string{"مارك تونر|statement|بما أن"},
+		},
+		{
+			name:     "a verb inside what is reported is part of it unless it names its own speaker",
+			text:     "واعتبر المحلل خالد الدخيل أن بقاء نظام الأسد يعتبر مستحيلا، وأن التواصل مع هذا النظام الوحشي غير وارد نهائيا. إلا أن ذلك جاء معارضا لما ذكره الوزير محمد ظريف الذي قال بأن إيران قد حفظت حقها في التخصيب.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"خالد الدخيل", "محمد ظريف"}},
+			want:     []string{"خالد الدخيل|statement|بقاء نظام", "محمد ظريف|statement|إيران قد"},
+			not:      []string{"مستحيلا|"},
+		},
+		{
 			name:     "a prayer quotes no one",
 			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
