@@ -393,11 +393,11 @@ func (a *analysis) opensClause(j int) bool {
 // verb and its subject.
 var datives = setOf(`لي له لها لهم لهن لنا لك لكم أيضا كذلك مخاطبا مخاطبة بالحرف حرفيا صراحة بوضوح`)
 
-// prayerVerbs call on God in a prayer (داعيا الله أن يحفظ …، نسأل الله
-// أن): الله after them is whom the speaker prays to, not who speaks.
 // prayedTo are the names a prayer addresses right after its verb.
 var prayedTo = setOf(`الله المولى`)
 
+// prayerVerbs call on God in a prayer (داعيا الله أن يحفظ …، نسأل الله
+// أن): الله after them is whom the speaker prays to, not who speaks.
 var prayerVerbs = setOf(`دعا يدعو ندعو تدعو دعت داعيا داعية سأل نسأل يسأل سائلا سائلة راجيا راجية`)
 
 // divineEpithets open the subject of a reporting verb that quotes the
@@ -536,13 +536,14 @@ func (a *analysis) cueAfter(close int) (verbKind, int) {
 }
 
 // outerVerb returns the reporting verb whose reported clause holds the
-// verb at j, or j (a verb that was attributed a quote of its own, so that
-// a noun spelled as a verb, رخصة نقل, is none): in "قال X إن سقوط الأمطار …، تعتبر حالات نادرة …،
+// verb at j, or j: in "قال X إن سقوط الأمطار …، تعتبر حالات نادرة …،
 // مشيرا إلى" تعتبر is part of what X said, and the masculine participle
 // goes with قال. A verb is inside another's clause when a complementizer
-// (إن، أن) stands between them. This cannot tell a clause inside what
-// was said from one after it ("نفى رمضان أن …، كشفت مصادر …، لافتة
-// إلى"); speakerFor lets gender decide there.
+// (إن، أن) stands between them; the outer verb must have been attributed
+// a quote of its own, so that a noun spelled as a verb (رخصة نقل) is
+// none. This cannot tell a clause inside what was said from one after it
+// ("نفى رمضان أن …، كشفت مصادر …، لافتة إلى"); speakerFor lets gender
+// decide there.
 func (a *analysis) outerVerb(j, sFrom int) int {
 	comp := false
 	for k := j - 1; k >= sFrom; k-- {
@@ -620,24 +621,6 @@ func (a *analysis) closingAfter(j, end int) int {
 		}
 	}
 	return -1
-}
-
-// skipQuoted returns j, or, when token j closes a quotation or a bracket,
-// the token that opens it (at sFrom or after), so that a backward scan
-// passes over what stands inside: a verse, a title, a bracketed
-// description («وأشاد جعفر حسين (مستهلك) …، مؤكدا»).
-func (a *analysis) skipQuoted(j, sFrom int) int {
-	t := a.toks[j].Text
-	if !isCloseMark(t) && t != ")" && t != "\"" && !strings.HasPrefix(t, "))") {
-		return j
-	}
-	for k := j - 1; k >= sFrom; k-- {
-		switch o := a.toks[k].Text; {
-		case isOpenMark(o) || o == "(" || strings.HasPrefix(o, "((") || o == t:
-			return k
-		}
-	}
-	return j
 }
 
 // participleGender is 1 for a masculine participle (مشيرا), -1 for a
