@@ -213,8 +213,7 @@ var describing = normalizedKeys(map[string]bool{
 // tanween (ناعياً، رياضياً، قائلاً): a circumstantial or an adverb, which
 // the news never writes on a name.
 func accusative(w string) bool {
-	w = strings.TrimSuffix(w, "ا")
-	return strings.HasSuffix(w, "\u064b") || strings.HasSuffix(w, "\u064bا")
+	return strings.HasSuffix(strings.TrimSuffix(w, "ا"), "\u064b") // ـاً or ـًا
 }
 
 // loneLetter reports whether a word is one Arabic letter (م for مهندس, a
@@ -423,8 +422,8 @@ func dropNonNames(words, tags []string) {
 		n := arabic.Normalize(w)
 		switch {
 		case divineNames[n] || currencies[n] && (tags[i] != "B-ORG" || afterAmount(words, i)):
-			// «514 مليون ريال», «106.10 ريال»: after an amount, a club
-			// is no currency's name.
+			// «514 مليون ريال», «106.10 ريال»: after an amount, ريال is
+			// the currency, not the club.
 			tags[i] = "O"
 		case tags[i] == "B-MISC" && eventHeads[n]:
 			// «حقق 23 بطولة»: the head of a tournament's name is no name
