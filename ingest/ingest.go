@@ -63,12 +63,16 @@ type Summary struct {
 	Duplicates int // articles already stored (same normalized content)
 	Rejected   int // inputs or records rejected
 	Elsewhere  int // records claimed by another ingest process (work queue)
+	Unchanged  int // feed items read at the last poll, passed over (Watch)
 }
 
 func (s Summary) String() string {
 	out := fmt.Sprintf("%d read, %d stored, %d duplicates skipped, %d rejected", s.Records, s.Stored, s.Duplicates, s.Rejected)
 	if s.Elsewhere > 0 {
 		out += fmt.Sprintf(", %d taken by other ingest processes", s.Elsewhere)
+	}
+	if s.Unchanged > 0 {
+		out += fmt.Sprintf(", %d read at the last poll", s.Unchanged)
 	}
 	return out
 }

@@ -63,11 +63,13 @@ func Watch(ctx context.Context, store marsad.Store, feeds []string, opts WatchOp
 			}
 			o := opts.Options
 			o.NoRebuild = true
+			unchanged := 0
 			o.Reader.Known = func(url string) bool {
 				mu.Lock()
 				defer mu.Unlock()
 				if last[url] {
 					seen[url] = true
+					unchanged++
 					return true
 				}
 				return opts.Reader.Known != nil && opts.Reader.Known(url)
@@ -84,6 +86,9 @@ func Watch(ctx context.Context, store marsad.Store, feeds []string, opts WatchOp
 				}
 			}
 			sum, err := Ingest(ctx, store, []string{feed}, nil, o)
+			mu.Lock()
+			sum.Unchanged = unchanged
+			mu.Unlock()
 			if err == nil && sum.Rejected > 0 && sum.Records == 0 {
 				err = fmt.Errorf("%s: nothing readable (%d rejected)", feed, sum.Rejected)
 			}

@@ -123,6 +123,9 @@ func TestWatchFollowFetchesEachPageOnce(t *testing.T) {
 		if err != nil {
 			t.Errorf("poll %d: %v", polls+1, err)
 		}
+		if want := min(polls, 1) * 2; sum.Unchanged != want {
+			t.Errorf("poll %d: %d items unchanged, want %d (%s)", polls+1, sum.Unchanged, want, sum)
+		}
 		if polls++; polls == 3 {
 			cancel()
 		}
