@@ -63,11 +63,52 @@ func quotedNames(ws *instWords, words, tags []string) {
 		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev]) && quotedAll(words, tags, i+1, end, outletTags)
 		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1]) && quotedAll(words, tags, i+1, end, shortFormTags)
 		if !afterHead && !afterOrg {
+			if workBefore(words, tags, i) && quotedAll(words, tags, i+1, end, anyTag) {
+				tagSpan(tags, i+1, end, "MISC")
+				i = end
+			}
 			continue
 		}
 		tagSpan(tags, i+1, end, "ORG")
 		i = end
 	}
+}
+
+// workHeads are the kinds of work, operation or thing whose quoted name
+// follows them (فيلمها الجديد «النبي»، عملية «عاصفة الحزم»، الإعصار
+// المتوسطي "دانيال"، من طراز “Mig-29”): a title, MISC in ANERcorp, whatever
+// the tagger read in it (a prophet, a person, a place).
+var workHeads = normalizedKeys(map[string]bool{
+	"فيلم": true, "كتاب": true, "رواية": true, "مسلسل": true, "برنامج": true, "قصيدة": true,
+	"أغنية": true, "ألبوم": true, "مسرحية": true, "ديوان": true, "عملية": true, "حملة": true,
+	"مبادرة": true, "إعصار": true, "عاصفة": true, "طراز": true, "معرض": true, "مهرجان": true,
+})
+
+// anyTag accepts every tag: a work's title may hold any name.
+var anyTag = map[string]bool{"O": true, "B-PER": true, "I-PER": true, "B-LOC": true, "I-LOC": true,
+	"B-ORG": true, "I-ORG": true, "B-MISC": true, "I-MISC": true}
+
+// workBefore reports whether a work head stands right before the opening
+// quote at i, or before one definite adjective there (فيلمها الجديد),
+// untagged, with a possessive suffix or the article or not.
+func workBefore(words, tags []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if tags[k] != "O" {
+			return false
+		}
+		n := arabic.Normalize(words[k])
+		base, _ := cutOne(n, "وفبلك") // لفيلمها
+		base = strings.TrimPrefix(base, "ال")
+		for _, suf := range []string{"", "ها", "ه", "هم"} {
+			if b, ok := strings.CutSuffix(base, suf); ok && workHeads[b] {
+				return true
+			}
+		}
+		if !strings.HasPrefix(n, "ال") {
+			return false // only a definite adjective may stand between
+		}
+	}
+	return false
 }
 
 // quotedAll reports whether every token in [from, to) is a name word
