@@ -47,7 +47,7 @@ func quotedNames(ws *instWords, words, tags []string) {
 		}
 		end := -1
 		for k := i + 1; k < len(words) && k <= i+1+maxQuotedName; k++ {
-			if words[k] == closing || closing == "”" && words[k] == "\"" {
+			if words[k] == closing || closing == "”" && (words[k] == "\"" || words[k] == "″") {
 				end = k
 				break
 			}
@@ -60,13 +60,17 @@ func quotedNames(ws *instWords, words, tags []string) {
 		// هيرالد”); after a newspaper or a company word the whole quoted
 		// name is an organisation. A person's name stays one.
 		prev := i - 1
+		if workBefore(words, tags, i) && quotedAll(words, tags, i+1, end, anyTag) {
+			// The word right before says what the name is: a title,
+			// whatever organisation stands further back («حكومة الوفاق
+			// … نتيجة الاتفاق السياسي (الصخيرات)»).
+			tagSpan(tags, i+1, end, "MISC")
+			i = end
+			continue
+		}
 		afterHead := tags[prev] == "O" && mediaHead(*ws.at(prev), words[prev]) && quotedAll(words, tags, i+1, end, outletTags)
 		afterOrg := end == i+2 && orgBefore(words, tags, i) && isShortForm(words[i+1]) && quotedAll(words, tags, i+1, end, shortFormTags)
 		if !afterHead && !afterOrg {
-			if workBefore(words, tags, i) && quotedAll(words, tags, i+1, end, anyTag) {
-				tagSpan(tags, i+1, end, "MISC")
-				i = end
-			}
 			continue
 		}
 		tagSpan(tags, i+1, end, "ORG")
@@ -82,6 +86,7 @@ var workHeads = normalizedKeys(map[string]bool{
 	"فيلم": true, "كتاب": true, "رواية": true, "مسلسل": true, "برنامج": true, "قصيدة": true,
 	"أغنية": true, "ألبوم": true, "مسرحية": true, "ديوان": true, "عملية": true, "حملة": true,
 	"مبادرة": true, "إعصار": true, "عاصفة": true, "طراز": true, "معرض": true, "مهرجان": true,
+	"اتفاق": true, "اتفاقية": true,
 })
 
 // anyTag accepts every tag: a work's title may hold any name.
