@@ -66,6 +66,7 @@ var headsAsWritten = map[string]headKind{
 	"مؤسسة": headWeak, "معهد": headWeak, "جمعية": headWeak, "رابطة": headWeak,
 	"تحالف": headWeak, "أكاديمية": headWeak, "دائرة": headWeak,
 	"إدارة": headWeak, "نقابة": headWeak, "مجموعة": headWeak, "قيادة": headWeak,
+	"جماعة": headWeak, "ميليشيا": headWeak, "ميليشيات": headWeak, "مليشيا": headWeak, "مليشيات": headWeak,
 	"قوات":  headGeneric,
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
 }
@@ -82,7 +83,8 @@ var notNames = normalizedKeys(map[string]bool{
 	"ذاتي": true, "ذاتية": true, "نهائي": true, "نهائية": true, "أولى": true,
 	"فعلي": true, "فعلية": true, "حقيقي": true, "حقيقية": true, "أصلي": true,
 	"يومي": true, "يومية": true, "أسبوعي": true, "أسبوعية": true, "شهري": true, "شهرية": true,
-	"سنوي": true, "سنوية": true, "إرهابي": true, "إرهابية": true,
+	"سنوي": true, "سنوية": true, "إرهابي": true, "إرهابية": true, "انقلابي": true, "انقلابية": true,
+	"إجرامي": true, "إجرامية": true, "دموي": true, "دموية": true, "تكفيري": true, "تكفيرية": true,
 	"موالي": true, "موالية": true, "رسمي": true, "رسمية": true, "محلي": true, "محلية": true, "شرعي": true, "شرعية": true,
 	// nouns that end like one: «إدارة المستشفى» has no adjective
 	"مستشفى": true, "مبنى": true, "ملتقى": true, "مقهى": true, "منتدى": true, "مرمى": true,

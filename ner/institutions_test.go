@@ -31,6 +31,8 @@ func TestInstitutions(t *testing.T) {
 		{"an institution takes an elative", "قال المجلس الإسلامي الأعلى أمس", "", []string{"ORG:المجلس الإسلامي الأعلى"}},
 		{"a command with two adjectives, and its quoted short form", "قائد القيادة العسكرية الأمريكية في أفريقيا \" أفريكوم \" أمس", "O O O O O B-LOC O B-MISC O O", []string{"ORG:القيادة العسكرية الأمريكية", "LOC:أفريقيا", "ORG:أفريكوم"}},
 		{"driving is no command", "يحمل رخصة قيادة السيارات منذ عام", "", nil},
+		{"a militia named by its family", "استمرت ميليشيات الحوثي الانقلابية في القصف", "", []string{"ORG:ميليشيات الحوثي"}},
+		{"a congregation is no group's name", "صلاة الجماعة في المسجد", "", nil},
 		{"led by a coach is no command", "فاز الفريق بقيادة المدرب البرتغالي أمس", "", nil},
 		{"a leadership is no command", "وأكدت القيادة السعودية دعمها", "", nil},
 		{"weak head without adjective", "انعقدت هيئة المحكمة صباحا", "", nil},
