@@ -89,6 +89,10 @@ var workHeads = normalizedKeys(map[string]bool{
 	"اتفاق": true, "اتفاقية": true,
 })
 
+// processHeads are the work heads that also name a process (العملية
+// الانتخابية): they name what is quoted only right before it.
+var processHeads = normalizedKeys(map[string]bool{"عملية": true, "حملة": true})
+
 // anyTag accepts every tag: a work's title may hold any name.
 var anyTag = map[string]bool{"O": true, "B-PER": true, "I-PER": true, "B-LOC": true, "I-LOC": true,
 	"B-ORG": true, "I-ORG": true, "B-MISC": true, "I-MISC": true}
@@ -106,7 +110,10 @@ func workBefore(words, tags []string, i int) bool {
 		base = strings.TrimPrefix(base, "ال")
 		for _, suf := range []string{"", "ها", "ه", "هم"} {
 			if b, ok := strings.CutSuffix(base, suf); ok && workHeads[b] {
-				return true
+				// «العملية الانتخابية «الدورة الثالثة»»: an operation
+				// with its adjective is a process described; only one
+				// right before the quote is named by it.
+				return k == i-1 || !processHeads[b]
 			}
 		}
 		if !strings.HasPrefix(n, "ال") {
