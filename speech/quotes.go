@@ -1045,8 +1045,55 @@ func (a *analysis) named(phrase string) speaker {
 			}
 		}
 	}
+	if e, ok := a.titled(phrase); ok {
+		return a.speakerOf(e)
+	}
 	return speaker{name: phrase}
 }
+
+// titled returns the one person of the article whose role opens with the
+// title phrase, as news refers back to a person named with a role
+// («قال المتحدث باسم الجيش أحمد المسماري …، وأضاف المتحدث أن»). Two or
+// more such persons leave the phrase unresolved. The phrase is one or two
+// words, and the title's first word must be one of titles (a person's).
+func (a *analysis) titled(phrase string) (marsad.Entity, bool) {
+	words := strings.Fields(arabic.Normalize(phrase))
+	if len(words) == 0 || len(words) > 2 || !personRoles[strings.TrimPrefix(words[0], "ال")] {
+		return marsad.Entity{}, false
+	}
+	var found marsad.Entity
+	n := 0
+	for _, e := range a.in.Entities {
+		if e.Type != marsad.Person {
+			continue
+		}
+		for _, r := range e.Roles {
+			rw := strings.Fields(arabic.Normalize(r.Role))
+			if len(rw) < len(words) {
+				continue
+			}
+			match := true
+			for k, w := range words {
+				if strings.TrimPrefix(rw[k], "ال") != strings.TrimPrefix(w, "ال") {
+					match = false
+					break
+				}
+			}
+			if match {
+				if n == 0 || found.ID != e.ID {
+					n++
+				}
+				found = e
+				break
+			}
+		}
+	}
+	return found, n == 1
+}
+
+// personRoles are the title words a bare reference to a person named
+// earlier with a role opens with.
+var personRoles = setOf(`متحدث ناطق وزير رئيس سفير مدير محافظ أمير قائد مستشار مسؤول مسئول نائب أمين مبعوث مندوب مدرب مشرف عميد لواء عقيد محامي`)
 
 // nounPhrase returns up to four words from i, stopping at punctuation and
 // at prepositions, relative pronouns and complementizers.

@@ -821,3 +821,23 @@ func TestTriggerSenses(t *testing.T) {
 		}
 	}
 }
+
+// A bare title refers back to the one person of the article named with
+// that role.
+func TestTitleRefersToRoleHolder(t *testing.T) {
+	text := "وقال المتحدث باسم الجيش أحمد المسماري إن القوات تقدمت نحو المدينة. وأضاف المتحدث أن الجيش سيواصل عملياته حتى تحرير المدينة. وقال الوزير إن الحكومة تدعم الجيش في كل المراحل."
+	in := input(text, map[marsad.EntityType][]string{marsad.Person: {"أحمد المسماري"}})
+	for i := range in.Entities {
+		in.Entities[i].Roles = []marsad.Role{{Role: "المتحدث باسم الجيش"}}
+	}
+	var got []string
+	for _, q := range speech.Analyze(in).Quotes {
+		got = append(got, q.Speaker+"|"+q.Text)
+	}
+	want := []string{"أحمد المسماري|القوات تقدمت", "أحمد المسماري|الجيش سيواصل", "الوزير|الحكومة تدعم"}
+	for _, w := range want {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
+			t.Errorf("missing %q in %q", w, got)
+		}
+	}
+}
