@@ -1048,8 +1048,42 @@ func (a *analysis) named(phrase string) speaker {
 	if e, ok := a.titled(phrase); ok {
 		return a.speakerOf(e)
 	}
+	if e, ok := a.headed(phrase); ok {
+		return a.speakerOf(e)
+	}
 	return speaker{name: phrase}
 }
+
+// headed returns the one organisation of the article whose name opens
+// with the institution word the phrase is (الوزارة after وزارة الصحة,
+// الشركة after شركة أرامكو): «وأوضحت الوزارة أن». Two or more leave it.
+func (a *analysis) headed(phrase string) (marsad.Entity, bool) {
+	words := strings.Fields(arabic.Normalize(phrase))
+	if len(words) != 1 || !strings.HasPrefix(words[0], "ال") || !orgHeadWords[strings.TrimPrefix(words[0], "ال")] {
+		return marsad.Entity{}, false
+	}
+	head := strings.TrimPrefix(words[0], "ال")
+	var found marsad.Entity
+	n := 0
+	for _, e := range a.in.Entities {
+		if e.Type != marsad.Organization {
+			continue
+		}
+		first := strings.Fields(arabic.Normalize(e.Name))
+		if len(first) < 2 || strings.TrimPrefix(first[0], "ال") != head {
+			continue
+		}
+		if n == 0 || found.ID != e.ID {
+			n++
+		}
+		found = e
+	}
+	return found, n == 1
+}
+
+// orgHeadWords are the institution words a bare reference to an
+// organisation named in full earlier is.
+var orgHeadWords = setOf(`وزارة هيئة شركة جامعة وكالة مؤسسة جمعية لجنة رئاسة أمانة إدارة مديرية بلدية محكمة نيابة سفارة قنصلية منظمة حركة جماعة`)
 
 // titled returns the one person of the article whose role opens with the
 // title phrase, as news refers back to a person named with a role

@@ -835,9 +835,24 @@ func TestTitleRefersToRoleHolder(t *testing.T) {
 		got = append(got, q.Speaker+"|"+q.Text)
 	}
 	want := []string{"أحمد المسماري|القوات تقدمت", "أحمد المسماري|الجيش سيواصل", "الوزير|الحكومة تدعم"}
+	if got2 := quotesOf(t, "أعلنت وزارة الصحة حملة التطعيم الجديدة أمس. وأوضحت الوزارة أن الحملة تشمل كل المناطق دون استثناء.",
+		map[marsad.EntityType][]string{marsad.Organization: {"وزارة الصحة"}}); !slices.Contains(got2, "وزارة الصحة|الحملة تشمل كل المناطق دون استثناء") {
+		t.Errorf("the ministry named back by الوزارة: got %q", got2)
+	}
 	for _, w := range want {
 		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
 			t.Errorf("missing %q in %q", w, got)
 		}
 	}
+}
+
+// quotesOf analyzes text with hand-marked entities and returns its quotes
+// as speaker|text.
+func quotesOf(t *testing.T, text string, entities map[marsad.EntityType][]string) []string {
+	t.Helper()
+	var out []string
+	for _, q := range speech.Analyze(input(text, entities)).Quotes {
+		out = append(out, q.Speaker+"|"+q.Text)
+	}
+	return out
 }
