@@ -1209,6 +1209,13 @@ func (a *analysis) addQuote(s speaker, via string, kind marsad.QuoteKind, from, 
 		Start:     a.toks[from].Start,
 		End:       a.toks[to-1].End,
 	}
+	for i, o := range a.quotes {
+		if o.Start == q.Start && o.End == q.End && o.Speaker == q.Speaker {
+			// «فضح X … قائلا، إن …»: the verb and its participle found the
+			// same words; they are one quote.
+			return i
+		}
+	}
 	a.quotes = append(a.quotes, q)
 	a.qmeta = append(a.qmeta, quoteMeta{sentence: sentence, denies: -1, direct: direct, context: a.sentenceText(sentence)})
 	if !direct {

@@ -172,6 +172,12 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"مستحيلا|"},
 		},
 		{
+			name:     "a verb and its participle over the same words make one quote",
+			text:     "وقبل ذلك، فضح رئيس المجلس سامي العلي، في جلسة اجتماعية، الهدف من الحل السياسي قائلا، إن موسكو طلبت منه تقديم مبادرة سياسية جديدة.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|claim|موسكو طلبت"},
+		},
+		{
 			name:     "a prayer quotes no one",
 			text:     "وعبر الوزير سامي العلي عن تعازيه لأسر الضحايا، داعيا المولى القدير أن يتغمدهم بواسع رحمته ويلهم ذويهم الصبر والسلوان.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
@@ -386,7 +392,13 @@ func TestQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := speech.Analyze(input(tt.text, tt.entities))
 			var got []string
+			spans := map[string]bool{}
 			for _, q := range res.Quotes {
+				if k := fmt.Sprint(q.Speaker, q.Start, q.End); spans[k] {
+					t.Errorf("quote %q by %s found twice", q.Text, q.Speaker)
+				} else {
+					spans[k] = true
+				}
 				words := strings.Fields(q.Text)
 				got = append(got, q.Speaker+"|"+string(q.Kind)+"|"+strings.Join(words[:min(2, len(words))], " "))
 				if tt.text[q.Start:q.End] != q.Text {
