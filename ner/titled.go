@@ -51,6 +51,9 @@ var titleAdjectives = normalizedKeys(map[string]bool{
 	"أول": true, "ركن": true, ".": true,
 })
 
+// titledNames tags, in place, a common given name the tagger left out and
+// the word after it as a person when a person's title stands before them
+// (see above).
 func (m *Model) titledNames(words, tags []string) {
 	for i := 1; i+1 < len(words); i++ {
 		if tags[i] != "O" || tags[i+1] != "O" {
@@ -75,7 +78,7 @@ func (m *Model) titledNames(words, tags []string) {
 func titledBefore(words, tags []string, i int) bool {
 	for j, skipped := i-1, 0; j >= 0 && skipped <= 2; j-- {
 		if tags[j] != "O" && !strings.HasSuffix(tags[j], "-LOC") {
-			return false // «الرئيس» may be read as a place's adjective: الإيراني
+			return false // a name stands between (the tagger may read الإيراني as a place: allowed)
 		}
 		n := arabic.Normalize(words[j])
 		if personTitles[n] || personTitles[strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف")] {
