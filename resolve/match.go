@@ -405,7 +405,8 @@ func officialCore(tokens []string) ([]string, bool) {
 
 // stateNames are states the press calls by two names that share no
 // letters: أمريكا is الولايات المتحدة, بريطانيا المملكة المتحدة. Keys are
-// normalized names (officialCore applied), values one name for the state.
+// normalized names, values one name for the state; stateName also tries
+// a name's officialCore.
 var stateNames = func() map[string]string {
 	m := map[string]string{}
 	for canon, names := range map[string][]string{
