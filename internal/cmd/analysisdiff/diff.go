@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// analysis is what diff reads of one `marsad analyze` line.
+type analysis struct {
+	URL      string `json:"url"`
+	File     string `json:"file"`
+	Body     string `json:"body"`
+	Entities []struct {
+		Name     string `json:"name"`
+		Type     string `json:"type"`
+		Mentions []struct {
+			Text  string `json:"text"`
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+		} `json:"mentions"`
+	} `json:"entities"`
+	Quotes []struct {
+		Speaker   string `json:"speaker"`
+		SpeakerID string `json:"speaker_id"`
+		Kind      string `json:"kind"`
+		Text      string `json:"text"`
+		Start     int    `json:"start"`
+		End       int    `json:"end"`
+	} `json:"quotes"`
+}
+
+// key names an article across the two files: its URL, else its file, else
+// its line.
+func (a *analysis) key(line int) string {
+	switch {
+	case a.URL != "":
+		return a.URL
+	case a.File != "":
+		return a.File
+	}
+	return fmt.Sprint("line ", line)
+}
+
+func readAnalyses(path string) (map[string]*analysis, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]*analysis{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		a := &analysis{}
+		if err := json.Unmarshal(sc.Bytes(), a); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out[a.key(line)] = a
+	}
+	return out, sc.Err()
+}
+
+// mentions lists an article's mentions as "text/TYPE@start".
+func (a *analysis) mentions() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range a.Entities {
+		for _, x := range e.Mentions {
+			m[fmt.Sprintf("%s/%s@%d", x.Text, e.Type, x.Start)] = true
+		}
+	}
+	return m
+}
+
+// quotes lists an article's quotes as "speaker|kind@start-end", each once.
+func (a *analysis) quotes() map[string]bool {
+	m := map[string]bool{}
+	for _, q := range a.Quotes {
+		m[fmt.Sprintf("%s|%s@%d-%d", q.Speaker, q.Kind, q.Start, q.End)] = true
+	}
+	return m
+}
+
+// totals are one file's counts.
+type totals struct {
+	quotes, named int
+	mentions      map[string]int // by type
+}
+
+func count(as map[string]*analysis) totals {
+	t := totals{mentions: map[string]int{}}
+	for _, a := range as {
+		seen := map[string]bool{}
+		for _, q := range a.Quotes {
+			k := fmt.Sprintf("%s@%d-%d", q.Speaker, q.Start, q.End)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			t.quotes++
+			if q.SpeakerID != "" {
+				t.named++
+			}
+		}
+		for _, e := range a.Entities {
+			t.mentions[e.Type] += len(e.Mentions)
+		}
+	}
+	return t
+}
+
+func diff(w io.Writer, old, cur map[string]*analysis) {
+	to, tc := count(old), count(cur)
+	fmt.Fprintf(w, "quotes %d → %d, with a named speaker %d → %d\n", to.quotes, tc.quotes, to.named, tc.named)
+	for _, typ := range []string{"PER", "LOC", "ORG", "MISC"} {
+		fmt.Fprintf(w, "%s mentions %d → %d\n", typ, to.mentions[typ], tc.mentions[typ])
+	}
+	keys := make([]string, 0, len(old))
+	for k := range old {
+		if cur[k] != nil {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		a, b := old[k], cur[k]
+		var lines []string
+		for _, pair := range []struct {
+			sign   string
+			x, y   map[string]bool
+			prefix string
+		}{
+			{"-", a.mentions(), b.mentions(), "mention"}, {"+", b.mentions(), a.mentions(), "mention"},
+			{"-", a.quotes(), b.quotes(), "quote"}, {"+", b.quotes(), a.quotes(), "quote"},
+		} {
+			var only []string
+			for m := range pair.x {
+				if !pair.y[m] {
+					only = append(only, m)
+				}
+			}
+			sort.Strings(only)
+			for _, m := range only {
+				lines = append(lines, pair.sign+" "+pair.prefix+" "+m)
+			}
+		}
+		if len(lines) > 0 {
+			fmt.Fprintf(w, "== %s\n", k)
+			for _, l := range lines {
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
+}
