@@ -209,6 +209,19 @@ func gazShareBucket(c, n uint32) uint8 {
 	return 4
 }
 
+// gazCounts returns the learned gazetteer's counts of a word's base (O,
+// PER, LOC, ORG, MISC), their sum, and whether the gazetteer has it.
+func (m *Model) gazCounts(w string) (c [numTypes]uint32, total uint32, ok bool) {
+	if m.gaz == nil {
+		return c, 0, false
+	}
+	c, ok = m.gaz.words[m.analyzeToken(w).base]
+	for _, k := range c {
+		total += k
+	}
+	return c, total, ok
+}
+
 // gazMinCount is the fewest occurrences that make a prior.
 const gazMinCount = 3
 

@@ -87,11 +87,7 @@ func (m *Model) listEvidence(tok, typ string) bool {
 	if pronounSuffix(tok) {
 		return false
 	}
-	c, ok := m.gaz.words[m.analyzeToken(strings.TrimPrefix(tok, "و")).base]
-	var n uint32
-	for _, k := range c {
-		n += k
-	}
+	c, n, ok := m.gazCounts(strings.TrimPrefix(tok, "و"))
 	return ok && n >= 5 && 3*c[col] >= n
 }
 
@@ -669,15 +665,8 @@ func (m *Model) bareName(tok string) bool {
 	if r, ok := cutOne(tok, "وفبلك"); ok && arabic.Known(arabic.Normalize(r)) {
 		return false // لتوزيع: a proclitic before a known word
 	}
-	if m.gaz != nil {
-		c, ok := m.gaz.words[m.analyzeToken(tok).base]
-		var n uint32
-		for _, k := range c {
-			n += k
-		}
-		if ok && n >= 20 && 10*c[0] > 7*n {
-			return false
-		}
+	if c, n, ok := m.gazCounts(tok); ok && n >= 20 && 10*c[0] > 7*n {
+		return false
 	}
 	return true
 }

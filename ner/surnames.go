@@ -108,16 +108,3 @@ func (m *Model) givenName(w string) bool {
 	c, n, ok := m.gazCounts(w)
 	return ok && n >= gazMinCount && 5*c[1] >= n
 }
-
-// gazCounts returns the learned gazetteer's counts of a word's base (O,
-// PER, LOC, ORG, MISC), their sum, and whether the gazetteer has it.
-func (m *Model) gazCounts(w string) (c [numTypes]uint32, total uint32, ok bool) {
-	if m.gaz == nil {
-		return c, 0, false
-	}
-	c, ok = m.gaz.words[m.analyzeToken(w).base]
-	for _, k := range c {
-		total += k
-	}
-	return c, total, ok
-}
