@@ -1,6 +1,7 @@
 package speech
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -1063,22 +1064,10 @@ func (a *analysis) headed(phrase string) (marsad.Entity, bool) {
 		return marsad.Entity{}, false
 	}
 	head := strings.TrimPrefix(words[0], "ال")
-	var found marsad.Entity
-	n := 0
-	for _, e := range a.in.Entities {
-		if e.Type != marsad.Organization {
-			continue
-		}
-		first := strings.Fields(arabic.Normalize(e.Name))
-		if len(first) < 2 || strings.TrimPrefix(first[0], "ال") != head {
-			continue
-		}
-		if n == 0 || found.ID != e.ID {
-			n++
-		}
-		found = e
-	}
-	return found, n == 1
+	return a.onlyEntity(marsad.Organization, func(e marsad.Entity) bool {
+		name := strings.Fields(arabic.Normalize(e.Name))
+		return len(name) >= 2 && strings.TrimPrefix(name[0], "ال") == head
+	})
 }
 
 // orgHeadWords are the institution words a bare reference to an
@@ -1095,31 +1084,31 @@ func (a *analysis) titled(phrase string) (marsad.Entity, bool) {
 	if len(words) == 0 || len(words) > 2 || !personRoles[strings.TrimPrefix(words[0], "ال")] {
 		return marsad.Entity{}, false
 	}
+	return a.onlyEntity(marsad.Person, func(e marsad.Entity) bool {
+		return slices.ContainsFunc(e.Roles, func(r marsad.Role) bool {
+			rw := strings.Fields(arabic.Normalize(r.Role))
+			if len(rw) < len(words) {
+				return false
+			}
+			for k, w := range words {
+				if strings.TrimPrefix(rw[k], "ال") != strings.TrimPrefix(w, "ال") {
+					return false
+				}
+			}
+			return true
+		})
+	})
+}
+
+// onlyEntity returns the article's one entity of type typ that match
+// accepts, and false when none or several do.
+func (a *analysis) onlyEntity(typ marsad.EntityType, match func(marsad.Entity) bool) (marsad.Entity, bool) {
 	var found marsad.Entity
 	n := 0
 	for _, e := range a.in.Entities {
-		if e.Type != marsad.Person {
-			continue
-		}
-		for _, r := range e.Roles {
-			rw := strings.Fields(arabic.Normalize(r.Role))
-			if len(rw) < len(words) {
-				continue
-			}
-			match := true
-			for k, w := range words {
-				if strings.TrimPrefix(rw[k], "ال") != strings.TrimPrefix(w, "ال") {
-					match = false
-					break
-				}
-			}
-			if match {
-				if n == 0 || found.ID != e.ID {
-					n++
-				}
-				found = e
-				break
-			}
+		if e.Type == typ && match(e) {
+			found = e
+			n++
 		}
 	}
 	return found, n == 1
