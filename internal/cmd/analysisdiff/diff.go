@@ -126,15 +126,16 @@ func diff(w io.Writer, old, cur map[string]*analysis) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		a, b := old[k], cur[k]
+		ma, mb := old[k].mentions(), cur[k].mentions()
+		qa, qb := old[k].quotes(), cur[k].quotes()
 		var lines []string
 		for _, pair := range []struct {
 			sign   string
 			x, y   map[string]bool
 			prefix string
 		}{
-			{"-", a.mentions(), b.mentions(), "mention"}, {"+", b.mentions(), a.mentions(), "mention"},
-			{"-", a.quotes(), b.quotes(), "quote"}, {"+", b.quotes(), a.quotes(), "quote"},
+			{"-", ma, mb, "mention"}, {"+", mb, ma, "mention"},
+			{"-", qa, qb, "quote"}, {"+", qb, qa, "quote"},
 		} {
 			var only []string
 			for m := range pair.x {
