@@ -71,7 +71,7 @@ var headsAsWritten = map[string]headKind{
 	"قاعدة": headFacility, "مطار": headFacility, "ميناء": headFacility, "مرفأ": headFacility,
 }
 
-// definiteHeads head a name only with the article: «القيادة العسكرية
+// definiteHeads head a name only with the article: «القيادة المركزية
 // الأمريكية» is a command, «بقيادة المدرب البرتغالي» is led by a coach.
 var definiteHeads = normalizedKeys(map[string]bool{"قيادة": true})
 
@@ -361,7 +361,7 @@ func Institutions(words, tags []string) {
 	}
 	if found {
 		// Again, now that the institutions are names: the short form
-		// after one («القيادة العسكرية الأمريكية في أفريقيا "أفريكوم"»).
+		// after one («القيادة المركزية الأمريكية "سنتكوم"»).
 		quotedNames(ws, words, tags)
 	}
 }

@@ -30,7 +30,7 @@ import (
 // tagger ran over a و («عدن ولحج» as one place) is split there when the
 // word after the و is itself a place: lists of places are far more common
 // in news than the few countries whose name holds a و (البوسنة والهرسك),
-// or when another member follows it («بنغازي والبيضاء والمرج»). It
+// or when another member follows it («عدن ولحج والضالع»). It
 // returns the indexes of the tokens that start a name after their و.
 func (m *Model) Coordinate(words, tags []string) (joined []int) {
 	if len(words) != len(tags) || m.gaz == nil {
@@ -45,7 +45,7 @@ func (m *Model) Coordinate(words, tags []string) (joined []int) {
 		for end < len(tags) && tags[end] == "I-"+typ {
 			end++
 		}
-		// A list goes on after the span («بنغازي والبيضاء والمرج»): the
+		// A list goes on after the span («عدن ولحج والضالع»): the
 		// و inside it joins two members too, whatever the gazetteer says
 		// of the word after it.
 		listGoesOn := end < len(tags) && tags[end] == "B-"+typ && conjoined(words[end])

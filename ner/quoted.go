@@ -63,7 +63,7 @@ func quotedNames(ws *instWords, words, tags []string) {
 		if workBefore(words, tags, i) && quotedAll(words, tags, i+1, end, anyTag) {
 			// The word right before says what the name is: a title,
 			// whatever organisation stands further back («حكومة الوفاق
-			// … نتيجة الاتفاق السياسي (الصخيرات)»).
+			// … نتيجة الاتفاق السياسي (الرياض)»).
 			tagSpan(tags, i+1, end, "MISC")
 			i = end
 			continue
@@ -80,7 +80,7 @@ func quotedNames(ws *instWords, words, tags []string) {
 
 // workHeads are the kinds of work, operation or thing whose quoted name
 // follows them (فيلمها الجديد «النبي»، عملية «عاصفة الحزم»، الإعصار
-// المتوسطي "دانيال"، من طراز “Mig-29”): a title, MISC in ANERcorp, whatever
+// "باتريشيا"، من طراز “F-15”): a title, MISC in ANERcorp, whatever
 // the tagger read in it (a prophet, a person, a place).
 var workHeads = normalizedKeys(map[string]bool{
 	"فيلم": true, "كتاب": true, "رواية": true, "مسلسل": true, "برنامج": true, "قصيدة": true,

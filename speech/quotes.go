@@ -1076,7 +1076,7 @@ var orgHeadWords = setOf(`وزارة هيئة شركة جامعة وكالة م�
 
 // titled returns the one person of the article whose role opens with the
 // title phrase, as news refers back to a person named with a role
-// («قال المتحدث باسم الجيش أحمد المسماري …، وأضاف المتحدث أن»). Two or
+// («قال المتحدث باسم التحالف أحمد عسيري …، وأضاف المتحدث أن»). Two or
 // more such persons leave the phrase unresolved. The phrase is one or two
 // words, and the title's first word must be one of titles (a person's).
 func (a *analysis) titled(phrase string) (marsad.Entity, bool) {
