@@ -1073,8 +1073,9 @@ func formBlocks(f *form) []string {
 	}
 	if f.typ != marsad.Person {
 		blocks = append(blocks, "c:"+blockCore(f.tokens))
-		if core, _ := officialCore(f.tokens); len(core) == 1 {
-			blocks = append(blocks, "o:"+core[0]) // مصر meets جمهورية مصر العربية
+		if core, ok := officialCore(f.tokens); ok && len(core) == 1 {
+			// جمهورية مصر العربية joins the block of the one word مصر.
+			blocks = append(blocks, "p:"+phoneticToken(core[0]))
 		}
 		if s := stateName(f.tokens); s != "" {
 			blocks = append(blocks, "o:"+s) // أمريكا meets الولايات المتحدة

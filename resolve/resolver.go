@@ -311,8 +311,9 @@ func (r *Resolver) blockingKeys(id int) []string {
 		keys = append(keys, "s:"+phoneticToken(withoutArticle(n.tokens[0])))
 	}
 	keys = append(keys, "c:"+blockCore(n.tokens))
-	if core, _ := officialCore(n.tokens); len(core) == 1 {
-		keys = append(keys, "o:"+core[0]) // مصر meets جمهورية مصر العربية
+	if core, ok := officialCore(n.tokens); ok && len(core) == 1 {
+		// جمهورية مصر العربية joins the bucket of the one word مصر.
+		keys = append(keys, "s:"+phoneticToken(withoutArticle(core[0])))
 	}
 	if s := stateName(n.tokens); s != "" {
 		keys = append(keys, "o:"+s) // أمريكا meets الولايات المتحدة
