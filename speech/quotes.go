@@ -223,7 +223,7 @@ func (a *analysis) reportedQuote(vi int, v verbKind, spans []qspan, used map[int
 		if a.toks[j].Kind == arabic.Punct && (isOpenMark(a.toks[j].Text) || a.toks[j].Text == "\"") {
 			return // a direct quote handles it
 		}
-		if a.toks[j].Kind == arabic.Punct && a.toks[j].Text == "." && !arabic.AbbreviationPeriod(a.toks, j) {
+		if a.fullStop(j) {
 			break
 		}
 		if a.toks[j].Text == ":" && v != vDeny {
@@ -484,6 +484,13 @@ func (a *analysis) inNamePhrase(j int) bool {
 	return j > 0 && (inSet(outletHeads, a.norm[j-1]) || a.spokenTo(j-1))
 }
 
+// fullStop reports whether token j is a period that ends a sentence, not
+// one after a one-letter title (د. علام): the scans for a speaker or a
+// cue stop there.
+func (a *analysis) fullStop(j int) bool {
+	return a.toks[j].Text == "." && !arabic.AbbreviationPeriod(a.toks, j)
+}
+
 func isParticiple(n string) bool {
 	return participles[n] || strings.HasPrefix(n, "قاءل")
 }
@@ -519,7 +526,7 @@ func (a *analysis) cueBefore(open int) (verbKind, int) {
 		if v := a.verb[j]; v != 0 {
 			return v, j
 		}
-		if a.toks[j].Text == "." && !arabic.AbbreviationPeriod(a.toks, j) {
+		if a.fullStop(j) {
 			break
 		}
 	}
