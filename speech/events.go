@@ -97,7 +97,7 @@ var (
 	// وصل إلى 80%، تصل إلى 12 ساعة، وصل إلى ما وصل إليه: a level
 	// reached, not an arrival.
 	reachVerbs  = setOf(`وصل يصل تصل وصلت يصلون وصول`)
-	reachLevels = setOf(`ما مستوى مستويات حد درجة نسبة ذروة ذروته أعلى أدنى نحو قرابة حوالي`)
+	reachLevels = setOf(`الأمر الحال به بها ما مستوى مستويات حد درجة نسبة ذروة ذروته أعلى أدنى نحو قرابة حوالي`)
 	// عاد إلى بلاده (returned), or يعود إلى القرن 13، يعود بالنفع، يعود
 	// ذلك إلى (dates back, benefits, is due to).
 	returnVerbs    = setOf(`عاد يعود تعود عادت سيعود`)
@@ -139,24 +139,30 @@ var (
 	// الأسر (aims at an audience).
 	targetVerbs   = setOf(`استهدف يستهدف استهدفت تستهدف`)
 	audienceWords = setOf(`البرنامج البرامج المشروع الحملة المبادرة الخطة الدورة المسابقة الملتقى المعرض الجائزة الفعالية الفعاليات الطلاب الطالبات الشباب الفتيات الأسر الأسرة فئة الفئة فئات شريحة الشريحة شرائح المستفيدين الجمهور الزوار السياح المستثمرين العملاء تحقيق رفع زيادة خفض تدريب تأهيل توعية`)
-	kickWords     = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية مقصية رأسية رأس ثابتة`)
+	campaignWords = setOf(`حملة الحملة حملات الحملات برنامج البرنامج برامج مشروع المشروع مبادرة المبادرة خطة الخطة دورة الدورة مسابقة المسابقة
+		ملتقى الملتقى معرض المعرض فعالية الفعالية فعاليات ورشة الورشة ندوة الندوة دورات جائزة الجائزة`)
+	kickWords = setOf(`جزاء الجزاء حرة حره ركنية ركنيه الترجيح ترجيح البداية مقصية رأسية رأس ثابتة`)
 )
 
 // triggerSense reports whether the one-word trigger at i, in a sentence
 // ending at to, has the sense of its event kind here.
 func (a *analysis) triggerSense(kind string, i, to int) bool {
-	n := a.norm[i]
+	// The verbal noun with the article goes by its bare form: «الوصول إلى
+	// نهائي المسابقة»، «التوجه إلى مدارسهم» reach a stage and go to
+	// school as «وصل إلى» and «توجه إلى» would.
+	n, bare := a.norm[i], withoutArticle(a.norm[i])
+	in := func(set map[string]bool) bool { return inSet(set, n) || bare != n && set[bare] }
 	switch {
-	case kind == "agreement" && inSet(signVerbs, n):
+	case kind == "agreement" && in(signVerbs):
 		// «وقعت إدارة مطار الملك فهد الدولي أمس عقد …»
 		return a.ahead(i, to, 2, signOn, false) || a.ahead(i, to, 12, signObjects, false)
-	case kind == "visit" && inSet(reachVerbs, n):
+	case kind == "visit" && in(reachVerbs):
 		return !a.ahead(i, to, 2, reachLevels, true) && a.destination(i, to)
-	case kind == "visit" && inSet(returnVerbs, n):
+	case kind == "visit" && in(returnVerbs):
 		return !a.ahead(i, to, 2, notReturnWords, true) && a.destination(i, to)
-	case kind == "visit" && inSet(headVerbs, n):
+	case kind == "visit" && in(headVerbs):
 		return !a.ahead(i, to, 3, notHeadWords, false) && a.destination(i, to) // «وتوجه الوزير سامي العلي بالشكر»
-	case kind == "disaster" && inSet(stormWords, n):
+	case kind == "disaster" && in(stormWords):
 		return !a.ahead(i, to, 1, operationNames, false)
 	case kind == "meeting" && discussForms[strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف")]:
 		// بحث X مع Y (discussed with), not بحث (research, a search)
@@ -165,16 +171,18 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 	case kind == "meeting" && strings.HasSuffix(n, "بحث"):
 		// البحث، للبحث، عمليات البحث، فرق البحث والإنقاذ: the search.
 		return false
-	case kind == "meeting" && inSet(meetVerbs, n):
+	case kind == "meeting" && in(meetVerbs):
 		return !a.ahead(i, to, 8, matchCues, false) && !a.behind(i, 8, matchCues) && !a.ahead(i, to, 3, interviewCues, false)
-	case kind == "meeting" && inSet(receiveVerbs, n):
+	case kind == "meeting" && in(receiveVerbs):
 		// A number received («استقبلت 175 ألف طلب لجوء») is an intake.
 		return !a.ahead(i, to, 2, notReceived, true)
 	case kind == "appointment":
 		return a.ahead(i, to, 10, posts, false)
-	case kind == "attack" && inSet(targetVerbs, n):
-		return !a.ahead(i, to, 3, audienceWords, false)
-	case kind == "attack" && inSet(strikeWords, n):
+	case kind == "attack" && in(targetVerbs):
+		// «حملة للتبرع بالدم استهدفت منسوبي المديرية»: a campaign aims at
+		// its audience, named before the verb as often as after it.
+		return !a.ahead(i, to, 3, audienceWords, false) && !a.behind(i, 4, campaignWords)
+	case kind == "attack" && in(strikeWords):
 		return !a.ahead(i, to, 1, kickWords, false)
 	case kind == "call":
 		// «هاتف 4870000 … فاكس»: a phone number, not a call.
@@ -183,6 +191,28 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 		return !a.ahead(i, to, 1, peakWords, false) && (i == 0 || !strings.HasSuffix(a.norm[i-1], "اعلي"))
 	}
 	return true
+}
+
+// withoutArticle strips a conjunction, then a preposition, then the
+// article off a normalized word (والوصول، بالتوجه، للاستهداف → وصول،
+// توجه، استهداف); a word without the article is returned as it is.
+func withoutArticle(n string) string {
+	m := n
+	for _, p := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(m, p); ok && (strings.HasPrefix(r, "ال") || strings.HasPrefix(r, "بال") || strings.HasPrefix(r, "لل")) {
+			m = r
+			break
+		}
+	}
+	if r, ok := strings.CutPrefix(m, "لل"); ok {
+		return r
+	}
+	for _, p := range []string{"ال", "بال"} {
+		if r, ok := strings.CutPrefix(m, p); ok && utf8.RuneCountInString(r) >= 3 {
+			return r
+		}
+	}
+	return n
 }
 
 // negators deny what the word after them says: «لم يطلب منه»، «لن يزور»،
@@ -207,9 +237,14 @@ func (a *analysis) negated(i, from int) bool {
 // the capital, the airport, home.
 var destinationWords = setOf(`العاصمة عاصمة مطار المطار ميناء الميناء مقر المقر مدينة المدينة بلاده بلادها وطنه وطنها البلاد أرض الوطن المملكة الديار منزله منزلها مكتبه قصر القصر`)
 
+// maxMoverWords bounds how far past a movement verb its إلى may stand: a
+// prince's titles run to twenty words and more («يتوجه صاحب السمو الملكي
+// الأمير … النائب الثاني لرئيس مجلس الوزراء وزير الدفاع اليوم إلى الأردن»).
+const maxMoverWords = 30
+
 // destination reports whether a movement verb at i (وصل، عاد، توجه) has
 // somewhere to go: a place name or a destination word within the next
-// eight tokens of its sentence, or right after an إلى within twenty.
+// eight tokens of its sentence, or right after an إلى within maxMoverWords.
 // Without one it moves a measure or a state («وصل طوله إلى سبعة
 // سنتيمترات»، «تصل عدد التأشيرات إلى 200»، «يعود اللاعبون لإجراء
 // التدريبات»), not a visitor.
@@ -218,7 +253,7 @@ func (a *analysis) destination(i, to int) bool {
 		e, ok := a.entityAt(j)
 		return ok && e.Type == marsad.Location || inSet(destinationWords, a.norm[j])
 	}
-	for j := i + 1; j < to && j <= i+20; j++ {
+	for j := i + 1; j < to && j <= i+maxMoverWords; j++ {
 		if j <= i+8 && place(j) {
 			return true
 		}
@@ -292,6 +327,7 @@ func (a *analysis) findEvents() {
 		// زيارة للقاهرة»: two visits), not a second frame of the same one.
 		seen := map[string][]string{}
 		var lastWho []string // the actor of the sentence's last event
+		var dated []int      // where the dates of the sentence's events start
 		for i := s.From; i < s.To; i++ {
 			if a.ent[i] >= 0 {
 				continue // a word inside a name ("عين اليوم") triggers nothing
@@ -313,7 +349,8 @@ func (a *analysis) findEvents() {
 				continue
 			}
 			e := a.frame(kind, i, i+width, si, lastWho)
-			if width == 1 && definiteNoun(a.norm[i]) && !a.dateNear(si, i) || e.When == "" && len(e.Who) == 0 && e.Where == "" {
+			definite := width == 1 && definiteNoun(a.norm[i])
+			if definite && (!a.dateNear(si, i) || a.dateTaken(si, i, dated)) || e.When == "" && len(e.Who) == 0 && e.Where == "" {
 				// «الاتفاق الذي تم التوصل إليه», «الزيارة»: a definite noun
 				// refers back to an event the text has introduced, and adds
 				// nothing to the timeline without a date of its own, next
@@ -332,8 +369,17 @@ func (a *analysis) findEvents() {
 				// timeline.
 				continue
 			}
+			if len(e.Who) == 0 && len(e.With) == 0 && e.Where == "" && !a.dateNear(si, i) {
+				// A date is all the frame has, and it stands far from the
+				// trigger: it dates something else in the sentence («خلال
+				// الشهر الماضي … خلال زيارته للمواقع السياحية»).
+				continue
+			}
 			if places, ok := seen[kind]; ok && (e.Where == "" || slices.Contains(places, e.Where)) {
 				continue
+			}
+			if x, ok := a.nearestTime(si, i); ok && e.When != "" {
+				dated = append(dated, x.Start)
 			}
 			seen[kind] = append(seen[kind], e.Where)
 			a.events = append(a.events, e)
@@ -531,6 +577,17 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	// قائد القيادة الأمريكية») has its genitive slot filled: the name
 	// after it is whom the event involves, and its actor is named before.
 	possessed := inSet(possessedTriggers, a.norm[t])
+	if who < 0 && len(shared) > 0 && tEnd < s.To && duringWords[a.norm[tEnd]] {
+		// «في زيارة يلتقي خلالها الملك عبدالله الثاني»: what happens
+		// during the event before it has that event's actor for its
+		// subject; the name after it is whom it involves.
+		for k, ac := range actors {
+			if ac.e.Name == shared[0] {
+				who = k
+				break
+			}
+		}
+	}
 	if who < 0 {
 		who = a.namedAgent(actors, tEnd, s.To)
 	}
@@ -580,7 +637,9 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		}
 	}
 	for k, ac := range actors {
-		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) {
+		// The name after a possessed noun («خلال استقباله إسماعيل ولد
+		// الشيخ») is its object, never its actor (objectOf).
+		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) && !(possessed && a.objectOf(t, tEnd, ac.pos)) {
 			who = k
 		}
 	}
@@ -591,7 +650,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		// the last of a list («سوريا والعراق، واتفاق»، «الهند وباكستان
 		// ووصل البنغال»).
 		for k, p := range places {
-			if a.ent[p.pos] == a.ent[t-1] && !strings.HasPrefix(a.toks[p.pos].Text, "و") &&
+			if a.ent[p.pos] == a.ent[t-1] && !strings.HasPrefix(a.toks[p.pos].Text, "و") && !a.sceneOf(p.pos) &&
 				(p.pos == 0 || a.norm[p.pos-1] != "و" && a.triggerKind(p.pos-1) == "") { // «سيزور النجف واللقاء»: the place is visited
 				actors = append(actors, p)
 				places = slices.Delete(places, k, k+1)
@@ -600,11 +659,28 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 			}
 		}
 	}
+	if who < 0 && len(e.Who) == 0 && possessed {
+		// «وكان في استقبال خادم الحرمين الشريفين لدى وصوله»، «والتقى
+		// المسؤول الأممي فور وصوله»: the pronoun on the noun refers to the
+		// name or role right before the time word that governs it.
+		if k, role := a.possessor(actors, t, s.From); k >= 0 {
+			who = k
+		} else if role != "" {
+			e.Who = []string{role}
+		}
+	}
+	if who < 0 && possessed && kind != "visit" {
+		for _, ac := range actors {
+			if a.objectOf(t, tEnd, ac.pos) && len(e.With) < 3 && !a.oblique(ac.pos) {
+				e.With = append(e.With, ac.e.Name) // «خلال استقباله إسماعيل ولد الشيخ»
+			}
+		}
+	}
 	if who < 0 && len(e.Who) == 0 {
 		// No one named: an actor described by a role right after the
 		// trigger («وزار الوفد مطار شرورة», «زيارة سمو ولي ولي العهد
 		// لمصر»).
-		if r := a.roleActor(tEnd, s.To); r != "" {
+		if r := a.roleActor(tEnd, s.To); r != "" && !possessed {
 			e.Who = []string{r}
 		} else if r := a.roleSubject(s.From, t); r != "" {
 			e.Who = []string{r}
@@ -676,6 +752,75 @@ func (a *analysis) subjectBeforeRelative(actors []actor, end, from int) int {
 // agentWords open a relative clause that names who carried out the
 // event just named: «تفجير انتحاري نفذته طالبان»، «هجوم تبناه التنظيم».
 var agentWords = setOf(`نفذه نفذته نفذها نفذتها نفذوه شنه شنته شنها شنتها تبناه تبنته تبناها تبنتها نظمه نظمته نظمها`)
+
+// possessiveTimeWords govern a possessed event noun: «لدى وصوله»، «فور
+// وصوله»، «خلال زيارته».
+var possessiveTimeWords = setOf(`لدى عند فور بعد قبل أثناء خلال إثر عقب`)
+
+// possessor returns the referent of the pronoun on the possessed trigger
+// at t: the index in actors of the name that ends right before the time
+// word governing the trigger, or the role phrase (a role word and its
+// definite genitives, names included: «أمير منطقة عسير») that ends
+// there. It returns -1 and "" when neither does.
+func (a *analysis) possessor(actors []actor, t, from int) (int, string) {
+	k := t - 1
+	if k <= from || !inSet(possessiveTimeWords, a.norm[k]) {
+		return -1, ""
+	}
+	k--
+	if k > from && (a.norm[k] == "،" || a.norm[k] == ",") {
+		k-- // «وعبر المسؤول الأوروبي، خلال لقائه»
+	}
+	if a.ent[k] >= 0 {
+		for i, ac := range actors {
+			if a.ent[ac.pos] == a.ent[k] {
+				return i, ""
+			}
+		}
+	}
+	for i := k; i >= from && i > k-6; i-- {
+		if !isWord(a.toks[i]) {
+			return -1, ""
+		}
+		if (roleHeads[a.norm[i]] || a.norm[i] == "خادم") && a.ent[i] < 0 {
+			for i > from && a.ent[i-1] < 0 && (roleHeads[a.norm[i-1]] || a.norm[i-1] == "خادم") {
+				i-- // ولي ولي العهد، نائب خادم الحرمين الشريفين
+			}
+			return -1, a.text(i, k+1)
+		}
+		if a.ent[i] < 0 && !strings.HasPrefix(a.norm[i], "ال") && (i+1 > k || a.ent[i+1] < 0) {
+			return -1, "" // a word other than a definite one or the head of a name (منطقة عسير)
+		}
+	}
+	return -1, ""
+}
+
+// objectOf reports whether the name at pos is the object of the
+// possessed trigger [t, tEnd): it follows the trigger with no reporting
+// verb between («خلال استقباله صباح اليوم فريقاً … برئاسة فهد
+// السفيران»), where «وخلال لقائه مع رؤساء التحرير قال داود أوغلو» names
+// the subject of the next verb. In «كان في استقباله فايز الطراونة» the
+// pronoun is the one received, and the name after it receives.
+func (a *analysis) objectOf(t, tEnd, pos int) bool {
+	if pos < tEnd || a.receivedBy(t) {
+		return false
+	}
+	for j := tEnd; j < pos; j++ {
+		if verbOf(a.norm[j]) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// receivedBy reports whether the possessed trigger at t stands in «كان
+// في استقباله»: the pronoun is received, by the name that follows.
+func (a *analysis) receivedBy(t int) bool {
+	return t > 0 && a.norm[t-1] == "في" && inSet(receiveVerbs, strings.TrimSuffix(strings.TrimSuffix(a.norm[t], "ه"), "ها"))
+}
+
+// duringWords refer back to the event just named: «يلتقي خلالها».
+var duringWords = setOf(`خلالها خلاله خلالهما خلالهم`)
 
 // receiveWords receive what an event sends or asks: «تلقت طلبا من».
 var receiveWords = setOf(`تلقى تلقت يتلقى تتلقى تسلم تسلمت استلم استلمت`)
@@ -809,9 +954,15 @@ func (a *analysis) oblique(i int) bool {
 		j--
 	}
 	for k := 0; k < maxTitleWords && j >= 0; k++ {
-		if a.titleWord(j) {
+		if a.titleWord(j) || addressWords[a.norm[j]] {
 			j--
 			continue
+		}
+		// A role or an honorific with a preposition attached opens the
+		// phrase: «التقى بفخامة الرئيس المصري عبدالفتاح السيسي»، «النائب
+		// الثاني لرئيس مجلس الوزراء».
+		if a.ent[j] < 0 && prepositionalTitle(a.norm[j]) {
+			return true
 		}
 		// An organisation a role word governs is part of the title: «مع
 		// رئيس الحكومة الإيطالية ماتيو رينزي».
@@ -832,6 +983,18 @@ func (a *analysis) oblique(i int) bool {
 		}
 	}
 	return j >= 0 && (obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")] || inSet(targetNouns, a.norm[j]))
+}
+
+// prepositionalTitle reports whether a normalized word is a role word or
+// an honorific with ب، ل or ك attached (بفخامة، لرئيس، كوزير).
+func prepositionalTitle(n string) bool {
+	n = strings.TrimPrefix(n, "و")
+	for _, p := range []string{"ب", "ل", "ك"} {
+		if r, ok := strings.CutPrefix(n, p); ok && (roleHeads[r] || addressWords[r]) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessedTriggers are event nouns with a possessive pronoun attached
@@ -954,6 +1117,18 @@ const dateNearBytes = 80
 // relativePronouns open a clause that describes the noun before them.
 var relativePronouns = setOf(`الذي التي الذين اللذين اللتين`)
 
+// dateTaken reports whether the time expression nearest to token t of
+// sentence si already dates an event found before t in the sentence
+// (dated lists where those expressions start). A definite event noun
+// further on then refers back to an earlier event rather than reporting
+// one: «وصل الأمير إلى منطقة عسير مساء اليوم لتقديم العزاء لذوي شهداء
+// الواجب الذين استشهدوا في حادث التفجير الذي …» dates the arrival, not
+// the bombing.
+func (a *analysis) dateTaken(si, t int, dated []int) bool {
+	x, ok := a.nearestTime(si, t)
+	return ok && slices.Contains(dated, x.Start) && x.End <= a.toks[t].Start
+}
+
 // dateNear reports whether the time expression nearest to token t of
 // sentence si stands close enough to it (dateNearBytes).
 func (a *analysis) dateNear(si, t int) bool {
@@ -1001,7 +1176,7 @@ var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وز
 	المحافظ محافظ القائد قائد المدير مدير الجيش القوات قوات الشرطة الحكومة حكومة الطيران طائرات الطائرات الأمين أمين`)
 
 // addressWords are the honorifics before a role: سمو، معالي، فخامة.
-var addressWords = setOf(`سمو معالي فخامة سعادة صاحب جلالة دولة`)
+var addressWords = setOf(`سمو السمو معالي فخامة سعادة صاحب جلالة دولة`)
 
 // forceHeads name armed forces and fighters by what they are, without a
 // name the tagger could find: «قصفت المدفعية التركية»، «إن طيران التحالف

@@ -772,8 +772,51 @@ func TestEventSubjects(t *testing.T) {
 		// holder.
 		{"وشهدت سوريا أمس هجمات أسفرت عن مقتل خمسة.", "attack|"},
 		{"واستقبل رئيس منظمة الصحة الدكتور سامي العلي في مكتبه أمس منصور الخالد.", "meeting|سامي العلي"},
+		// A name after an honorific or a role with a preposition attached
+		// is whom the event involves (بفخامة، لرئيس); what happens
+		// «خلالها» has the actor of the event before it.
+		{"غادر صاحب السمو الأمير سامي العلي جنيف بعد زيارة عمل التقى خلالها بفخامة الرئيس منصور الخالد.", "visit|سامي العلي"},
+		{"غادر صاحب السمو الأمير سامي العلي جنيف بعد زيارة عمل التقى خلالها بفخامة الرئيس منصور الخالد.", "meeting|سامي العلي"},
+		{"وتوجه الأمير سامي العلي اليوم إلى جنيف في زيارة يلتقي خلالها الرئيس منصور الخالد.", "meeting|سامي العلي"},
+		// A scene right before the trigger is where, not who.
+		{"وتشهد جنيف اشتباكات بين الشرطة والمسلحين منذ أمس.", "attack|"},
+		// The pronoun on a possessed event noun refers to the name or role
+		// before the time word that governs it; the name after the noun
+		// is its object, unless a verb comes between.
+		{"وكان في استقبال ولي ولي العهد لدى وصوله مطار جنيف، الأمير سامي العلي.", "visit|ولي ولي العهد"},
+		{"وعقد الوزير الإيراني بعد لقائه بأمير دولة الكويت مؤتمرا صحفيا في جنيف.", "meeting|الوزير الإيراني"},
+		{"جاء ذلك خلال استقباله في مكتبه بجنيف اليوم منصور الخالد.", "meeting|"},
+		{"وخلال لقائه مع رؤساء التحرير قال سامي العلي إن الحل قريب.", "meeting|سامي العلي"},
 	}
 	checkActors(t, ents, tests)
+}
+
+// A date serves the event it was found for: a definite event noun
+// further on in the sentence («في حادث التفجير») refers back to an
+// earlier event and makes none, and a frame with nothing but a date far
+// from its trigger says nothing.
+func TestEventDatesServeOneEvent(t *testing.T) {
+	ents := map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"جنيف"}}
+	for _, tt := range []struct {
+		text, date, value string
+		want              []string
+	}{
+		{"وصل الأمير سامي العلي إلى جنيف مساء اليوم لتقديم العزاء لذوي الضحايا الذين قتلوا في حادث التفجير الذي طال المسجد.", "مساء اليوم", "2015-08-11",
+			[]string{"visit|سامي العلي"}},
+		{"وأكد المدير أن اللجنة أعطت الملاك الفرصة لتصحيح أوضاعهم خلال الشهر الماضي، ولن ينظر في وضعها حتى تتوافر الاشتراطات التي تليق بالسائح الذي ينشد خلال زيارته للمواقع السياحية خدمات مقبولة.", "الشهر الماضي", "2015-07",
+			nil},
+	} {
+		in := input(tt.text, ents)
+		i := strings.Index(tt.text, tt.date)
+		in.Times = append(in.Times, marsad.TimeExpr{Text: tt.date, Start: i, End: i + len(tt.date), Value: tt.value, Granularity: marsad.Day})
+		var got []string
+		for _, e := range speech.Analyze(in).Events {
+			got = append(got, e.Kind+"|"+strings.Join(e.Who, ","))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: events %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
 
 func TestTriggerSenses(t *testing.T) {
@@ -819,6 +862,15 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إنه لم يتم توقيع الاتفاق في الرياض أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "agreement", false},
 		{"وطلب سامي العلي من الرياض تقديم أسماء المرشحين.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "request", true},
 		{"وافتتح سامي العلي التسجيل بضربة مقصية رائعة في ملعب الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "attack", false},
+		// The verbal noun with the article goes by its verb's sense: a
+		// stage reached, school gone to, idiomatic «وصل الأمر».
+		{"وفريق الرياض هو الوحيد الذي تمكن من الوصول إلى نهائي البطولة عام 1978.", map[marsad.EntityType][]string{marsad.Location: {"الرياض"}}, "visit", false},
+		{"ولم يعد بإمكان آلاف الأطفال التوجه إلى مدارسهم بحسب سامي العلي.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
+		{"بل وصل الأمر بالمسلحين إلى تهديد سامي العلي في مطار الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", false},
+		// A campaign aims at its audience, named before the verb too.
+		{"ونظمت إدارة المختبرات في الرياض حملة للتبرع بالدم استهدفت منسوبي الجوازات.", map[marsad.EntityType][]string{marsad.Location: {"الرياض"}}, "attack", false},
+		// A mover's titles may run long before its إلى.
+		{"يتوجه صاحب السمو الملكي الأمير سامي العلي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع ورئيس مجلس الشؤون الاقتصادية اليوم إلى الرياض.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "visit", true},
 	}
 	for _, tt := range tests {
 		res := speech.Analyze(input(tt.text, tt.entities))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 )
 
 // analysis is what diff reads of one `marsad analyze` line.
@@ -31,6 +32,14 @@ type analysis struct {
 		Start     int    `json:"start"`
 		End       int    `json:"end"`
 	} `json:"quotes"`
+	Events []struct {
+		Kind  string   `json:"kind"`
+		Text  string   `json:"text"`
+		Who   []string `json:"who"`
+		With  []string `json:"with"`
+		Where string   `json:"where"`
+		When  string   `json:"when"`
+	} `json:"events"`
 }
 
 // key names an article across the two files: its URL, else its file, else
@@ -84,10 +93,33 @@ func (a *analysis) quotes() map[string]bool {
 	return m
 }
 
+// events lists an article's events as "kind who=… with=… where=… when=…
+// | the first words of the sentence", each once.
+func (a *analysis) events() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range a.Events {
+		m[fmt.Sprintf("%s who=%s with=%s where=%s when=%s | %s", e.Kind, strings.Join(e.Who, "+"), strings.Join(e.With, "+"),
+			e.Where, e.When, firstRunes(e.Text, 80))] = true
+	}
+	return m
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // totals are one file's counts.
 type totals struct {
-	quotes, named int
-	mentions      map[string]int // by type
+	quotes, named  int
+	events, actors int            // events, and those with an actor
+	mentions       map[string]int // by type
 }
 
 func count(as map[string]*analysis) totals {
@@ -108,6 +140,12 @@ func count(as map[string]*analysis) totals {
 		for _, e := range a.Entities {
 			t.mentions[e.Type] += len(e.Mentions)
 		}
+		for _, e := range a.Events {
+			t.events++
+			if len(e.Who) > 0 {
+				t.actors++
+			}
+		}
 	}
 	return t
 }
@@ -118,6 +156,7 @@ func diff(w io.Writer, old, cur map[string]*analysis) {
 	for _, typ := range []string{"PER", "LOC", "ORG", "MISC"} {
 		fmt.Fprintf(w, "%s mentions %d → %d\n", typ, to.mentions[typ], tc.mentions[typ])
 	}
+	fmt.Fprintf(w, "events %d → %d, with an actor %d → %d\n", to.events, tc.events, to.actors, tc.actors)
 	keys := make([]string, 0, len(old))
 	for k := range old {
 		if cur[k] != nil {
@@ -128,6 +167,7 @@ func diff(w io.Writer, old, cur map[string]*analysis) {
 	for _, k := range keys {
 		ma, mb := old[k].mentions(), cur[k].mentions()
 		qa, qb := old[k].quotes(), cur[k].quotes()
+		ea, eb := old[k].events(), cur[k].events()
 		var lines []string
 		for _, pair := range []struct {
 			sign   string
@@ -136,6 +176,7 @@ func diff(w io.Writer, old, cur map[string]*analysis) {
 		}{
 			{"-", ma, mb, "mention"}, {"+", mb, ma, "mention"},
 			{"-", qa, qb, "quote"}, {"+", qb, qa, "quote"},
+			{"-", ea, eb, "event"}, {"+", eb, ea, "event"},
 		} {
 			var only []string
 			for m := range pair.x {

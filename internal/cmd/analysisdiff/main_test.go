@@ -50,8 +50,8 @@ func TestDiff(t *testing.T) {
 		os.WriteFile(p, []byte(s), 0o644)
 		return p
 	}
-	oldPath := write("old.jsonl", `{"url":"u","entities":[{"name":"عسير","type":"LOC","mentions":[{"text":"عسير","start":3}]}],"quotes":[{"speaker":"س","kind":"statement","start":1,"end":9},{"speaker":"س","kind":"statement","start":1,"end":9}]}`+"\n")
-	newPath := write("new.jsonl", `{"url":"u","entities":[{"name":"الخرج","type":"LOC","mentions":[{"text":"الخرج","start":20}]},{"name":"عسير","type":"LOC","mentions":[{"text":"عسير","start":3}]}],"quotes":[{"speaker":"سامي","speaker_id":"e1","kind":"statement","start":1,"end":9}]}`+"\n")
+	oldPath := write("old.jsonl", `{"url":"u","entities":[{"name":"عسير","type":"LOC","mentions":[{"text":"عسير","start":3}]}],"quotes":[{"speaker":"س","kind":"statement","start":1,"end":9},{"speaker":"س","kind":"statement","start":1,"end":9}],"events":[{"kind":"visit","text":"وصل إلى عسير","who":[],"where":"عسير"}]}`+"\n")
+	newPath := write("new.jsonl", `{"url":"u","entities":[{"name":"الخرج","type":"LOC","mentions":[{"text":"الخرج","start":20}]},{"name":"عسير","type":"LOC","mentions":[{"text":"عسير","start":3}]}],"quotes":[{"speaker":"سامي","speaker_id":"e1","kind":"statement","start":1,"end":9}],"events":[{"kind":"visit","text":"وصل إلى عسير","who":["سامي"],"where":"عسير"}]}`+"\n")
 	old, err := readAnalyses(oldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,8 @@ func TestDiff(t *testing.T) {
 	cur, _ := readAnalyses(newPath)
 	var b bytes.Buffer
 	diff(&b, old, cur)
-	for _, want := range []string{"quotes 1 → 1, with a named speaker 0 → 1", "LOC mentions 1 → 2", "+ mention الخرج/LOC@20", "- quote س|statement@1-9", "+ quote سامي|statement@1-9"} {
+	for _, want := range []string{"quotes 1 → 1, with a named speaker 0 → 1", "LOC mentions 1 → 2", "+ mention الخرج/LOC@20", "- quote س|statement@1-9", "+ quote سامي|statement@1-9",
+		"events 1 → 1, with an actor 0 → 1", "- event visit who= with= where=عسير when= | وصل إلى عسير", "+ event visit who=سامي with= where=عسير"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("diff lacks %q:\n%s", want, b.String())
 		}
