@@ -429,12 +429,52 @@ func dropNonNames(words, tags []string) {
 			// «ريف» + «حلب», «ولاية» + «أوهايو»: the word for a kind of
 			// place, tagged apart from the name after it, is none.
 			tags[i] = "O"
+		case monthNames[n] && monthContext(words, i):
+			// «أبريل (نيسان) الماضي»، «انقلاب يوليو 52»: a month beside
+			// its other name, a number or a relative word is the month,
+			// not Nissan or a person.
+			tags[i] = "O"
 		case prayerNames[n] && i > 0 && prayerWord(words[i-1]):
 			// «صلاة المغرب» is the sunset prayer, «صلاة الميت» the
 			// funeral prayer, not Morocco or a name.
 			tags[i] = "O"
 		}
 	}
+}
+
+// monthNames are the Gregorian months in their Egyptian and Gulf
+// spellings and their Levantine and Iraqi names. The Hijri months
+// (رجب، شعبان، رمضان) are given names too and are left to the tagger.
+var monthNames = normalizedKeys(map[string]bool{
+	"يناير": true, "فبراير": true, "مارس": true, "أبريل": true, "إبريل": true, "مايو": true, "يونيو": true, "يونيه": true,
+	"يوليو": true, "يوليه": true, "أغسطس": true, "سبتمبر": true, "أكتوبر": true, "نوفمبر": true, "ديسمبر": true,
+	"كانون": true, "شباط": true, "آذار": true, "نيسان": true, "أيار": true, "حزيران": true, "تموز": true, "آب": true,
+	"أيلول": true, "تشرين": true,
+})
+
+// monthRelatives follow a month named relative to the text's date.
+var monthRelatives = normalizedKeys(map[string]bool{"الماضي": true, "المقبل": true, "القادم": true, "الجاري": true,
+	"الحالي": true, "المنصرم": true, "الفائت": true, "الأول": true, "الثاني": true})
+
+// monthContext reports whether the month name at i reads as a month: a
+// number or a relative word after it, a number before it, or another
+// month name before it across a bracket or a slash (أبريل (نيسان)،
+// سبتمبر/أيلول).
+func monthContext(words []string, i int) bool {
+	number := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsDigit(r)
+	}
+	if i+1 < len(words) && (number(words[i+1]) || monthRelatives[arabic.Normalize(words[i+1])]) {
+		return true
+	}
+	if i > 0 && number(words[i-1]) {
+		return true
+	}
+	if i > 1 && (words[i-1] == "(" || words[i-1] == "/") && monthNames[arabic.Normalize(words[i-2])] {
+		return true
+	}
+	return false
 }
 
 // loneRegionWords are words for a part of a place that the tagger takes

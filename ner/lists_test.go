@@ -89,6 +89,12 @@ func TestDropNonNames(t *testing.T) {
 		{"وقع بحي العوالي", "O B-LOC B-LOC", "O O B-LOC"},
 		{"في مدينة الرياض", "O B-LOC I-LOC", "O B-LOC I-LOC"}, // one name
 		{"قصف في ريف دمشق", "O O B-LOC I-LOC", "O O B-LOC I-LOC"},
+		// A month beside its other name, a number or a relative word is
+		// the month; Nissan the carmaker and a month alone stay.
+		{"منذ أبريل ( نيسان ) الماضي", "O O O B-ORG O O", "O O O O O O"},
+		{"بانقلاب يوليو 52م", "O B-PER O", "O O O"},
+		{"في مايو الماضي", "O B-LOC O", "O O O"},
+		{"أعلنت نيسان عن سيارة", "O B-ORG O O", "O B-ORG O O"},
 	}
 	checkTags(t, dropNonNames, tests)
 }
