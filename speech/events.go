@@ -704,8 +704,17 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		}
 	}
 	// where: the first place after the trigger, else the last one before.
+	// A visitor named after the verb, with no إلى before him, goes where
+	// the text names after him; a place in his title («وصل قائد قوات شرق
+	// ليبيا، خليفة حفتر، الثلاثاء، روسيا») is where he comes from, unlike
+	// «وصل إلى مدينة عدن أمس خالد بحاح».
+	after := tEnd
+	if kind == "visit" && who >= 0 && actors[who].pos >= tEnd && !slices.Contains(a.norm[tEnd:actors[who].pos], "الي") &&
+		slices.ContainsFunc(places, func(p actor) bool { return p.pos > actors[who].pos }) {
+		after = actors[who].pos + 1
+	}
 	for _, p := range places {
-		if p.pos >= tEnd {
+		if p.pos >= after {
 			e.Where = p.e.Name
 			break
 		}

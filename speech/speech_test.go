@@ -791,6 +791,27 @@ func TestEventSubjects(t *testing.T) {
 	checkActors(t, ents, tests)
 }
 
+// A visitor named after the verb goes to the place named after him, not
+// to the place in his title; a destination after إلى stays the
+// destination wherever the visitor is named.
+func TestVisitDestination(t *testing.T) {
+	ents := map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"جنيف", "عدن", "اليمن", "مالطا"}}
+	for _, tt := range []struct{ text, want string }{
+		{"وصل قائد قوات شرق مالطا، سامي العلي، اليوم جنيف، لإجراء مباحثات.", "جنيف"},
+		{"وصل إلى مدينة عدن أمس سامي العلي نائب رئيس اليمن.", "عدن"},
+	} {
+		var got []string
+		for _, e := range speech.Analyze(input(tt.text, ents)).Events {
+			if e.Kind == "visit" {
+				got = append(got, e.Where)
+			}
+		}
+		if !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%s: visits to %q, want [%s]", tt.text, got, tt.want)
+		}
+	}
+}
+
 // A date serves the event it was found for: a definite event noun
 // further on in the sentence («في حادث التفجير») refers back to an
 // earlier event and makes none, and a frame with nothing but a date far
