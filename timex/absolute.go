@@ -83,7 +83,7 @@ func (p *parser) calendarDateAt(i int) (match, bool) {
 			if yearWord[p.key(e)] && p.num(e+1) >= 0 { // "30 يونيو عام 2013"
 				e++
 			}
-			if y, e2, ok := p.yearAt(e); ok {
+			if y, e2, ok := p.yearAfterMonth(e); ok {
 				if pt, ok := validDay(y, mon, d); ok {
 					return match{start: i, end: e2, lo: pt}, true
 				}
@@ -107,7 +107,7 @@ func (p *parser) calendarDateAt(i int) (match, bool) {
 		if yearWord[p.key(e)] && p.num(e+1) >= 0 {
 			e++
 		}
-		if y, e2, ok := p.yearAt(e); ok {
+		if y, e2, ok := p.yearAfterMonth(e); ok {
 			return match{start: i, end: e2, lo: monthPoint(y, mon)}, true
 		}
 	}
@@ -115,6 +115,25 @@ func (p *parser) calendarDateAt(i int) (match, bool) {
 		return p.hijriAt(i, end, 0, hm)
 	}
 	return match{}, false
+}
+
+// yearAfterMonth reads the year after a month name at e: bare (تموز
+// 1970), in brackets (تموز (1970)) or after a slash and a bracket
+// (كانون أول/(1986)), as archives and references print it.
+func (p *parser) yearAfterMonth(e int) (int, int, bool) {
+	if y, end, ok := p.yearAt(e); ok {
+		return y, end, true
+	}
+	j := e
+	if p.isPunct(j, "/") {
+		j++
+	}
+	if p.isPunct(j, "(") {
+		if y, end, ok := p.yearAt(j + 1); ok && p.isPunct(end, ")") {
+			return y, end + 1, true
+		}
+	}
+	return 0, e, false
 }
 
 // placeBeforeDate are nouns that make a day-month a name: cities, streets
@@ -350,6 +369,9 @@ func (p *parser) numericDateAt(i int) (match, bool) {
 		y, m, d = parts[0], parts[1], parts[2]
 	case digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2:
 		d, m, y = parts[0], parts[1], parts[2]
+		if m > 12 && d <= 12 {
+			d, m = m, d // month first, when nothing else can be read: 4/22/1948
+		}
 	default:
 		return match{}, false
 	}

@@ -16,7 +16,7 @@ var yearCue = map[string]bool{
 	"ثوره": true, "انتخابات": true, "موسم": true, "مونديال": true, "اولمبياد": true, "كاس": true, "رءيه": true,
 	"حرب": true, "احداث": true, "انتفاضه": true, "ازمه": true, "صيف": true, "شتاء": true, "خريف": true, "ربيع": true,
 	"ميزانيه": true, "موازنه": true, "دستور": true, "اتفاق": true, "اتفاقيه": true, "نكسه": true, "نكبه": true,
-	"عن": true, "لعام": true, "ومنذ": true,
+	"عن": true, "لعام": true, "ومنذ": true, "بتاريخ": true,
 }
 
 // yearSelf are cues that belong to the expression text ("عام 2011");
@@ -48,13 +48,27 @@ func (p *parser) yearAtCue(i int) (match, bool) {
 			start = j
 		}
 	}
+	// A year in brackets, after a cue («عام (1933)»، «في (1948)») or alone
+	// before punctuation («حجة بيع أرض (1918).»): archives and references
+	// print it so.
+	paren, bare := false, false
+	if p.isPunct(j, "(") {
+		paren, bare = true, j == i
+		j++
+	}
 	if j >= len(p.toks) || p.toks[j].Kind != arabic.Number || p.toks[j].digits != 4 {
 		return match{}, false
 	}
 	y := p.toks[j].num
 	end := j + 1
+	if paren {
+		if !p.isPunct(end, ")") {
+			return match{}, false
+		}
+		end++
+	}
 	era := p.key(end)
-	strong := yearSelf[cue] || cue == "عامي" || cue == "سنتي"
+	strong := yearSelf[cue] || cue == "عامي" || cue == "سنتي" || cue == "بتاريخ"
 	hijriYear := false
 	switch {
 	case hijriEra[era]:
@@ -67,6 +81,12 @@ func (p *parser) yearAtCue(i int) (match, bool) {
 		}
 	case j == i:
 		return match{}, false
+	case bare:
+		// Alone in brackets, a year is one only where the sentence or a
+		// clause ends after it: «(1305) مشروعات» counts.
+		if y < 1800 || y > 2100 || end < len(p.toks) && p.toks[end].Kind != arabic.Punct {
+			return match{}, false
+		}
 	case strong && y >= 1350 && y <= 1500:
 		hijriYear = true
 	case strong && y >= 1000 && y <= 2100:

@@ -139,6 +139,15 @@ func TestTagForms(t *testing.T) {
 		{"end of year", "أواخر العام", anchorTue, []want{{"أواخر العام", "2023-09/2023-12", span}}},
 		{"half", "خلال النصف الأول من عام 2015", anchorTue, []want{{"النصف الأول من عام 2015", "2015-01/2015-06", span}}},
 		{"season", "في صيف 2013", anchorTue, []want{{"صيف 2013", "2013-06/2013-08", span}}},
+
+		// Years and dates in brackets, as archives and references print
+		// them; a bracketed number before a counted noun is a count.
+		{"year in brackets after a cue", "ولد في مدينة طبريا عام (1900).", anchorTue, []want{{"عام (1900)", "1900", year}}},
+		{"hijri year in brackets", "مضابط بلدية نابلس عام (1308) هجري.", anchorTue, []want{{"عام (1308) هجري", "1890-08-17/1891-08-06", span}}},
+		{"bracketed year alone", "حجة بيع أرض (1918).", anchorTue, []want{{"(1918)", "1918", year}}},
+		{"bracketed count", "اعتمد البنك تمويل (1950) مشروعات.", anchorTue, nil},
+		{"month and bracketed year", "نشرة تموز (1970) وكانون أول/(1986)", anchorTue, []want{{"تموز (1970)", "1970-07", month}, {"كانون أول/(1986)", "1986-12", month}}},
+		{"on a date", "بتاريخ (1934) وبتاريخ 4/22/1948", anchorTue, []want{{"(1934)", "1934", year}, {"4/22/1948", "1948-04-22", day}}},
 		{"last N months", "خلال الثمانية أشهر الماضية", anchorTue, []want{{"خلال الثمانية أشهر الماضية", "2023-01/2023-09", span}}},
 		{"last 48 hours", "خلال ال48 ساعة الماضية", anchorTue, []want{{"خلال ال48 ساعة الماضية", "2023-09-24/2023-09-26", span}}},
 		{"hours ago is today", "منذ 3 ساعات", anchorTue, []want{{"منذ 3 ساعات", "2023-09-26", day}}},
