@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/marsad-news/marsad"
@@ -17,6 +18,25 @@ var yearCue = map[string]bool{
 	"حرب": true, "احداث": true, "انتفاضه": true, "ازمه": true, "صيف": true, "شتاء": true, "خريف": true, "ربيع": true,
 	"ميزانيه": true, "موازنه": true, "دستور": true, "اتفاق": true, "اتفاقيه": true, "نكسه": true, "نكبه": true,
 	"عن": true, "لعام": true, "ومنذ": true, "بتاريخ": true,
+}
+
+// eventYearCues are the event nouns among the year cues: their name may
+// take adjectives before the year.
+var eventYearCues = map[string]bool{
+	"ثوره": true, "انتخابات": true, "حرب": true, "احداث": true, "انتفاضه": true, "ازمه": true, "نكسه": true, "نكبه": true,
+}
+
+// eventCue returns the year cue of an event noun, with or without the
+// article (الانتفاضة → انتفاضه), or "".
+func eventCue(k string) string {
+	k = strings.TrimPrefix(k, "و")
+	if eventYearCues[k] {
+		return k
+	}
+	if r, ok := strings.CutPrefix(k, "ال"); ok && eventYearCues[r] {
+		return r
+	}
+	return ""
 }
 
 // yearSelf are cues that belong to the expression text ("عام 2011");
@@ -46,6 +66,16 @@ func (p *parser) yearAtCue(i int) (match, bool) {
 		j = i + 1
 		if !yearSelf[cue] {
 			start = j
+		}
+	}
+	if k := eventCue(cue); k != "" && p.num(i+1) < 0 {
+		// An event named with its adjectives before the year: «الانتفاضة
+		// الأولى 1987»، «الحرب العالمية الثانية 1939».
+		for n := i + 1; n <= i+2 && n < len(p.toks) && strings.HasPrefix(p.key(n), "ال"); n++ {
+			if p.num(n+1) >= 0 && p.toks[n+1].digits == 4 {
+				j, start, cue = n+1, n+1, k
+				break
+			}
 		}
 	}
 	// A year in brackets, after a cue («عام (1933)»، «في (1948)») or alone

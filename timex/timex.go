@@ -206,6 +206,10 @@ func buildStarters() {
 	for w := range knownWords {
 		starters[w] = struct{}{}
 	}
+	for w := range eventYearCues {
+		starters["ال"+w] = struct{}{}
+		starters["وال"+w] = struct{}{}
+	}
 	for _, set := range []map[string]bool{yearCue, partOfDay, ordinalWords, startWords} {
 		for w, ok := range set {
 			if ok {

@@ -148,6 +148,7 @@ func TestTagForms(t *testing.T) {
 		{"bracketed count", "اعتمد البنك تمويل (1950) مشروعات.", anchorTue, nil},
 		{"month and bracketed year", "نشرة تموز (1970) وكانون أول/(1986)", anchorTue, []want{{"تموز (1970)", "1970-07", month}, {"كانون أول/(1986)", "1986-12", month}}},
 		{"on a date", "بتاريخ (1934) وبتاريخ 4/22/1948", anchorTue, []want{{"(1934)", "1934", year}, {"4/22/1948", "1948-04-22", day}}},
+		{"event with adjectives", "بيانات الانتفاضة الأولى 1987 والانتخابات البرلمانية 2014", anchorTue, []want{{"1987", "1987", year}, {"2014", "2014", year}}},
 		{"last N months", "خلال الثمانية أشهر الماضية", anchorTue, []want{{"خلال الثمانية أشهر الماضية", "2023-01/2023-09", span}}},
 		{"last 48 hours", "خلال ال48 ساعة الماضية", anchorTue, []want{{"خلال ال48 ساعة الماضية", "2023-09-24/2023-09-26", span}}},
 		{"hours ago is today", "منذ 3 ساعات", anchorTue, []want{{"منذ 3 ساعات", "2023-09-26", day}}},
