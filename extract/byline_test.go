@@ -64,3 +64,19 @@ func FuzzSplitSourceByline(f *testing.F) {
 		}
 	})
 }
+
+// A byline of three parts: the agency at one end, the place and the
+// reporter in either order; a ministry is no reporter.
+func TestOutletBylineOfThree(t *testing.T) {
+	for _, tt := range []struct{ in, outlet, author, place string }{
+		{"أنقرة/ سليم قايا/ الأناضول", "الأناضول", "سليم قايا", "أنقرة"},
+		{"الأناضول - غزة - محمد ماجد", "الأناضول", "محمد ماجد", "غزة"},
+		{"الرياض/ وزارة الداخلية/ واس", "", "", ""},
+		{"أنقرة/ سليم قايا/ مكتب الرئيس", "", "", ""},
+	} {
+		o, a, p, _ := parseOutletByline(tt.in)
+		if o != tt.outlet || a != tt.author || p != tt.place {
+			t.Errorf("parseOutletByline(%q) = %q, %q, %q; want %q, %q, %q", tt.in, o, a, p, tt.outlet, tt.author, tt.place)
+		}
+	}
+}

@@ -218,10 +218,13 @@ type result struct {
 // trusted position wins.
 type outletVotes struct {
 	header, dateline, copyright, source string
+	// footer is an outlet's name alone on the last line, as some sites
+	// sign their articles («اليوم السابع»): the weakest position.
+	footer string
 }
 
 func (v outletVotes) best() string {
-	for _, s := range []string{v.header, v.dateline, v.copyright, v.source} {
+	for _, s := range []string{v.header, v.dateline, v.copyright, v.source, v.footer} {
 		if s != "" {
 			return s
 		}
@@ -416,6 +419,10 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 		default:
 			if name, ok := parseSourceLine(t); ok {
 				setOnce(&votes.source, name)
+				break
+			}
+			if o, ok := lookupOutlet(t); ok && !o.Common {
+				setOnce(&votes.footer, o.Name)
 				break
 			}
 			if pub, upd, ok := dateLabel(t); ok && wordCountMax(t, 12) <= 12 {

@@ -57,6 +57,9 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 		return "", "", "", false
 	}
 	parts := reBylineSplit.Split(strings.TrimSpace(s), -1)
+	if len(parts) == 3 {
+		return outletBylineOfThree(parts)
+	}
 	if len(parts) != 2 {
 		return "", "", "", false
 	}
@@ -73,6 +76,37 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 			return o.Name, "", displayName(other), true
 		case isNameLike(other):
 			return o.Name, displayName(other), "", true
+		}
+	}
+	return "", "", "", false
+}
+
+// bodyWords open the name of an institution, which a byline may give
+// where a reporter's name would stand.
+var bodyWords = setOfNormalized(`وزارة الوزارة هيئة الهيئة مكتب المكتب إدارة الإدارة رئاسة مجلس المجلس مركز المركز جامعة شركة
+	بلدية أمانة إمارة محافظة شرطة قيادة جمعية مؤسسة المؤسسة الديوان ديوان`)
+
+// outletBylineOfThree reads a byline of a place, a reporter and an outlet
+// («أنقرة/ أحمد يلماز/ الأناضول»، «الأناضول - غزة - محمد ماجد»): the
+// outlet at one end, and of the other two the place and the name.
+func outletBylineOfThree(parts []string) (outlet, author, place string, ok bool) {
+	for _, ends := range [][3]int{{2, 0, 1}, {0, 1, 2}} {
+		o, found := lookupOutlet(parts[ends[0]])
+		if !found || o.Common {
+			continue
+		}
+		a, b := parts[ends[1]], parts[ends[2]]
+		for k, pair := range [][2]string{{a, b}, {b, a}} {
+			// The agency's own order (place, reporter, agency) needs no
+			// more; otherwise a name that could be a place must be known
+			// as a person's.
+			pl, name := pair[0], pair[1]
+			if ws := strings.Fields(name); len(ws) > 0 && bodyWords[arabic.Normalize(ws[0])] {
+				continue // «الرياض/ وزارة الداخلية/ واس»: a body, not a reporter
+			}
+			if isPlaceLike(pl) && !isPersonName(pl) && isNameLike(name) && (ends[0] == 2 && k == 0 || isPersonName(name) || !isPlaceLike(name)) {
+				return o.Name, displayName(name), displayName(pl), true
+			}
 		}
 	}
 	return "", "", "", false
