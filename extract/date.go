@@ -99,6 +99,9 @@ var zoneOffsets = []struct {
 // header year is a copyright year or an archive label, not a publication
 // date.
 func parseHeaderDate(s string) (marsad.Date, bool) {
+	// «26 سبتمبر ,2023: 09:15 م GST»: a year between a comma and a colon,
+	// as a Gulf channel's template prints it.
+	s = reCommaYear.ReplaceAllString(s, " $1 ")
 	if d, ok := timex.ParseDate(s); ok && (d.Granularity == marsad.Day || d.Granularity == marsad.Minute) {
 		// timex reads GMT and Mecca time; for the other zones a header
 		// names ("بتوقيت القاهرة") it gives UTC, so read the zone here.
@@ -270,6 +273,15 @@ func findClock(s string) (h, mi int, ok bool) {
 // findZone reads "بتوقيت X", "GMT+3" and similar. A time with no zone is
 // taken as UTC: wrong by a few hours at worst, and never a different day for
 // the evening news.
+// reCommaYear is a year set off by a comma before it and a colon after.
+var reCommaYear = regexp.MustCompile(`\s*[,،]\s*(\d{4})\s*:`)
+
+// latinZones are the zone abbreviations Gulf sites print after a time.
+var latinZones = []struct {
+	word  string
+	hours int
+}{{"gst", 4}, {"ast", 3}, {"ksa", 3}}
+
 func findZone(s string) (*time.Location, bool) {
 	if m := reOffset.FindStringSubmatch(s); m != nil && m[2] != "" {
 		sec := atoi(m[2])*3600 + atoi(m[3])*60
@@ -283,6 +295,11 @@ func findZone(s string) (*time.Location, bool) {
 		for _, z := range []string{"gmt", "utc"} {
 			if strings.Contains(s, z) {
 				return time.UTC, true
+			}
+		}
+		for _, z := range latinZones {
+			if strings.Contains(s, z.word) {
+				return time.FixedZone(strings.ToUpper(z.word), z.hours*3600), true
 			}
 		}
 		return time.UTC, false

@@ -287,6 +287,10 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
 			continue
+		case isDateOnly(t) && !hasLetter(t):
+			// «26/9/2023» alone: no letter in it, and a date all the same.
+			setPublished(t)
+			continue
 		case isJunk(t), f.isChrome():
 			continue
 		}
@@ -315,6 +319,11 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			setOnce(&votes.header, o)
 			setOnce(&r.author, name)
 			setOnce(&r.dateline, place)
+			continue
+		}
+		if place, name, ok := parsePlaceReporter(t); ok {
+			setOnce(&r.dateline, place)
+			setOnce(&r.author, name)
 			continue
 		}
 		if knownKey != "" && lineKey(t) == knownKey {

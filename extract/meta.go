@@ -22,7 +22,7 @@ var (
 	reSourceLine = regexp.MustCompile(`(?i)^(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(.+)$`)
 	// A dateline at the start of a line: place, an optional agency in
 	// brackets, a dash or colon, the rest.
-	reDateline = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})((?:\s*[،,]\s*\p{Arabic}+(?:[ ]\p{Arabic}+)?)?)\s*(?:\(([^()]{1,40})\)\s*)?([-–—:])\s*(.*)$`)
+	reDateline = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})((?:\s*[،,]\s*\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})?)\s*(?:\(([^()]{1,40})\)\s*)?([-–—:])-*\s*(.*)$`)
 )
 
 // parseByline returns the author a byline line names.
@@ -63,6 +63,16 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 	if len(parts) != 2 {
 		return "", "", "", false
 	}
+	// «فرانس24 / أ ف ب»: an outlet and the agency it credits; the outlet
+	// publishes.
+	if o1, ok1 := lookupOutlet(parts[0]); ok1 && !o1.Common {
+		if o2, ok2 := lookupOutlet(parts[1]); ok2 && !o2.Common {
+			if o1.Type == "agency" && o2.Type != "agency" {
+				return o2.Name, "", "", true
+			}
+			return o1.Name, "", "", true
+		}
+	}
 	for _, p := range [][2]string{{parts[0], parts[1]}, {parts[1], parts[0]}} {
 		o, ok := lookupOutlet(p[0])
 		if !ok || o.Common {
@@ -79,6 +89,25 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 		}
 	}
 	return "", "", "", false
+}
+
+// parsePlaceReporter reads a header line that gives the dateline's place
+// and the reporter after a colon, and nothing else: «القاهرة: محمد عبده
+// حسنين». The reporter must open with a known given name, so that a
+// label («القاهرة: عاجل») or a sentence stays where it is.
+func parsePlaceReporter(s string) (place, author string, ok bool) {
+	if wordCountMax(s, 8) > 8 {
+		return "", "", false
+	}
+	p, name, found := strings.Cut(s, ":")
+	p, name = strings.TrimSpace(p), strings.TrimSpace(name)
+	if !found || !isPlaceLike(p) || isPersonName(p) || !isPersonName(name) {
+		return "", "", false
+	}
+	if _, ok := lookupOutlet(name); ok {
+		return "", "", false
+	}
+	return displayName(p), displayName(name), true
 }
 
 // bodyWords open the name of an institution, which a byline may give
@@ -227,6 +256,13 @@ func parseSourceLine(s string) (string, bool) {
 	name := displayName(m[1])
 	if o, ok := lookupOutlet(name); ok {
 		return o.Name, true
+	}
+	// «المصدر : الجزيرة + وكالات»، «المصدر: رويترز، الفرنسية»: the
+	// outlet first, with the wires it used.
+	if first, _, ok := strings.Cut(strings.NewReplacer("+", "|", "،", "|", ",", "|").Replace(name), "|"); ok {
+		if o, ok := lookupOutlet(strings.TrimSpace(first)); ok {
+			return o.Name, true
+		}
 	}
 	switch lineKey(name) {
 	case "", "وكالات", "وكالات الانباء", "مواقع", "مواقع التواصل", "متابعات", "خاص", "وسائل اعلام", "وسائل الاعلام":
