@@ -202,7 +202,10 @@ func findDay(n string) (y, mo, d int, rest string, ok bool) {
 			}
 		}
 		if year >= 1000 && validDate(year, int(mon), day) {
-			return year, int(mon), day, strings.Join(words[j:], " "), true
+			// The time of day may come before the date too: «06:00 م
+			// الثلاثاء 26 سبتمبر 2023».
+			before := words[:max(0, i-1)]
+			return year, int(mon), day, strings.Join(words[j:], " ") + " " + strings.Join(before, " "), true
 		}
 	}
 	return 0, 0, 0, "", false

@@ -92,3 +92,19 @@ func FuzzParseDatedDateline(f *testing.F) {
 		}
 	})
 }
+
+// An outlet before the place («سبق- الرياض:»), after a reporter or alone;
+// a second place with no text after it belongs to the dateline too.
+func TestParseDatelineOutletFirst(t *testing.T) {
+	tests := []struct{ line, author, outlet, place, rest string }{
+		{"سبق- الرياض: أعلن وزير التعليم خطة", "", "سبق", "الرياض", "أعلن وزير التعليم خطة"},
+		{"محمد البقمي- سبق- الرياض: أكد رئيس اللجنة", "محمد البقمي", "سبق", "الرياض", "أكد رئيس اللجنة"},
+		{"عين اليوم – جيزان – الباحة", "", "عين اليوم", "جيزان", ""},
+	}
+	for _, tt := range tests {
+		d, ok := parseDateline(tt.line)
+		if !ok || d.author != tt.author || d.outlet != tt.outlet || d.place != tt.place || d.rest != tt.rest {
+			t.Errorf("parseDateline(%q) = %+v, %v; want %q %q %q %q", tt.line, d, ok, tt.author, tt.outlet, tt.place, tt.rest)
+		}
+	}
+}

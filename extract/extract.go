@@ -326,6 +326,11 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			setOnce(&r.author, name)
 			continue
 		}
+		if name, place, ok := parseReporterLine(t); ok {
+			setOnce(&r.author, name)
+			setOnce(&r.dateline, place)
+			continue
+		}
 		if knownKey != "" && lineKey(t) == knownKey {
 			continue
 		}
@@ -377,6 +382,8 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 // takeDateline finds the dateline that opens one of the first paragraphs
 // (after a lede or a subhead at most), records it and cuts it from the body.
 func takeDateline(body []line, r *result, votes *outletVotes) []line {
+	cutLeadLabel(body)
+	defer cutLeadLabel(body)
 	for k := 0; k < len(body) && k < 3; k++ {
 		if d, date, ok := parseDatedDateline(body[k].text); ok {
 			setOnce(&r.dateline, d.place)
@@ -408,6 +415,21 @@ func takeDateline(body []line, r *result, votes *outletVotes) []line {
 	}
 	return body
 }
+
+// cutLeadLabel cuts a credit label from the start of the story, before
+// or after its dateline («محمود الحمد – سبق – متابعة: أسفرت قرعة …»): it
+// says what the text is, not who wrote it.
+func cutLeadLabel(body []line) {
+	if len(body) == 0 {
+		return
+	}
+	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && leadLabels[lineKey(label)] && wordCountMax(rest, 5) >= 5 {
+		body[0].text = strings.TrimSpace(rest)
+	}
+}
+
+// leadLabels are the credit labels a story's first line may open with.
+var leadLabels = map[string]bool{lineKey("متابعة"): true, lineKey("متابعات"): true, lineKey("خاص"): true, lineKey("ترجمة"): true}
 
 // trimFooter removes the footer from the end of the body: chrome, copyright
 // and design credits, the author's name and bio, "المصدر:" and date lines,

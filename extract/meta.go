@@ -110,6 +110,41 @@ func parsePlaceReporter(s string) (place, author string, ok bool) {
 	return displayName(p), displayName(name), true
 }
 
+// parseReporterLine reads a header line that names the reporter with his
+// place in brackets («محمد العبدالله (جدة)») or with his job and handle
+// («أحمد محمود صحافي @ahmedmahmoud»).
+func parseReporterLine(s string) (author, place string, ok bool) {
+	s = strings.TrimSpace(s)
+	if wordCountMax(s, 8) > 8 {
+		return "", "", false
+	}
+	if m := reNamePlace.FindStringSubmatch(s); m != nil {
+		name, p := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		if isPersonName(name) && isPlaceLike(p) && !isPersonName(p) {
+			return displayName(name), displayName(p), true
+		}
+		return "", "", false
+	}
+	if h := reHandle.FindStringIndex(s); h != nil && strings.TrimSpace(s[h[1]:]) == "" {
+		ws := strings.Fields(s[:h[0]])
+		for k := 2; k < len(ws); k++ {
+			if name := strings.Join(ws[:k], " "); isPersonName(name) && (isBio(strings.Join(ws[k:], " ")) || jobWords[arabic.Normalize(ws[k])]) {
+				return displayName(name), "", true
+			}
+		}
+		if name := strings.Join(ws, " "); isPersonName(name) {
+			return displayName(name), "", true
+		}
+	}
+	return "", "", false
+}
+
+// jobWords name a reporter's job after his name.
+var jobWords = setOfNormalized(`صحافي صحفي صحافية صحفية كاتب كاتبة مراسل مراسلة محرر محررة مذيع مذيعة باحث باحثة مصور`)
+
+// reHandle is a social-media handle.
+var reHandle = regexp.MustCompile(`@[A-Za-z0-9_]{2,30}`)
+
 // bodyWords open the name of an institution, which a byline may give
 // where a reporter's name would stand.
 var bodyWords = setOfNormalized(`وزارة الوزارة هيئة الهيئة مكتب المكتب إدارة الإدارة رئاسة مجلس المجلس مركز المركز جامعة شركة
@@ -212,12 +247,23 @@ func isDateOnly(s string) bool {
 	// Everything but numbers, months, weekdays and date words must go.
 	left := 0
 	for _, w := range strings.Fields(lineKey(s)) {
-		if strings.IndexFunc(w, unicode.IsLetter) < 0 || dateWords[w] || isMonthWord(w) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 || dateWords[w] || isMonthWord(w) || yearWithEra(w) {
 			continue
 		}
 		left++
 	}
 	return left <= 1
+}
+
+// yearWithEra reports whether a word is a number with an era letter
+// glued to it: 1445هـ، 2023م.
+func yearWithEra(w string) bool {
+	for _, era := range []string{"هـ", "ه", "م"} {
+		if r, ok := strings.CutSuffix(w, era); ok && r != "" && strings.IndexFunc(r, func(c rune) bool { return !unicode.IsDigit(c) }) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var dateWords = func() map[string]bool {
@@ -317,6 +363,16 @@ func parseDateline(s string) (dateline, bool) {
 	// "عكاظ (جدة) -": the outlet first, the place in brackets.
 	if o, ok := lookupOutlet(place); ok && !o.Common && agency != "" && isPlaceLike(agency) {
 		return dateline{place: displayName(agency), outlet: o.Name, rest: rest}, true
+	}
+	// «سبق- الرياض: أعلن …»: the outlet first, then the place.
+	if o, ok := lookupOutlet(place); ok && !o.Common && agency == "" && sep != ":" {
+		if m2 := reDateline.FindStringSubmatch(rest); m2 != nil && m2[3] == "" && isPlaceLike(m2[1]) && !isPersonName(m2[1]) && !bylineLabels[arabic.Normalize(m2[1])] {
+			rest2 := strings.TrimSpace(m2[5])
+			if isPlaceLike(rest2) && !strings.ContainsAny(rest2, ".،,") {
+				rest2 = "" // «عين اليوم – جيزان – الباحة»: a second place, and no text
+			}
+			return dateline{place: displayName(m2[1]), outlet: o.Name, rest: rest2}, true
+		}
 	}
 	if !isPlaceLike(place) {
 		return dateline{}, false
