@@ -103,7 +103,7 @@ var deniedObjects = setOf(`ما صحة وجود أي الأنباء الأخبا
 
 // Words before أن that make it a conjunction, not reported speech: لا سيما
 // أن، رغم أن، بعد أن …
-var conjunctionHeads = setOf(`سيما رغم برغم بما غير إلا الا بعد قبل منذ كما حتى لو مع حيث لأجل بسبب`)
+var conjunctionHeads = setOf(`سيما رغم برغم بما غير إلا الا بعد قبل منذ كما حتى لو مع حيث إذ لأجل بسبب`)
 
 // Words before «من أن» that make it a conjunction, not what a verb
 // reports: elatives (أكبر من أن تفشل: too big to fail), بدلا، لا بد،

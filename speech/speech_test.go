@@ -132,6 +132,12 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"ثقيل|"},
 		},
 		{
+			name:     "«إذ إن» gives a reason, it reports nothing",
+			text:     "وشدد المتحدث سامي العلي على أهمية عدم استخدام الهواتف النقالة إبان العواصف تجنبا لحدوث الصعق، إذ إن مثل هذه الأجهزة قادرة على جذب الشحنات الكهربائية.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			not:      []string{"العواصف|", "الصعق|"},
+		},
+		{
 			name:     "what follows a participle is its object, not its subject",
 			text:     "وعبر الإعلامي جابر القرني عن عميق حزنه بالنبأ الصادم واصفاً الراحل بالمبدع \"فقد بدأ حياته الإعلامية بصخب ونجومية وأبدع وعاش خارج وطنه\". وأشاد سامي العلي (مستهلك) بتعاون المراقبين، مؤكدا أن تجربته مع قسم البلاغات كانت إيجابية جدا.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"جابر القرني", "سامي العلي"}},
