@@ -132,6 +132,13 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"ثقيل|"},
 		},
 		{
+			name:     "the object of a verb of saying is no speaker: the speaker before goes on",
+			text:     "وقال رئيس اللجنة سامي العلي إن المعاهد الكبرى تستحوذ على البرامج. وكشف النقاب عن قيام اللجنة بتقديم عدة مقترحات، مضيفا أن اللجنة قدمت سبعة مقترحات للمؤسسة. وأكد حرص اللجنة على الشراكات، مشيرا إلى أن التنفيذ يبدأ قريبا.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|claim|اللجنة قدمت"},
+			not:      []string{"النقاب|", "حرص اللجنة|"},
+		},
+		{
 			name:     "«إذ إن» gives a reason, it reports nothing",
 			text:     "وشدد المتحدث سامي العلي على أهمية عدم استخدام الهواتف النقالة إبان العواصف تجنبا لحدوث الصعق، إذ إن مثل هذه الأجهزة قادرة على جذب الشحنات الكهربائية.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
