@@ -897,6 +897,11 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 	if first >= to || phraseStops[a.norm[first]] {
 		return speaker{} // "أشار إلى أن": إلى is never a speaker
 	}
+	if honorifics[a.norm[first]] {
+		if s, ok := a.honorificHolder(first); ok {
+			return s
+		}
+	}
 	if inSet(outletAnaphora, a.norm[first]) {
 		if o := a.lastOutlet(first); o.name != "" {
 			return o
@@ -978,6 +983,47 @@ var sourceNouns = setOf(`مصادر تقارير أنباء انباء معلو�
 // honorifics are the pronoun-suffixed titles that stand for a person:
 // "وأكد سموه أن", "وقال معاليه".
 var honorifics = setOf(`سموه سموها معاليه معاليها سماحته فضيلته سعادته جلالته دولته فخامته`)
+
+// honorificCues are the words before a person's name that an honorific
+// pronoun refers back to: «صاحب السمو الملكي الأمير … وقال سموه»، «معالي
+// الوزير … وأكد معاليه».
+var honorificCues = map[string]map[string]bool{
+	arabic.Normalize("سموه"):    setOf(`سمو السمو الأمير الأميرة ولي`),
+	arabic.Normalize("سموها"):   setOf(`سمو السمو الأميرة`),
+	arabic.Normalize("معاليه"):  setOf(`معالي الوزير وزير`),
+	arabic.Normalize("معاليها"): setOf(`معالي الوزيرة وزيرة`),
+	arabic.Normalize("سماحته"):  setOf(`سماحة الشيخ المفتي الإمام`),
+	arabic.Normalize("فضيلته"):  setOf(`فضيلة الشيخ الإمام الدكتور`),
+	arabic.Normalize("سعادته"):  setOf(`سعادة السفير`),
+	arabic.Normalize("جلالته"):  setOf(`جلالة الملك`),
+	arabic.Normalize("دولته"):   setOf(`دولة رئيس`),
+	arabic.Normalize("فخامته"):  setOf(`فخامة الرئيس`),
+}
+
+// honorificHolder returns the person an honorific pronoun at token i
+// stands for: the nearest person named before it with one of the
+// pronoun's cues among the five words before the name.
+func (a *analysis) honorificHolder(i int) (speaker, bool) {
+	cues := honorificCues[a.norm[i]]
+	if cues == nil {
+		return speaker{}, false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if a.ent[j] < 0 || j > 0 && a.ent[j-1] == a.ent[j] {
+			continue // not the first word of a name
+		}
+		e, ok := a.entityAt(j)
+		if !ok || e.Type != marsad.Person {
+			continue
+		}
+		for k := j - 1; k >= 0 && k >= j-5; k-- {
+			if inSet(cues, a.norm[k]) {
+				return a.speakerOf(e), true
+			}
+		}
+	}
+	return speaker{}, false
+}
 
 // unlikelySpeaker reports whether the word at i cannot open a speaker's
 // name or description: a stopword, a number, a preposition attached to

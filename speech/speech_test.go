@@ -139,6 +139,12 @@ func TestQuotes(t *testing.T) {
 			not:      []string{"النقاب|", "حرص اللجنة|"},
 		},
 		{
+			name:     "an honorific pronoun speaks for the person named with its title",
+			text:     "استقبل صاحب السمو الملكي الأمير سامي العلي أمير المنطقة معالي الوزير منصور الخالد في مكتبه أمس. وقال سموه إن المشروعات الجديدة تخدم الأهالي. وأكد معاليه أن الوزارة ستدعم المنطقة.",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي", "منصور الخالد"}},
+			want:     []string{"سامي العلي|statement|المشروعات الجديدة", "منصور الخالد|statement|الوزارة ستدعم"},
+		},
+		{
 			name:     "«إذ إن» gives a reason, it reports nothing",
 			text:     "وشدد المتحدث سامي العلي على أهمية عدم استخدام الهواتف النقالة إبان العواصف تجنبا لحدوث الصعق، إذ إن مثل هذه الأجهزة قادرة على جذب الشحنات الكهربائية.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
