@@ -101,7 +101,9 @@ var zoneOffsets = []struct {
 func parseHeaderDate(s string) (marsad.Date, bool) {
 	// «26 سبتمبر ,2023: 09:15 م GST»: a year between a comma and a colon,
 	// as a Gulf channel's template prints it.
-	s = reCommaYear.ReplaceAllString(s, " $1 ")
+	if strings.ContainsAny(s, ",،") && strings.IndexByte(s, ':') >= 0 {
+		s = reCommaYear.ReplaceAllString(s, " $1 ")
+	}
 	if d, ok := timex.ParseDate(s); ok && (d.Granularity == marsad.Day || d.Granularity == marsad.Minute) {
 		// timex reads GMT and Mecca time; for the other zones a header
 		// names ("بتوقيت القاهرة") it gives UTC, so read the zone here.

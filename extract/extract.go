@@ -287,7 +287,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
 			continue
-		case isDateOnly(t) && !hasLetter(t):
+		case !hasLetter(t) && isDateOnly(t):
 			// «26/9/2023» alone: no letter in it, and a date all the same.
 			setPublished(t)
 			continue
@@ -423,7 +423,7 @@ func cutLeadLabel(body []line) {
 	if len(body) == 0 {
 		return
 	}
-	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && leadLabels[lineKey(label)] && wordCountMax(rest, 5) >= 5 {
+	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && len(label) <= 16 && leadLabels[lineKey(label)] && wordCountMax(rest, 5) >= 5 {
 		body[0].text = strings.TrimSpace(rest)
 	}
 }
@@ -452,9 +452,11 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 				setOnce(&votes.source, name)
 				break
 			}
-			if o, ok := lookupOutlet(t); ok && !o.Common {
-				setOnce(&votes.footer, o.Name)
-				break
+			if wordCountMax(t, 4) <= 4 {
+				if o, ok := lookupOutlet(t); ok && !o.Common {
+					setOnce(&votes.footer, o.Name)
+					break
+				}
 			}
 			if pub, upd, ok := dateLabel(t); ok && wordCountMax(t, 12) <= 12 {
 				setPublished(pub)

@@ -118,6 +118,9 @@ func parseReporterLine(s string) (author, place string, ok bool) {
 	if wordCountMax(s, 8) > 8 {
 		return "", "", false
 	}
+	if !strings.Contains(s, "(") && strings.IndexByte(s, '@') < 0 {
+		return "", "", false
+	}
 	if m := reNamePlace.FindStringSubmatch(s); m != nil {
 		name, p := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		if isPersonName(name) && isPlaceLike(p) && !isPersonName(p) {
@@ -365,13 +368,15 @@ func parseDateline(s string) (dateline, bool) {
 		return dateline{place: displayName(agency), outlet: o.Name, rest: rest}, true
 	}
 	// «سبق- الرياض: أعلن …»: the outlet first, then the place.
-	if o, ok := lookupOutlet(place); ok && !o.Common && agency == "" && sep != ":" {
-		if m2 := reDateline.FindStringSubmatch(rest); m2 != nil && m2[3] == "" && isPlaceLike(m2[1]) && !isPersonName(m2[1]) && !bylineLabels[arabic.Normalize(m2[1])] {
-			rest2 := strings.TrimSpace(m2[5])
-			if isPlaceLike(rest2) && !strings.ContainsAny(rest2, ".،,") {
-				rest2 = "" // «عين اليوم – جيزان – الباحة»: a second place, and no text
+	if agency == "" && sep != ":" && rest != "" {
+		if o, ok := lookupOutlet(place); ok && !o.Common {
+			if m2 := reDateline.FindStringSubmatch(rest); m2 != nil && m2[3] == "" && isPlaceLike(m2[1]) && !isPersonName(m2[1]) && !bylineLabels[arabic.Normalize(m2[1])] {
+				rest2 := strings.TrimSpace(m2[5])
+				if isPlaceLike(rest2) && !strings.ContainsAny(rest2, ".،,") {
+					rest2 = "" // «عين اليوم – جيزان – الباحة»: a second place, and no text
+				}
+				return dateline{place: displayName(m2[1]), outlet: o.Name, rest: rest2}, true
 			}
-			return dateline{place: displayName(m2[1]), outlet: o.Name, rest: rest2}, true
 		}
 	}
 	if !isPlaceLike(place) {
