@@ -572,6 +572,11 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 				who = k
 			}
 		}
+		if who < 0 {
+			// «الأمير سامي العلي النائب الثاني لرئيس مجلس الوزراء التقى»:
+			// the name before the verb closes a title; its holder acts.
+			who = a.titleHolder(actors, before)
+		}
 	}
 	// A verbal noun that has its possessor attached («من لقائه في بنغازي
 	// قائد القيادة الأمريكية») has its genitive slot filled: the name
@@ -671,7 +676,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	}
 	if who < 0 && possessed && kind != "visit" {
 		for _, ac := range actors {
-			if a.objectOf(t, tEnd, ac.pos) && len(e.With) < 3 && !a.oblique(ac.pos) {
+			if a.objectOf(t, tEnd, ac.pos) && len(e.With) < 3 && !a.oblique(ac.pos) && !a.titleOrAudience(ac) {
 				e.With = append(e.With, ac.e.Name) // «خلال استقباله إسماعيل ولد الشيخ»
 			}
 		}
@@ -697,7 +702,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		e.Who = []string{actors[who].e.Name}
 		if kind == "meeting" || kind == "call" || kind == "agreement" || kind == "attack" || kind == "supply" || kind == "request" {
 			for k, ac := range actors {
-				if k != who && len(e.With) < 3 && !isPartOf(ac.e.Name, actors[who].e.Name) {
+				if k != who && len(e.With) < 3 && !isPartOf(ac.e.Name, actors[who].e.Name) && !a.titleOrAudience(ac) {
 					e.With = append(e.With, ac.e.Name)
 				}
 			}
@@ -826,6 +831,53 @@ func (a *analysis) objectOf(t, tEnd, pos int) bool {
 // في استقباله»: the pronoun is received, by the name that follows.
 func (a *analysis) receivedBy(t int) bool {
 	return t > 0 && a.norm[t-1] == "في" && inSet(receiveVerbs, strings.TrimSuffix(strings.TrimSuffix(a.norm[t], "ه"), "ها"))
+}
+
+// titleHolder returns the index in actors of the person whose title ends
+// with the organisation at token end (a role word governs it), named at
+// most twelve tokens before it and in no prepositional phrase, or -1.
+func (a *analysis) titleHolder(actors []actor, end int) int {
+	org := -1
+	for k, ac := range actors {
+		if a.ent[ac.pos] == a.ent[end] {
+			org = k
+		}
+	}
+	if org < 0 || !a.titleOrAudience(actors[org]) {
+		return -1
+	}
+	for k := org - 1; k >= 0; k-- {
+		ac := actors[k]
+		if actors[org].pos-ac.pos > 12 {
+			break
+		}
+		if ac.e.Type == marsad.Person && !a.oblique(ac.pos) {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleOrAudience reports whether the organisation ac stands in someone's
+// title («النائب الثاني لرئيس مجلس الوزراء»، «رئيس الحكومة») or is the
+// outlet a speaker talks to («ل«الشرق الأوسط»»، «لوكالة الأنباء»): no
+// party to the event either way.
+func (a *analysis) titleOrAudience(ac actor) bool {
+	if ac.e.Type != marsad.Organization {
+		return false
+	}
+	if _, ok := a.roleOf(ac.pos); ok {
+		return true
+	}
+	j := ac.pos - 1
+	for j >= 0 && a.toks[j].Kind == arabic.Punct && isOpenQuote(a.toks[j].Text) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	n := a.norm[j]
+	return prepositionalTitle(n) || n == "ل" || n == "لـ" || a.spokenTo(j)
 }
 
 // duringWords refer back to the event just named: «يلتقي خلالها».

@@ -831,6 +831,26 @@ func TestVisitDestination(t *testing.T) {
 	}
 }
 
+// The parties of an event leave out the organisations in someone's title
+// and the outlet a speaker talks to.
+func TestEventPartiesLeaveOutTitlesAndOutlets(t *testing.T) {
+	ents := map[marsad.EntityType][]string{
+		marsad.Person:       {"سامي العلي", "منصور الخالد"},
+		marsad.Organization: {"مجلس الوزراء", "الشرق الأوسط"},
+	}
+	text := "وقال مصدر ل«الشرق الأوسط» إن الأمير سامي العلي النائب الثاني لرئيس مجلس الوزراء التقى أمس الرئيس منصور الخالد."
+	for _, e := range speech.Analyze(input(text, ents)).Events {
+		if e.Kind != "meeting" {
+			continue
+		}
+		if !slices.Equal(e.Who, []string{"سامي العلي"}) || !slices.Equal(e.With, []string{"منصور الخالد"}) {
+			t.Errorf("meeting who %q with %q, want سامي العلي with منصور الخالد", e.Who, e.With)
+		}
+		return
+	}
+	t.Errorf("no meeting in %q", text)
+}
+
 // A date serves the event it was found for: a definite event noun
 // further on in the sentence («في حادث التفجير») refers back to an
 // earlier event and makes none, and a frame with nothing but a date far
