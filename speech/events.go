@@ -877,8 +877,24 @@ func (a *analysis) titleOrAudience(ac actor) bool {
 		return false
 	}
 	n := a.norm[j]
-	return prepositionalTitle(n) || n == "ل" || n == "لـ" || a.spokenTo(j)
+	if prepositionalTitle(n) || n == "ل" || n == "لـ" || a.spokenTo(j) {
+		return true
+	}
+	// «وفق ما ذكره موقع "روسيا اليوم"»، «بحسب وكالة الأنباء»: the outlet
+	// the text cites.
+	if inSet(outletHeads, n) {
+		j--
+	}
+	for k := j; k >= 0 && k > j-3; k-- {
+		if inSet(citationWords, a.norm[k]) {
+			return true
+		}
+	}
+	return false
 }
+
+// citationWords cite a source: «وفق ما ذكره»، «بحسب»، «نقلا عن».
+var citationWords = setOf(`وفق وفقا حسب بحسب ذكره ذكرته ذكرت أوردته أوردت نشرته نشرت نقلته نقلت نقلا أفادت`)
 
 // duringWords refer back to the event just named: «يلتقي خلالها».
 var duringWords = setOf(`خلالها خلاله خلالهما خلالهم`)
