@@ -51,7 +51,7 @@ func (m *Model) Coordinate(words, tags []string) (joined []int) {
 		listGoesOn := end < len(tags) && tags[end] == "B-"+typ && conjoined(words[end])
 		j := i + 1
 		for ; j < end; j++ {
-			if typ == "LOC" && (m.listEvidence(words[j], typ) || listGoesOn && conjoined(words[j]) && !pronounSuffix(words[j])) {
+			if typ == "LOC" && (m.listEvidence(words[j], typ) || listGoesOn && conjoined(words[j]) && !pronounSuffix(words[j]) || stateHeadAfterAnd(words[j])) {
 				tags[j] = "B-LOC" // split
 				joined = append(joined, j)
 			}
@@ -68,6 +68,49 @@ func (m *Model) Coordinate(words, tags []string) (joined []int) {
 		i = j - 1
 	}
 	return joined
+}
+
+// stateHeads open a state's official name: «جمهورية مصر العربية»،
+// «المملكة العربية السعودية»، «سلطنة عمان».
+var stateHeads = normalizedKeys(map[string]bool{"المملكة": true, "مملكة": true, "الجمهورية": true, "جمهورية": true,
+	"سلطنة": true, "السلطنة": true, "إمارة": true, "دولة": true, "الإمارات": true, "الولايات": true})
+
+// stateHeadAfterAnd reports whether tok is و and a state head: inside a
+// place span it starts the next state of a list («جمهورية مصر العربية
+// والمملكة العربية السعودية»).
+func stateHeadAfterAnd(tok string) bool {
+	rest, ok := strings.CutPrefix(tok, "و")
+	return ok && stateHeads[arabic.Normalize(rest)]
+}
+
+// stateNames extends a place span back over the state head the tagger
+// left out before it when the span ends with a nisba («جمهورية» + «مصر
+// العربية»): the official name is one name.
+func stateNames(words, tags []string) {
+	for i := 1; i < len(tags); i++ {
+		if tags[i] != "B-LOC" || tags[i-1] != "O" {
+			continue
+		}
+		head := arabic.Normalize(words[i-1])
+		for _, p := range []string{"و", "ب", "ل", "وب", "ول"} {
+			if r, ok := strings.CutPrefix(head, p); ok && stateHeads[r] {
+				head = r
+				break
+			}
+		}
+		if !stateHeads[head] || strings.HasPrefix(head, "ال") {
+			continue // «المملكة» alone is the kingdom the text is about
+		}
+		end := i + 1
+		for end < len(tags) && tags[end] == "I-LOC" {
+			end++
+		}
+		last := arabic.Normalize(words[end-1])
+		if end-i < 2 || !strings.HasPrefix(last, "ال") || !strings.HasSuffix(last, "يه") && !strings.HasSuffix(last, "ي") {
+			continue
+		}
+		tags[i-1], tags[i] = "B-LOC", "I-LOC"
+	}
 }
 
 // listEvidence reports whether tok is و + a word the corpus saw as a name
@@ -135,6 +178,7 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 	Institutions(words, tags)
 	epithetNames(words, tags)
 	attestedPlaces(words, tags)
+	stateNames(words, tags)
 	dropNonNames(words, tags)
 	adjectivalNisbas(words, tags)
 	trimSpans(words, tags)

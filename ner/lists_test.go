@@ -31,6 +31,8 @@ func TestCoordinate(t *testing.T) {
 			[]string{"LOC:عدن", "LOC:وجعار", "LOC:والضالع", "LOC:وأبين"}},
 		{"digits are no name", "في الرياض و2015", "O B-LOC O", []string{"LOC:الرياض"}},
 		{"a bare conjunction is no name", "في الرياض و", "O B-LOC O", []string{"LOC:الرياض"}},
+		{"a state head after و starts the next state", "بين مصر العربية والمملكة العربية السعودية", "O B-LOC I-LOC I-LOC I-LOC I-LOC",
+			[]string{"LOC:مصر العربية", "LOC:والمملكة العربية السعودية"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,6 +47,17 @@ func TestCoordinate(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestStateNames(t *testing.T) {
+	tests := []struct{ words, tags, want string }{
+		{"زار جمهورية مصر العربية", "O O B-LOC I-LOC", "O B-LOC I-LOC I-LOC"},
+		{"في جمهورية أفريقيا الوسطى", "O O B-LOC I-LOC", "O B-LOC I-LOC I-LOC"},
+		{"سفير بجمهورية مصر العربية", "O O B-LOC I-LOC", "O B-LOC I-LOC I-LOC"},
+		{"داخل المملكة مصر العربية", "O O B-LOC I-LOC", "O O B-LOC I-LOC"}, // the article: the kingdom the text is about
+		{"زار دولة الكويت", "O O B-LOC", "O O B-LOC"},                      // no nisba ends the name
+	}
+	checkTags(t, stateNames, tests)
 }
 
 func TestCompoundNames(t *testing.T) {
