@@ -80,7 +80,11 @@ func fallbackStrip(w string, typ marsad.EntityType) (cliticCandidate, bool) {
 		// A place may be a known word of three letters after the
 		// prepositions ب and ل, which places take all the time (بجدة،
 		// لغزة); not after و, whose places begin with it (وجدة).
-		short := bn == 3 && typ == marsad.Location && (c.prefix == "ب" || c.prefix == "ل")
+		short := bn == 3 && typ == marsad.Location && (c.prefix == "ب" || c.prefix == "ل") ||
+			// «وجيش الشرعية»، «وحزب الأمة»: an organisation's head of
+			// three letters after و, when the whole is no word or the
+			// lexicon reads its و as the conjunction.
+			bn == 3 && typ == marsad.Organization && c.prefix == "و" && (!arabic.Known(w) || strings.HasPrefix(arabic.SplitClitics(w).Prefix, "و"))
 		if bn < 4 && !short || !arabic.Known(c.base) {
 			continue
 		}

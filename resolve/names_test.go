@@ -307,6 +307,9 @@ func TestClitics(t *testing.T) {
 		{"بجده", loc, "جده"},
 		{"لغزه", loc, "غزه"},
 		{"وجده", loc, ""}, // Oujda
+		{"وجيش", org, "جيش"},
+		{"وحزب", org, "حزب"},
+		{"وفد", org, ""}, // a delegation, not و + فد
 		{"بجده", org, ""},
 		{"بطوله", marsad.Misc, ""}, // بطولة العالم: the tournament, not ب + طولة
 		{"بنك", org, ""},
