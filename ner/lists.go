@@ -198,6 +198,32 @@ func (m *Model) Rules(words, tags []string) (joined []int) {
 var nisbaPlaceHeads = normalizedKeys(map[string]bool{"المنطقة": true, "المدينة": true, "المحافظة": true,
 	"الولاية": true, "المملكة": true, "الجمهورية": true, "الجزيرة": true, "الضفة": true, "الإمارة": true})
 
+// indefiniteFeminine reports whether a normalized word is a feminine or
+// plural noun without the article or a preposition: …ة or …ات, three
+// letters or more.
+func indefiniteFeminine(n string) bool {
+	if hasArticlePrefix(n) || utf8.RuneCountInString(n) < 3 {
+		return false
+	}
+	for _, p := range []string{"ب", "ل", "ك", "و", "ف"} {
+		if strings.HasPrefix(n, p) && arabic.Known(strings.TrimPrefix(n, p)) && !arabic.Known(n) {
+			return false // بمدينة: a preposition, and the place word after it
+		}
+	}
+	return strings.HasSuffix(n, "ه") || strings.HasSuffix(n, "ات")
+}
+
+// hasArticlePrefix reports whether a normalized word carries the article,
+// after at most a conjunction and a preposition.
+func hasArticlePrefix(n string) bool {
+	for _, p := range []string{"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // adjectivalNisbas untags a one-word place that is a feminine nisba (ال…ية)
 // right after a definite feminine or plural word (ال…ة، ال…ات, with a
 // preposition or و attached) outside any name.
@@ -207,10 +233,22 @@ func adjectivalNisbas(words, tags []string) {
 			continue
 		}
 		w := arabic.Normalize(words[i])
-		if !strings.HasPrefix(w, "ال") || !strings.HasSuffix(w, "يه") {
+		if !strings.HasSuffix(w, "يه") {
 			continue
 		}
 		prev := arabic.Normalize(words[i-1])
+		if !strings.HasPrefix(w, "ال") {
+			// «طائرة سورية»، «ليرة سورية»، «عائلة سورية»: an indefinite
+			// nisba after an indefinite feminine noun agrees with it, both
+			// written with ة (not تستحقه سورية, not مدينة تايبيه). One
+			// with a preposition and the article (بالعزيزية، للسعودية) is
+			// a place.
+			if strings.HasSuffix(words[i], "ية") && (strings.HasSuffix(words[i-1], "ة") || strings.HasSuffix(words[i-1], "ات")) &&
+				indefiniteFeminine(prev) && !hasArticlePrefix(w) {
+				tags[i] = "O"
+			}
+			continue
+		}
 		if !strings.HasSuffix(prev, "ه") && !strings.HasSuffix(prev, "ات") {
 			continue
 		}

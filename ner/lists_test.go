@@ -162,6 +162,14 @@ func TestAdjectivalNisbas(t *testing.T) {
 		{"أمير المنطقة الشرقية", "O O B-LOC", "O O B-LOC"},
 		{"المملكة العربية السعودية", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"},
 		{"الحكومة السعودية الجديدة", "O B-LOC I-LOC", "O B-LOC I-LOC"},
+		// An indefinite nisba after an indefinite feminine noun, both
+		// with ة; not after a pronoun, not a name in ـيه, not with a
+		// preposition and the article.
+		{"حطام طائرة سورية وسط", "O O B-LOC O", "O O O O"},
+		{"فئة الألف ليرة سورية", "O O O B-LOC", "O O O O"},
+		{"الذي تستحقه سورية وشعبها", "O O B-LOC O", "O O B-LOC O"},
+		{"في مدينة تايبيه الجديدة", "O O B-LOC O", "O O B-LOC O"},
+		{"إهانة للسعودية وشعبها", "O B-LOC O", "O B-LOC O"},
 	}
 	checkTags(t, adjectivalNisbas, tests)
 }
