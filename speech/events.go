@@ -617,7 +617,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		return !a.targetedBy(ac.pos)
 	}
 	for k, ac := range actors {
-		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && acts(k) {
+		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && acts(k) && !a.speechBetween(tEnd, ac.pos) {
 			who = k
 			break
 		}
@@ -644,7 +644,8 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	for k, ac := range actors {
 		// The name after a possessed noun («خلال استقباله إسماعيل ولد
 		// الشيخ») is its object, never its actor (objectOf).
-		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) && !(possessed && a.objectOf(t, tEnd, ac.pos)) {
+		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) && !(possessed && a.objectOf(t, tEnd, ac.pos)) &&
+			!(ac.pos >= tEnd && a.speechBetween(tEnd, ac.pos)) {
 			who = k
 		}
 	}
@@ -702,7 +703,8 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		e.Who = []string{actors[who].e.Name}
 		if kind == "meeting" || kind == "call" || kind == "agreement" || kind == "attack" || kind == "supply" || kind == "request" {
 			for k, ac := range actors {
-				if k != who && len(e.With) < 3 && !isPartOf(ac.e.Name, actors[who].e.Name) && !a.titleOrAudience(ac) {
+				if k != who && len(e.With) < 3 && !isPartOf(ac.e.Name, actors[who].e.Name) && !a.titleOrAudience(ac) &&
+					!(ac.pos >= tEnd && a.speechBetween(tEnd, ac.pos)) {
 					e.With = append(e.With, ac.e.Name)
 				}
 			}
@@ -895,6 +897,36 @@ func (a *analysis) titleOrAudience(ac actor) bool {
 
 // citationWords cite a source: «وفق ما ذكره»، «بحسب»، «نقلا عن».
 var citationWords = setOf(`وفق وفقا حسب بحسب ذكره ذكرته ذكرت أوردته أوردت نشرته نشرت نقلته نقلت نقلا أفادت`)
+
+// speechBetween reports whether a colon or an opening quotation mark
+// stands between tokens from and to: what follows is someone's words, and
+// a name in them («وقال كيري غداة لقاء مع لافروف: «بحثنا قرار الأمم
+// المتحدة»») does not act in the event before them.
+func (a *analysis) speechBetween(from, to int) bool {
+	for j := from; j < to && j < len(a.toks); j++ {
+		t := a.toks[j]
+		if t.Kind != arabic.Punct {
+			continue
+		}
+		if t.Text == ":" {
+			return true
+		}
+		if isOpenMark(t.Text) {
+			// A name or a word set off by marks («المؤثر»، «عبدالرحمن
+			// النمر») closes within a few words; what someone said runs on.
+			k := j + 1
+			for k < len(a.toks) && k <= j+4 && !isCloseMark(a.toks[k].Text) {
+				k++
+			}
+			if k < len(a.toks) && k <= j+4 {
+				j = k
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // duringWords refer back to the event just named: «يلتقي خلالها».
 var duringWords = setOf(`خلالها خلاله خلالهما خلالهم`)
@@ -1249,7 +1281,7 @@ func definiteNoun(n string) bool {
 
 // roleHeads open an actor described by its role: the delegation, the
 // minister, the crown prince, the army.
-var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وزير الأمير أمير السفير سفير المبعوث مبعوث الملك ولي نائب وكيل
+var roleHeads = setOf(`الوفد وفد الرئيس رئيس الوزير وزير الأمير أمير السفير سفير المبعوث مبعوث الملك ولي نائب وكيل مساعد مستشار عضو رئيسة مديرة
 	المحافظ محافظ القائد قائد المدير مدير الجيش القوات قوات الشرطة الحكومة حكومة الطيران طائرات الطائرات الأمين أمين`)
 
 // addressWords are the honorifics before a role: سمو، معالي، فخامة.

@@ -806,6 +806,10 @@ func TestEventSubjects(t *testing.T) {
 		{"وعقد الوزير الإيراني بعد لقائه بأمير دولة الكويت مؤتمرا صحفيا في جنيف.", "meeting|الوزير الإيراني"},
 		{"جاء ذلك خلال استقباله في مكتبه بجنيف اليوم منصور الخالد.", "meeting|"},
 		{"وخلال لقائه مع رؤساء التحرير قال سامي العلي إن الحل قريب.", "meeting|سامي العلي"},
+		// A name inside the words quoted after the trigger does not act;
+		// a name set off by marks is no quotation.
+		{"وقال سامي العلي غداة لقاء في جنيف: «بحثنا قرار منظمة الصحة».", "meeting|سامي العلي"},
+		{"اجتمع المشرف العام «المؤثر» منصور الخالد مع اللاعبين في جنيف.", "meeting|منصور الخالد"},
 	}
 	checkActors(t, ents, tests)
 }
