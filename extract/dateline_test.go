@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -106,5 +107,19 @@ func TestParseDatelineOutletFirst(t *testing.T) {
 		if !ok || d.author != tt.author || d.outlet != tt.outlet || d.place != tt.place || d.rest != tt.rest {
 			t.Errorf("parseDateline(%q) = %+v, %v; want %q %q %q %q", tt.line, d, ok, tt.author, tt.outlet, tt.place, tt.rest)
 		}
+	}
+}
+
+// A dateline opening a paragraph longer than the bytes the expression
+// reads cuts only the dateline: the story keeps its end.
+func TestDatelineKeepsLongParagraph(t *testing.T) {
+	long := "سبق- الرياض: " + strings.Repeat("أعلنت الوزارة عن خطة جديدة لتطوير الخدمات في المنطقة. ", 120) + "وهذه آخر جملة في الخبر."
+	a := &marsad.Article{Title: "عنوان الخبر", Body: long}
+	Clean(a)
+	if !strings.HasSuffix(a.Body, "وهذه آخر جملة في الخبر.") {
+		t.Errorf("body of %d bytes ends %q", len(a.Body), a.Body[max(0, len(a.Body)-60):])
+	}
+	if a.Dateline != "الرياض" || strings.HasPrefix(a.Body, "سبق") {
+		t.Errorf("dateline %q, body starts %q", a.Dateline, a.Body[:30])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
@@ -355,14 +356,28 @@ var reSecondPlace = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*([:\
 // الراجحي- سبق- جدة: …" (name, outlet, place).
 func parseDateline(s string) (dateline, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) > 4000 {
-		s = s[:4000]
+	// The expression reads at most the first 4,000 bytes (a dateline
+	// opens its line); the rest of the line is the story, kept whole
+	// however long the paragraph.
+	head := s
+	if len(head) > 4000 {
+		cut := 4000
+		for cut > 0 && !utf8.RuneStart(head[cut]) {
+			cut--
+		}
+		head = head[:cut]
 	}
-	m := reDateline.FindStringSubmatch(s)
+	m := reDateline.FindStringSubmatchIndex(head)
 	if m == nil {
 		return dateline{}, false
 	}
-	place, agency, sep, rest := m[1], m[3], m[4], strings.TrimSpace(m[5])
+	group := func(g int) string {
+		if m[2*g] < 0 {
+			return ""
+		}
+		return head[m[2*g]:m[2*g+1]]
+	}
+	place, agency, sep, rest := group(1), group(3), group(4), strings.TrimSpace(s[m[10]:])
 	// "عكاظ (جدة) -": the outlet first, the place in brackets.
 	if o, ok := lookupOutlet(place); ok && !o.Common && agency != "" && isPlaceLike(agency) {
 		return dateline{place: displayName(agency), outlet: o.Name, rest: rest}, true

@@ -128,7 +128,7 @@ var (
 	// يلتقي الهلال مع النصر في المباراة، لقاء كأس السوبر: a match, not
 	// a meeting.
 	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
-	matchCues = setOf(`مباراة المباراة مباريات المباريات الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات يواجه صالة
+	matchCues = setOf(`مباراة المباراة مباريات المباريات مبارياته مبارياتها الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات يواجه صالة صالات كرة
 		ضيفه ضيفها مضيفه مضيفها الذهاب الإياب ملعب الملعب استاد`)
 	// عاصفة الحزم، عاصفة الصحراء: military operations, not storms.
 	stormWords     = setOf(`عاصفة العاصفة`)
@@ -614,6 +614,9 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		if a.oblique(ac.pos) || a.inTitleBeforePerson(ac, actors[k+1:]) {
 			return false
 		}
+		if kind == "attack" && ac.pos < t && a.condemnationBetween(ac.pos, t) {
+			return false // «أعربت الحكومة عن شجبها للعمل الإرهابي الذي استهدف»: who condemns did not strike
+		}
 		return !a.targetedBy(ac.pos)
 	}
 	for k, ac := range actors {
@@ -897,6 +900,30 @@ func (a *analysis) titleOrAudience(ac actor) bool {
 
 // citationWords cite a source: «وفق ما ذكره»، «بحسب»، «نقلا عن».
 var citationWords = setOf(`وفق وفقا حسب بحسب ذكره ذكرته ذكرت أوردته أوردت نشرته نشرت نقلته نقلت نقلا أفادت`)
+
+// condemnationStems open the words of condemning and condoling: شجب،
+// استنكار، إدانة، تنديد، تعازي (normalized, with what attaches after).
+var condemnationStems = []string{"شجب", "استنكر", "استنكار", "ادان", "يدين", "تدين", "ندين", "ندد", "تنديد", "تعازي", "عزاء", "مواساه"}
+
+// condemnationBetween reports whether a word of condemning or condoling
+// stands between tokens from and to.
+func (a *analysis) condemnationBetween(from, to int) bool {
+	for j := from + 1; j < to; j++ {
+		n := a.norm[j]
+		for _, p := range []string{"و", "ب", "ل"} {
+			if r, ok := strings.CutPrefix(n, p); ok && len(r) >= 6 {
+				n = r
+				break
+			}
+		}
+		for _, stem := range condemnationStems {
+			if strings.HasPrefix(n, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // speechBetween reports whether a colon or an opening quotation mark
 // stands between tokens from and to: what follows is someone's words, and
