@@ -986,43 +986,70 @@ var honorifics = setOf(`سموه سموها معاليه معاليها سماح
 
 // honorificCues are the words before a person's name that an honorific
 // pronoun refers back to: «صاحب السمو الملكي الأمير … وقال سموه»، «معالي
-// الوزير … وأكد معاليه».
+// الدكتور … وأكد معاليه». معالي addresses a minister at home; a foreign
+// minister is named without it, so وزير alone is no cue.
 var honorificCues = map[string]map[string]bool{
-	arabic.Normalize("سموه"):    setOf(`سمو السمو الأمير الأميرة ولي`),
+	arabic.Normalize("سموه"):    setOf(`سمو السمو الأمير الأميرة`),
 	arabic.Normalize("سموها"):   setOf(`سمو السمو الأميرة`),
-	arabic.Normalize("معاليه"):  setOf(`معالي الوزير وزير`),
-	arabic.Normalize("معاليها"): setOf(`معالي الوزيرة وزيرة`),
-	arabic.Normalize("سماحته"):  setOf(`سماحة الشيخ المفتي الإمام`),
-	arabic.Normalize("فضيلته"):  setOf(`فضيلة الشيخ الإمام الدكتور`),
-	arabic.Normalize("سعادته"):  setOf(`سعادة السفير`),
-	arabic.Normalize("جلالته"):  setOf(`جلالة الملك`),
-	arabic.Normalize("دولته"):   setOf(`دولة رئيس`),
-	arabic.Normalize("فخامته"):  setOf(`فخامة الرئيس`),
+	arabic.Normalize("معاليه"):  setOf(`معالي`),
+	arabic.Normalize("معاليها"): setOf(`معالي`),
+	arabic.Normalize("سماحته"):  setOf(`سماحة المفتي الشيخ`),
+	arabic.Normalize("فضيلته"):  setOf(`فضيلة الشيخ`),
+	arabic.Normalize("سعادته"):  setOf(`سعادة`),
+	arabic.Normalize("جلالته"):  setOf(`جلالة`),
+	arabic.Normalize("دولته"):   setOf(`دولة`),
+	arabic.Normalize("فخامته"):  setOf(`فخامة`),
 }
 
 // honorificHolder returns the person an honorific pronoun at token i
-// stands for: the nearest person named before it with one of the
-// pronoun's cues among the five words before the name.
+// stands for: of the persons named before it with one of the pronoun's
+// cues, the last speaker when he is one of them, else the nearest.
 func (a *analysis) honorificHolder(i int) (speaker, bool) {
 	cues := honorificCues[a.norm[i]]
 	if cues == nil {
 		return speaker{}, false
 	}
+	var best marsad.Entity
+	found := false
 	for j := i - 1; j >= 0; j-- {
 		if a.ent[j] < 0 || j > 0 && a.ent[j-1] == a.ent[j] {
 			continue // not the first word of a name
 		}
 		e, ok := a.entityAt(j)
-		if !ok || e.Type != marsad.Person {
+		if !ok || e.Type != marsad.Person || !a.cuedBefore(j, cues) {
 			continue
 		}
-		for k := j - 1; k >= 0 && k >= j-5; k-- {
-			if inSet(cues, a.norm[k]) {
-				return a.speakerOf(e), true
-			}
+		if a.lastSpeaker.id != "" && e.ID == a.lastSpeaker.id {
+			// The one who spoke last is the one the text goes on
+			// about: «وبيّن الشيخ علي الحذيفي أن … وقال فضيلته».
+			return a.speakerOf(e), true
+		}
+		if !found {
+			best, found = e, true // the nearest, unless the last speaker is among them
 		}
 	}
-	return speaker{}, false
+	if !found {
+		return speaker{}, false
+	}
+	return a.speakerOf(best), true
+}
+
+// cuedBefore reports whether one of cues stands in the five words before
+// the name at token j, with no punctuation and no other person between
+// («معالي وزير الخدمة المدنية خالد …»).
+func (a *analysis) cuedBefore(j int, cues map[string]bool) bool {
+	for k := j - 1; k >= 0 && k >= j-5; k-- {
+		if inSet(cues, a.norm[k]) && a.ent[k] < 0 {
+			return true
+		}
+		if e, ok := a.entityAt(k); ok && e.Type == marsad.Person {
+			return false // another person's name: the cue is his
+		}
+		if a.toks[k].Kind == arabic.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // unlikelySpeaker reports whether the word at i cannot open a speaker's

@@ -810,6 +810,8 @@ func TestEventSubjects(t *testing.T) {
 		// a name set off by marks is no quotation.
 		{"وقال سامي العلي غداة لقاء في جنيف: «بحثنا قرار منظمة الصحة».", "meeting|سامي العلي"},
 		{"اجتمع المشرف العام «المؤثر» منصور الخالد مع اللاعبين في جنيف.", "meeting|منصور الخالد"},
+		// Who condemns an attack did not carry it out.
+		{"وأعربت منظمة الصحة عن شجبها واستنكارها للعمل الإرهابي الذي استهدف مسجدا في جنيف.", "attack|"},
 	}
 	checkActors(t, ents, tests)
 }
@@ -902,6 +904,7 @@ func TestTriggerSenses(t *testing.T) {
 		// An intake and a match are no meetings.
 		{"وقال سامي العلي إن الرياض استقبلت العام الماضي 175 ألف طلب لجوء.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		{"ويلتقي فريق سامي العلي مع ضيفه فريق الرياض غدا.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
+		{"ويخوض فريق سامي العلي رابع مبارياته الودية حيث سيلتقي فريقا من الرياض مساء اليوم.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		// A movement verb needs somewhere to go.
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
