@@ -128,7 +128,7 @@ var (
 	// يلتقي الهلال مع النصر في المباراة، لقاء كأس السوبر: a match, not
 	// a meeting.
 	meetVerbs = setOf(`التقى يلتقي التقت تلتقي سيلتقي لقاء لقائه لقاءه لقائها لقاءات`)
-	matchCues = setOf(`مباراة المباراة مباريات المباريات مبارياته مبارياتها الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات يواجه صالة صالات كرة
+	matchCues = setOf(`مباراة المباراة مباريات المباريات مبارياته مبارياتها الودي الودية ودي ودية الدوري كأس السوبر غريمه الديربي منتخب المنتخب الشوط المواجهة مواجهة مواجهات يواجه صالة صالات كرة
 		ضيفه ضيفها مضيفه مضيفها الذهاب الإياب ملعب الملعب استاد`)
 	// عاصفة الحزم، عاصفة الصحراء: military operations, not storms.
 	stormWords     = setOf(`عاصفة العاصفة`)
@@ -345,7 +345,7 @@ func (a *analysis) findEvents() {
 			if kind == "supply" && !a.hasAny(supplyObjects, s) {
 				continue // "تسليم السلطة" is no delivery
 			}
-			if width == 1 && !a.triggerSense(kind, i, s.To) || a.negated(i, s.From) {
+			if width == 1 && !a.triggerSense(kind, i, s.To) || a.negated(i, s.From) || a.caseTitle(i) {
 				continue
 			}
 			e := a.frame(kind, i, i+width, si, lastWho)
@@ -718,13 +718,18 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	// the text names after him; a place in his title («وصل قائد قوات شرق
 	// ليبيا، خليفة حفتر، الثلاثاء، روسيا») is where he comes from, unlike
 	// «وصل إلى مدينة عدن أمس خالد بحاح».
-	after := tEnd
-	if kind == "visit" && who >= 0 && actors[who].pos >= tEnd && !slices.Contains(a.norm[tEnd:actors[who].pos], "الي") &&
-		slices.ContainsFunc(places, func(p actor) bool { return p.pos > actors[who].pos }) {
-		after = actors[who].pos + 1
+	if kind == "visit" && who >= 0 && actors[who].pos >= tEnd && !slices.Contains(a.norm[tEnd:actors[who].pos], "الي") {
+		// The first place named after him, also one his title named
+		// before («زار أمين منطقة عسير … بمنطقة عسير»).
+		for j := actors[who].pos + 1; j < s.To; j++ {
+			if p, ok := a.entityAt(j); ok && p.Type == marsad.Location && a.ent[j] != a.ent[actors[who].pos] && !a.sceneOf(j) {
+				e.Where = p.Name
+				break
+			}
+		}
 	}
 	for _, p := range places {
-		if p.pos >= after {
+		if e.Where == "" && p.pos >= tEnd {
 			e.Where = p.e.Name
 			break
 		}
@@ -825,8 +830,8 @@ func (a *analysis) objectOf(t, tEnd, pos int) bool {
 		return false
 	}
 	for j := tEnd; j < pos; j++ {
-		if verbOf(a.norm[j]) != 0 {
-			return false
+		if verbOf(a.norm[j]) != 0 || j > tEnd && inSet(pastVerbs, a.norm[j]) {
+			return false // «وقبل وصوله إلى البيت الأبيض في 2009، زار باراك أوباما»: a verb of its own
 		}
 	}
 	return true
@@ -920,6 +925,25 @@ func (a *analysis) condemnationBetween(from, to int) bool {
 			if strings.HasPrefix(n, stem) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// caseWords name a case or a file, whose title may quote an event:
+// «تنظر المحكمة قضية "تفجير مسجد الإمام الصادق"».
+var caseWords = setOf(`قضية القضية قضايا ملف الملف محاكمة المحاكمة دعوى الدعوى`)
+
+// caseTitle reports whether the trigger at i opens a quoted title right
+// after a case word: the case is tried now, the event it names is old.
+func (a *analysis) caseTitle(i int) bool {
+	j := i - 1
+	if j < 0 || a.toks[j].Kind != arabic.Punct || !isOpenQuote(a.toks[j].Text) {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if inSet(caseWords, a.norm[k]) {
+			return true
 		}
 	}
 	return false

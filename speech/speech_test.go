@@ -824,6 +824,7 @@ func TestVisitDestination(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{"وصل قائد قوات شرق مالطا، سامي العلي، اليوم جنيف، لإجراء مباحثات.", "جنيف"},
 		{"وصل إلى مدينة عدن أمس سامي العلي نائب رئيس اليمن.", "عدن"},
+		{"زار أمين منطقة جنيف سامي العلي أمس المصابين في مستشفى بمنطقة جنيف، يرافقه رئيس بلدية مالطا.", "جنيف"},
 	} {
 		var got []string
 		for _, e := range speech.Analyze(input(tt.text, ents)).Events {
@@ -905,6 +906,9 @@ func TestTriggerSenses(t *testing.T) {
 		{"وقال سامي العلي إن الرياض استقبلت العام الماضي 175 ألف طلب لجوء.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		{"ويلتقي فريق سامي العلي مع ضيفه فريق الرياض غدا.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
 		{"ويخوض فريق سامي العلي رابع مبارياته الودية حيث سيلتقي فريقا من الرياض مساء اليوم.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
+		{"وفاز فريق سامي العلي بهدفين لهدف في اللقاء الودي الذي جمعه بفريق الرياض مساء اليوم.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}, marsad.Location: {"الرياض"}}, "meeting", false},
+		// A case named after the event it tries is no new event.
+		{"تنظر المحكمة في الرياض غدا قضية \"تفجير مسجد الحي\" والمتهم بها 29 شخصا.", map[marsad.EntityType][]string{marsad.Location: {"الرياض"}}, "attack", false},
 		// A movement verb needs somewhere to go.
 		{"وقال سامي العلي إن طول الجرح وصل إلى سبعة سنتيمترات.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
 		{"وعاد سامي العلي لإجراء التدريبات مع الفريق أمس.", map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}}, "visit", false},
