@@ -716,7 +716,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	// where: the first place after the trigger, else the last one before.
 	// A visitor named after the verb, with no إلى before him, goes where
 	// the text names after him; a place in his title («وصل قائد قوات شرق
-	// ليبيا، خليفة حفتر، الثلاثاء، روسيا») is where he comes from, unlike
+	// مالطا، سامي العلي، الثلاثاء، جنيف») is where he comes from, unlike
 	// «وصل إلى مدينة عدن أمس خالد بحاح».
 	if kind == "visit" && who >= 0 && actors[who].pos >= tEnd && !slices.Contains(a.norm[tEnd:actors[who].pos], "الي") {
 		// The first place named after him, also one his title named
@@ -890,7 +890,7 @@ func (a *analysis) titleOrAudience(ac actor) bool {
 	if prepositionalTitle(n) || n == "ل" || n == "لـ" || a.spokenTo(j) {
 		return true
 	}
-	// «وفق ما ذكره موقع "روسيا اليوم"»، «بحسب وكالة الأنباء»: the outlet
+	// «وفق ما ذكره موقع "الشرق الأوسط"»، «بحسب وكالة الأنباء»: the outlet
 	// the text cites.
 	if inSet(outletHeads, n) {
 		j--
@@ -951,7 +951,7 @@ func (a *analysis) caseTitle(i int) bool {
 
 // speechBetween reports whether a colon or an opening quotation mark
 // stands between tokens from and to: what follows is someone's words, and
-// a name in them («وقال كيري غداة لقاء مع لافروف: «بحثنا قرار الأمم
+// a name in them («وقال كيري غداة لقاء مع نظيره الصيني: «بحثنا قرار الأمم
 // المتحدة»») does not act in the event before them.
 func (a *analysis) speechBetween(from, to int) bool {
 	for j := from; j < to && j < len(a.toks); j++ {
