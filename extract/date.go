@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
@@ -278,6 +280,24 @@ func findClock(s string) (h, mi int, ok bool) {
 // findZone reads "بتوقيت X", "GMT+3" and similar. A time with no zone is
 // taken as UTC: wrong by a few hours at worst, and never a different day for
 // the evening news.
+// containsWord reports whether w occurs in s as a word of its own, not
+// inside another («last», «east» hold no AST).
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		i = k + len(w)
+	}
+}
+
 // reCommaYear is a year set off by a comma before it and a colon after.
 var reCommaYear = regexp.MustCompile(`\s*[,،]\s*(\d{4})\s*:`)
 
@@ -303,7 +323,7 @@ func findZone(s string) (*time.Location, bool) {
 			}
 		}
 		for _, z := range latinZones {
-			if strings.Contains(s, z.word) {
+			if containsWord(s, z.word) {
 				return time.FixedZone(strings.ToUpper(z.word), z.hours*3600), true
 			}
 		}

@@ -123,3 +123,13 @@ func TestDatelineKeepsLongParagraph(t *testing.T) {
 		t.Errorf("dateline %q, body starts %q", a.Dateline, a.Body[:30])
 	}
 }
+
+// A Gulf zone abbreviation counts as a word of its own only.
+func TestHeaderZoneWords(t *testing.T) {
+	if d, ok := parseHeaderDate("نشر في: 26 سبتمبر ,2023: 09:15 م GST"); !ok || d.Time.Format("15:04 -0700") != "21:15 +0400" {
+		t.Errorf("GST header = %v %v", d, ok)
+	}
+	if d, ok := parseHeaderDate("26 سبتمبر 2023 09:15 Last update"); ok && d.Time.Format("-0700") == "+0300" {
+		t.Errorf("«Last» read as AST: %v", d)
+	}
+}
