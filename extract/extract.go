@@ -291,7 +291,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			// «26/9/2023» alone: no letter in it, and a date all the same.
 			setPublished(t)
 			continue
-		case isJunk(t), f.isChrome():
+		case isJunk(t), f.isChrome(), isMenuBar(t):
 			continue
 		}
 		if pub, upd, ok := dateLabel(t); ok {
@@ -426,6 +426,25 @@ func cutLeadLabel(body []line) {
 	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && len(label) <= 16 && leadLabels[lineKey(label)] && wordCountMax(rest, 5) >= 5 {
 		body[0].text = strings.TrimSpace(rest)
 	}
+}
+
+// isMenuBar reports whether a line is a navigation bar: three or more
+// items of at most three words, separated by | or • («الصفحة الرئيسية |
+// محليات | عربي ودولي | رياضة | اتصل بنا»), and no sentence.
+func isMenuBar(s string) bool {
+	if !strings.ContainsAny(s, "|•") {
+		return false
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '•' })
+	if len(items) < 3 {
+		return false
+	}
+	for _, it := range items {
+		if wordCountMax(it, 4) > 3 || endsSentence(it) {
+			return false
+		}
+	}
+	return true
 }
 
 // leadLabels are the credit labels a story's first line may open with.
