@@ -133,3 +133,11 @@ func TestHeaderZoneWords(t *testing.T) {
 		t.Errorf("«Last» read as AST: %v", d)
 	}
 }
+
+// A place written with tashkeel opens a dateline too.
+func TestDatelineWithTashkeel(t *testing.T) {
+	d, ok := parseDateline("عمّان - بحث وزير الخارجية، اليوم الخميس، مع نظيره الأردني تطورات الأوضاع")
+	if !ok || d.place != "عمان" || !strings.HasPrefix(d.rest, "بحث") {
+		t.Errorf("= %+v, %v", d, ok)
+	}
+}

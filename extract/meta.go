@@ -23,7 +23,9 @@ var (
 	reSourceLine = regexp.MustCompile(`(?i)^(?:المصدر|مصدر الخبر|source)\s*[:\-–]\s*(.+)$`)
 	// A dateline at the start of a line: place, an optional agency in
 	// brackets, a dash or colon, the rest.
-	reDateline = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})((?:\s*[،,]\s*\p{Arabic}+(?:[ ]\p{Arabic}+){0,2})?)\s*(?:\(([^()]{1,40})\)\s*)?([-–—:])-*\s*(.*)$`)
+	// Tashkeel (عمّان) is of the Inherited script, not Arabic: \p{Mn}
+	// takes it in.
+	reDateline = regexp.MustCompile(`^([\p{Arabic}\p{Mn}]+(?:[ ][\p{Arabic}\p{Mn}]+){0,2})((?:\s*[،,]\s*[\p{Arabic}\p{Mn}]+(?:[ ][\p{Arabic}\p{Mn}]+){0,2})?)\s*(?:\(([^()]{1,40})\)\s*)?([-–—:])-*\s*(.*)$`)
 )
 
 // parseByline returns the author a byline line names.
@@ -348,7 +350,7 @@ type dateline struct {
 
 // reSecondPlace is the place after an outlet or a reporter's name: "جدة: …",
 // "مكة المكرمة - …".
-var reSecondPlace = regexp.MustCompile(`^(\p{Arabic}+(?:[ ]\p{Arabic}+)?)\s*([:\-–—])\s*(.*)$`)
+var reSecondPlace = regexp.MustCompile(`^([\p{Arabic}\p{Mn}]+(?:[ ][\p{Arabic}\p{Mn}]+)?)\s*([:\-–—])\s*(.*)$`)
 
 // parseDateline reads a dateline at the start of s: "موسكو - نجح …",
 // "القاهرة (رويترز) - قال …", "لندن - «القدس العربي»: …", "واشنطن -

@@ -712,6 +712,15 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 				}
 			}
 		}
+	} else if len(e.Who) > 0 && len(e.With) == 0 && (kind == "meeting" || kind == "call" || kind == "agreement") {
+		// An actor named by his role («بحث وزير الخارجية مع نظيره
+		// الأردني أيمن الصفدي»): the names after the trigger, in no title
+		// and no quotation, are the other party.
+		for _, ac := range actors {
+			if ac.pos >= tEnd && len(e.With) < 3 && !a.titleOrAudience(ac) && !a.speechBetween(tEnd, ac.pos) {
+				e.With = append(e.With, ac.e.Name)
+			}
+		}
 	}
 	// where: the first place after the trigger, else the last one before.
 	// A visitor named after the verb, with no إلى before him, goes where

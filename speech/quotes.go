@@ -1371,5 +1371,7 @@ func anonymousSource(name string) bool {
 	case "مصدر", "مصادر", "متحدث", "مسءول", "مسءولون":
 		return true
 	}
-	return false
+	// A bare title the article gives no name for («ونفى الوزير صحة
+	// التقارير»): who holds it speaks, and the title ends at the thing.
+	return !strings.Contains(name, " ") && strings.HasPrefix(first, "ال") && personRoles[strings.TrimPrefix(first, "ال")]
 }

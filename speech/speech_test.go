@@ -145,6 +145,12 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سامي العلي|statement|المشروعات الجديدة", "منصور الخالد|statement|الوزارة ستدعم"},
 		},
 		{
+			name:     "a bare title denies a thing",
+			text:     "ونفى الوزير صحة التقارير التي تحدثت عن خلافات بين البلدين حول ملف اللاجئين.",
+			entities: map[marsad.EntityType][]string{},
+			want:     []string{"الوزير|denial|صحة التقارير"},
+		},
+		{
 			name:     "«إذ إن» gives a reason, it reports nothing",
 			text:     "وشدد المتحدث سامي العلي على أهمية عدم استخدام الهواتف النقالة إبان العواصف تجنبا لحدوث الصعق، إذ إن مثل هذه الأجهزة قادرة على جذب الشحنات الكهربائية.",
 			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
@@ -856,6 +862,17 @@ func TestEventPartiesLeaveOutTitlesAndOutlets(t *testing.T) {
 		return
 	}
 	t.Errorf("no meeting in %q", text)
+}
+
+// An actor named by his role meets the names after the trigger.
+func TestRoleActorHasParties(t *testing.T) {
+	ents := map[marsad.EntityType][]string{marsad.Person: {"منصور الخالد"}}
+	for _, e := range speech.Analyze(input("بحث وزير الخارجية، اليوم الخميس، مع نظيره منصور الخالد تطورات المنطقة.", ents)).Events {
+		if e.Kind == "meeting" && slices.Equal(e.Who, []string{"وزير الخارجية"}) && slices.Equal(e.With, []string{"منصور الخالد"}) {
+			return
+		}
+	}
+	t.Error("no meeting of وزير الخارجية with منصور الخالد")
 }
 
 // A date serves the event it was found for: a definite event noun
