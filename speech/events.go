@@ -596,11 +596,13 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	if who < 0 {
 		who = a.namedAgent(actors, tEnd, s.To)
 	}
-	if who < 0 && (kind == "request" || kind == "supply") && a.behind(t, 2, receiveWords) {
-		// «تلقت المملكة طلبا من مجموعة العمل المالي»: what is received
-		// comes from the name after من.
+	if who < 0 && (kind == "request" || kind == "supply") && a.behind(t, 2, receiveWords) ||
+		who < 0 && kind == "call" && a.behind(t, 8, receiveWords) {
+		// «تلقت المملكة طلبا من مجموعة العمل المالي»، «وتلقى خادم الحرمين
+		// -حفظه الله-، اتصالاً هاتفياً من فخامة الرئيس فرانسوا هولاند»:
+		// what is received comes from the name after من, past the titles.
 		for k, ac := range actors {
-			if ac.pos > tEnd && ac.pos-tEnd <= 4 && ac.pos > 0 && strings.TrimPrefix(a.norm[ac.pos-1], "و") == "من" {
+			if ac.pos > tEnd && ac.pos-tEnd <= 6 && a.afterFrom(ac.pos, tEnd) {
 				who = k
 				break
 			}
@@ -986,6 +988,16 @@ func (a *analysis) speechBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// afterFrom reports whether the name at pos follows من, with only
+// honorifics and title words between, and at or after token from.
+func (a *analysis) afterFrom(pos, from int) bool {
+	j := pos - 1
+	for j >= from && (addressWords[a.norm[j]] || a.titleWord(j)) {
+		j--
+	}
+	return j >= from && strings.TrimPrefix(a.norm[j], "و") == "من"
 }
 
 // duringWords refer back to the event just named: «يلتقي خلالها».

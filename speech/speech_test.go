@@ -816,6 +816,8 @@ func TestEventSubjects(t *testing.T) {
 		// a name set off by marks is no quotation.
 		{"وقال سامي العلي غداة لقاء في جنيف: «بحثنا قرار منظمة الصحة».", "meeting|سامي العلي"},
 		{"اجتمع المشرف العام «المؤثر» منصور الخالد مع اللاعبين في جنيف.", "meeting|منصور الخالد"},
+		// A call received comes from the name after من, past its titles.
+		{"وتلقى الأمير سامي العلي -حفظه الله-، اتصالاً هاتفياً من فخامة الرئيس منصور الخالد.", "call|منصور الخالد"},
 		// Who condemns an attack did not carry it out.
 		{"وأعربت منظمة الصحة عن شجبها واستنكارها للعمل الإرهابي الذي استهدف مسجدا في جنيف.", "attack|"},
 	}
