@@ -597,7 +597,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		who = a.namedAgent(actors, tEnd, s.To)
 	}
 	if who < 0 && (kind == "request" || kind == "supply") && a.behind(t, 2, receiveWords) ||
-		who < 0 && kind == "call" && a.behind(t, 8, receiveWords) {
+		kind == "call" && a.behind(t, 12, receiveWords) {
 		// «تلقت المملكة طلبا من مجموعة العمل المالي»، «وتلقى خادم الحرمين
 		// -حفظه الله-، اتصالاً هاتفياً من فخامة الرئيس فرانسوا هولاند»:
 		// what is received comes from the name after من, past the titles.
