@@ -291,7 +291,7 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			// «26/9/2023» alone: no letter in it, and a date all the same.
 			setPublished(t)
 			continue
-		case isJunk(t), f.isChrome(), isMenuBar(t):
+		case isJunk(t), f.isChrome(), isMenuBar(t), isCounter(t):
 			continue
 		}
 		if pub, upd, ok := dateLabel(t); ok {
@@ -428,6 +428,31 @@ func cutLeadLabel(body []line) {
 	}
 }
 
+// counterLabels count a page's readers or comments («عدد المشاهدات: 1520»).
+var counterLabels = map[string]bool{}
+
+func init() {
+	for _, l := range []string{"عدد المشاهدات", "المشاهدات", "مشاهدات", "مشاهدة", "عدد القراءات", "القراءات", "قراءة",
+		"عدد الزيارات", "الزيارات", "زيارة", "عدد التعليقات", "التعليقات", "تعليق", "تعليقات", "عدد القراء"} {
+		counterLabels[lineKey(l)] = true
+	}
+}
+
+// isCounter reports whether a line is a page counter: a count and its
+// label, nothing else («عدد المشاهدات: 1520»، «1520 مشاهدة»).
+func isCounter(s string) bool {
+	if wordCountMax(s, 5) > 4 || strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		return false
+	}
+	label := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsPunct(r) {
+			return -1
+		}
+		return r
+	}, s))
+	return counterLabels[lineKey(label)]
+}
+
 // isMenuBar reports whether a line is a navigation bar: three or more
 // items of at most three words, separated by | or • («الصفحة الرئيسية |
 // محليات | عربي ودولي | رياضة | اتصل بنا»), and no sentence.
@@ -463,7 +488,7 @@ func trimFooter(body []line, r *result, votes *outletVotes, setPublished, setUpd
 		switch {
 		case f.isCopyright():
 			setOnce(&votes.copyright, copyrightOutlet(t))
-		case isJunk(t), f.isChrome(), isDesignCredit(t), isRelatedMarker(t):
+		case isJunk(t), f.isChrome(), isDesignCredit(t), isRelatedMarker(t), isCounter(t):
 		case meccaStamp(t) >= 0:
 			r.meccaClock = meccaStamp(t)
 		default:
