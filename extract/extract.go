@@ -331,8 +331,8 @@ func analyze(lines []line, wantTitle bool, knownTitle string) result {
 			setOnce(&r.dateline, place)
 			continue
 		}
-		if knownKey != "" && lineKey(t) == knownKey {
-			continue
+		if knownKey != "" && lineKey(t) == knownKey || r.title != "" && lineKey(t) == lineKey(r.title) {
+			continue // the headline again, as pages print it above the story
 		}
 		if c, ok := captionCredit(t); ok && wordCountMax(c, 15) <= 15 || f.isCaptionOpening() {
 			continue

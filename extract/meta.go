@@ -95,14 +95,20 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 }
 
 // parsePlaceReporter reads a header line that gives the dateline's place
-// and the reporter after a colon, and nothing else: «القاهرة: محمد عبده
-// حسنين». The reporter must open with a known given name, so that a
+// and the reporter after a colon or a dash, and nothing else: «القاهرة:
+// محمد عبده حسنين»، «الرياض - عبدالله الشهري». The reporter must open with a known given name, so that a
 // label («القاهرة: عاجل») or a sentence stays where it is.
 func parsePlaceReporter(s string) (place, author string, ok bool) {
 	if wordCountMax(s, 8) > 8 {
 		return "", "", false
 	}
-	p, name, found := strings.Cut(s, ":")
+	var p, name string
+	found := false
+	for _, sep := range []string{":", " - ", " – ", "- ", " -"} {
+		if p, name, found = strings.Cut(s, sep); found {
+			break
+		}
+	}
 	p, name = strings.TrimSpace(p), strings.TrimSpace(name)
 	if !found || !isPlaceLike(p) || isPersonName(p) || !isPersonName(name) {
 		return "", "", false
