@@ -80,3 +80,23 @@ func TestOutletBylineOfThree(t *testing.T) {
 		}
 	}
 }
+
+// A header line of a place and a reporter, either first, or of a
+// reporter and a credit label; an outlet and a label.
+func TestHeaderReporterLines(t *testing.T) {
+	for _, tt := range []struct{ in, place, author string }{
+		{"القاهرة: محمد عبده حسنين", "القاهرة", "محمد عبده حسنين"},
+		{"الرياض - عبدالله الشهري", "الرياض", "عبدالله الشهري"},
+		{"خالد القرشي – مكة المكرمة", "مكة المكرمة", "خالد القرشي"},
+		{"أحمد الحامدي – متابعات", "", "أحمد الحامدي"},
+		{"القاهرة: عاجل", "", ""},
+	} {
+		p, a, _ := parsePlaceReporter(tt.in)
+		if p != tt.place || a != tt.author {
+			t.Errorf("parsePlaceReporter(%q) = %q, %q; want %q, %q", tt.in, p, a, tt.place, tt.author)
+		}
+	}
+	if o, a, p, ok := parseOutletByline("عين اليوم – متابعات"); !ok || o != "عين اليوم" || a != "" || p != "" {
+		t.Errorf("parseOutletByline(عين اليوم – متابعات) = %q %q %q %v", o, a, p, ok)
+	}
+}

@@ -81,6 +81,9 @@ func parseOutletByline(s string) (outlet, author, place string, ok bool) {
 		if !ok || o.Common {
 			continue
 		}
+		if bylineLabels[arabic.Normalize(strings.TrimSpace(p[1]))] {
+			return o.Name, "", "", true // «عين اليوم – متابعات»
+		}
 		other := p[1]
 		ws := strings.Fields(other)
 		switch {
@@ -110,7 +113,18 @@ func parsePlaceReporter(s string) (place, author string, ok bool) {
 		}
 	}
 	p, name = strings.TrimSpace(p), strings.TrimSpace(name)
-	if !found || !isPlaceLike(p) || isPersonName(p) || !isPersonName(name) {
+	if !found {
+		return "", "", false
+	}
+	// The reporter first: «حامد القرشي – مكة المكرمة»، «سلوى سعد –
+	// متابعات» (a credit label, no place).
+	if isPersonName(p) && !isPersonName(name) {
+		if bylineLabels[arabic.Normalize(name)] {
+			return "", displayName(p), true
+		}
+		p, name = name, p
+	}
+	if !isPlaceLike(p) || isPersonName(p) || !isPersonName(name) {
 		return "", "", false
 	}
 	if _, ok := lookupOutlet(name); ok {
