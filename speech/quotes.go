@@ -715,8 +715,12 @@ func (a *analysis) speakerFor(vi, end int) (speaker, string, bool) {
 	region := [2]int{vi + 1, end}
 	// "قال لي النبي", "قال له أيضا": a dative pronoun or أيضا after the
 	// verb is not its subject.
-	for region[0] < region[1] && (datives[a.norm[region[0]]] || a.norm[region[0]] == "النقاب") {
-		region[0]++ // «وكشف النقاب عن»: the idiom's object completes the verb
+	for region[0] < region[1] && (datives[a.norm[region[0]]] || a.norm[region[0]] == "النقاب" ||
+		isParticiple(a.norm[region[0]]) && strings.HasSuffix(a.norm[region[0]], "ا")) {
+		region[0]++ // «وكشف النقاب عن»: the idiom's object completes the verb; «وأضاف متسائلا:» its manner
+	}
+	if inSet(describeVerbs, a.norm[vi]) && a.describedObject(region[0], region[1]) {
+		region[1] = region[0] // the speaker is named before, or earlier
 	}
 	// "قال تعالى", "قال سبحانه وتعالى", "قال عز وجل": an epithet stands
 	// for God, the speaker of the verse that follows.
@@ -1207,8 +1211,8 @@ var personRoles = setOf(`متحدث ناطق وزير رئيس سفير مدير
 func (a *analysis) nounPhrase(i, to int) string {
 	j := i
 	for j < to && j < i+4 {
-		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل") || toOutlet(a.norm[j]) || a.blessing(j))) || a.isTime(j) {
-			break
+		if a.toks[j].Kind == arabic.Punct || (j > i && (phraseStops[a.norm[j]] || strings.HasPrefix(a.norm[j], "لل") || toOutlet(a.norm[j]) || a.blessing(j) || phraseAdverbs[a.norm[j]])) || a.isTime(j) {
+			break // «واعلنت موبايلي مسبقا»: an adverb ends the name
 		}
 		j++
 	}
@@ -1216,6 +1220,36 @@ func (a *analysis) nounPhrase(i, to int) string {
 		return a.text(i, i+1) // «قال الله تعالى»: the epithet is no part of the name
 	}
 	return a.text(i, j)
+}
+
+// phraseAdverbs end a speaker's noun phrase.
+var phraseAdverbs = setOf(`مسبقا سابقا لاحقا رسميا أيضا كذلك مجددا مؤخرا حاليا`)
+
+// describeVerbs take their object right after them («ووصف الاتفاق
+// النووي بأنه …»): the speaker is named before, or earlier.
+var describeVerbs = setOf(`وصف وصفت يصف تصف`)
+
+// describedObject reports whether the words [from, to) after a verb of
+// describing are what it describes: a definite noun (ووصف الاتفاق النووي
+// بأنه) or a verbal noun and its genitive (ووصف استهداف الأبرياء بالأمر
+// الخطير), with no name in their first two words and no role or source
+// word first.
+// «وصفت دوائر دبلوماسية القرار بأنه» names its subject after the verb.
+func (a *analysis) describedObject(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	for j := from; j < to && j < from+2; j++ {
+		if a.ent[j] >= 0 {
+			return false // a name right after the verb is its subject
+		}
+	}
+	n := a.norm[from]
+	bare := strings.TrimPrefix(n, "ال")
+	if personRoles[bare] || descriptiveHeads[n] || descriptiveHeads[bare] || inSet(outletHeads, bare) || inSet(outletAnaphora, n) {
+		return false
+	}
+	return strings.HasPrefix(n, "ال") || from+1 < to && strings.HasPrefix(a.norm[from+1], "ال")
 }
 
 // blessings open the formulas that follow a name: صلى الله عليه وسلم،

@@ -145,6 +145,19 @@ func TestQuotes(t *testing.T) {
 			want:     []string{"سامي العلي|statement|المشروعات الجديدة", "منصور الخالد|statement|الوزارة ستدعم"},
 		},
 		{
+			name:     "what a verb of describing takes is no speaker; a participle of manner is none either",
+			text:     "وأعرب سامي العلي عن معارضته للقرار، ووصف الاتفاق الجديد بأنه سيجلب الدمار على المنطقة. وأضاف متسائلا: «من سيدفع ثمن هذا الاتفاق في النهاية؟».",
+			entities: map[marsad.EntityType][]string{marsad.Person: {"سامي العلي"}},
+			want:     []string{"سامي العلي|statement|سيجلب الدمار", "سامي العلي|statement|من سيدفع"},
+			not:      []string{"الاتفاق الجديد|", "متسائلا|"},
+		},
+		{
+			name:     "an adverb ends a speaker the tagger missed",
+			text:     "وقالت بوبانت مسبقا إن الخدمة ستتوسع إلى مدن جديدة.",
+			entities: map[marsad.EntityType][]string{},
+			want:     []string{"بوبانت|statement|الخدمة ستتوسع"},
+		},
+		{
 			name:     "a bare title denies a thing",
 			text:     "ونفى الوزير صحة التقارير التي تحدثت عن خلافات بين البلدين حول ملف اللاجئين.",
 			entities: map[marsad.EntityType][]string{},
