@@ -20,6 +20,19 @@ var yearCue = map[string]bool{
 	"عن": true, "لعام": true, "ومنذ": true, "بتاريخ": true,
 }
 
+// yearFollowers are the particles that may follow a bracketed year: a
+// count is followed by what it counts.
+var yearFollowers = map[string]bool{"الي": true, "في": true, "من": true, "ثم": true, "حتي": true, "بعد": true, "قبل": true,
+	"عندما": true, "حين": true, "حيث": true, "او": true, "و": true, "وهي": true, "وهو": true}
+
+// nameAfterAnd reports whether a key is و and a word the lexicon does not
+// know (وطنجة، وليبرفيل): the next item of a list of places or titles,
+// not a counted noun (وحدة، وظيفة).
+func nameAfterAnd(k string) bool {
+	rest, ok := strings.CutPrefix(k, "و")
+	return ok && len(rest) >= 4 && !arabic.Known(k) && !arabic.Known(rest)
+}
+
 // eventYearCues are the event nouns among the year cues: their name may
 // take adjectives before the year.
 var eventYearCues = map[string]bool{
@@ -113,8 +126,9 @@ func (p *parser) yearAtCue(i int) (match, bool) {
 		return match{}, false
 	case bare:
 		// Alone in brackets, a year is one only where the sentence or a
-		// clause ends after it: «(1305) مشروعات» counts.
-		if y < 1800 || y > 2100 || end < len(p.toks) && p.toks[end].Kind != arabic.Punct {
+		// clause ends after it, or a particle goes on («من مونتريال (2009)
+		// إلى تونس (2010) وطنجة»): «(1305) مشروعات» counts.
+		if y < 1800 || y > 2100 || end < len(p.toks) && p.toks[end].Kind != arabic.Punct && !yearFollowers[p.key(end)] && !nameAfterAnd(p.key(end)) {
 			return match{}, false
 		}
 	case strong && y >= 1350 && y <= 1500:

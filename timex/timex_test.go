@@ -146,6 +146,8 @@ func TestTagForms(t *testing.T) {
 		{"hijri year in brackets", "مضابط بلدية نابلس عام (1308) هجري.", anchorTue, []want{{"عام (1308) هجري", "1890-08-17/1891-08-06", span}}},
 		{"bracketed year alone", "حجة بيع أرض (1918).", anchorTue, []want{{"(1918)", "1918", year}}},
 		{"bracketed count", "اعتمد البنك تمويل (1950) مشروعات.", anchorTue, nil},
+		{"bracketed count before a noun with و", "أنجزت الشركة (1950) وحدة سكنية.", anchorTue, nil},
+		{"bracketed years in a list", "تنقلت من مونتريال (2009) إلى تونس وفيلم «فيلادلفيا» (1993) و«المرشح»", anchorTue, []want{{"(2009)", "2009", year}, {"(1993)", "1993", year}}},
 		{"month and bracketed year", "نشرة تموز (1970) وكانون أول/(1986)", anchorTue, []want{{"تموز (1970)", "1970-07", month}, {"كانون أول/(1986)", "1986-12", month}}},
 		{"on a date", "بتاريخ (1934) وبتاريخ 4/22/1948", anchorTue, []want{{"(1934)", "1934", year}, {"4/22/1948", "1948-04-22", day}}},
 		{"event with adjectives", "بيانات الانتفاضة الأولى 1987 والانتخابات البرلمانية 2014", anchorTue, []want{{"1987", "1987", year}, {"2014", "2014", year}}},
