@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -106,7 +107,7 @@ func (r *Resolver) Add(articleID int64, entities []marsad.Entity) (links []marsa
 	added := r.record(articleID, entities)
 	s := r.snap() // the ids of the groups as they stand now
 	for _, lk := range added {
-		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.rootID[r.find(r.links[lk])]})
+		links = append(links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.idFor(r.find(r.links[lk]), lk.article)})
 	}
 	return links
 }
@@ -1139,6 +1140,21 @@ func (r *Resolver) weakShortGroup(root int) bool {
 	return mentions < 2
 }
 
+// loneGivenNames reports whether a group's names are all one common Arabic
+// given name alone (محمد، عبدالله، عبدالعزيز): two articles' «محمد» are two
+// men unless something says otherwise. A title seen with it (الأمير محمد)
+// says no more; one that named the man would have attached the group to
+// his full name (linkByRole).
+func (r *Resolver) loneGivenNames(nodes []int) bool {
+	for _, m := range nodes {
+		n := r.nodes[m]
+		if len(n.tokens) != 1 || !isNative(n.key) {
+			return false
+		}
+	}
+	return len(nodes) > 0 && r.clusterType(r.find(nodes[0])) == marsad.Person
+}
+
 // roleKeys lists a cluster's roles, without bare honorifics that say
 // nothing about who someone is.
 func (r *Resolver) roleKeys(root int) map[string]bool {
@@ -1241,6 +1257,19 @@ type snapshot struct {
 	attached map[string][]attachedGroup
 	links    []marsad.EntityLink
 	rootID   map[int]string
+	// perArticle marks the ids of lone given names (محمد، عبدالله alone)
+	// that joined no full name: nothing says two articles' «محمد» are one
+	// man, so each article's is an entity of its own (idFor).
+	perArticle map[string]bool
+}
+
+// idFor returns the canonical id of root's group as article sees it.
+func (s *snapshot) idFor(root int, article int64) string {
+	id := s.rootID[root]
+	if s.perArticle[id] {
+		return id + "~" + strconv.FormatInt(article, 10)
+	}
+	return id
 }
 
 type attachedGroup struct {
@@ -1252,7 +1281,8 @@ func (r *Resolver) snap() *snapshot {
 	if r.snapshot != nil {
 		return r.snapshot
 	}
-	s := &snapshot{byID: map[string]int{}, groups: map[string][]int{}, attached: map[string][]attachedGroup{}, rootID: map[int]string{}}
+	s := &snapshot{byID: map[string]int{}, groups: map[string][]int{}, attached: map[string][]attachedGroup{}, rootID: map[int]string{},
+		perArticle: map[string]bool{}}
 	var roots []int
 	for i := range r.nodes {
 		if r.find(i) == i {
@@ -1280,13 +1310,21 @@ func (r *Resolver) snap() *snapshot {
 		}
 		s.groups[id] = nodes
 		s.attached[id] = attached[into]
+		if len(attached[into]) == 0 && r.loneGivenNames(nodes) {
+			s.perArticle[id] = true
+		}
 	}
 	// A group no article entity links to (a first and last name only ever
 	// seen beside longer names it could not be told between) is no
 	// entity of its own: its articles are their full names'.
 	linked := map[string]bool{}
+	articlesOf := map[string][]int64{} // per-article ids: the articles that link to them
 	for _, lk := range r.order {
-		linked[s.rootID[r.find(r.links[lk])]] = true
+		id := s.rootID[r.find(r.links[lk])]
+		linked[id] = true
+		if s.perArticle[id] {
+			articlesOf[id] = append(articlesOf[id], lk.article)
+		}
 	}
 	ids := make([]string, 0, len(s.groups))
 	for id := range s.groups {
@@ -1296,7 +1334,23 @@ func (r *Resolver) snap() *snapshot {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		s.entities = append(s.entities, r.canonical(id, s.groups[id]))
+		e := r.canonical(id, s.groups[id])
+		if !s.perArticle[id] {
+			s.entities = append(s.entities, e)
+			continue
+		}
+		arts := articlesOf[id]
+		slices.Sort(arts)
+		arts = slices.Compact(arts)
+		for _, a := range arts {
+			one := e
+			one.ID = id + "~" + strconv.FormatInt(a, 10)
+			one.Aliases = []string{} // the spellings and roles were counted over every article
+			one.Roles = []marsad.Role{}
+			one.Articles = 1
+			s.entities = append(s.entities, one)
+			s.groups[one.ID] = s.groups[id]
+		}
 	}
 	sort.SliceStable(s.entities, func(i, j int) bool {
 		if s.entities[i].Articles != s.entities[j].Articles {
@@ -1309,7 +1363,7 @@ func (r *Resolver) snap() *snapshot {
 	}
 	s.links = make([]marsad.EntityLink, 0, len(r.order))
 	for _, lk := range r.order {
-		s.links = append(s.links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.rootID[r.find(r.links[lk])]})
+		s.links = append(s.links, marsad.EntityLink{ArticleID: lk.article, LocalID: lk.local, EntityID: s.idFor(r.find(r.links[lk]), lk.article)})
 	}
 	sort.SliceStable(s.links, func(i, j int) bool {
 		a, b := s.links[i], s.links[j]

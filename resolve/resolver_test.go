@@ -682,3 +682,36 @@ func TestDisplayAliases(t *testing.T) {
 		t.Errorf("aliases %q, want %q", got, want)
 	}
 }
+
+// A common given name alone that joins no full name is one man per
+// article: nothing says two articles' «محمد» are the same. A lone surname
+// stays one entity across articles.
+func TestLoneGivenNamesStayPerArticle(t *testing.T) {
+	articles := []string{
+		"وقال [PER محمد] إن الطريق مغلق.",
+		"وأكد [PER محمد] أن المدرسة افتتحت.",
+		"وقال [PER بوتين] إن روسيا مستعدة.",
+		"وأكد [PER بوتين] أن الاتفاق قريب.",
+	}
+	c := buildCorpus(t, articles, []int{0, 1, 2, 3})
+	if got := c.canonical("محمد"); len(got) != 2 {
+		t.Errorf("محمد → %v, want two entities", got)
+	}
+	if got := c.canonical("بوتين"); len(got) != 1 {
+		t.Errorf("بوتين → %v, want one entity", got)
+	}
+	for _, e := range c.r.Entities() {
+		if strings.HasPrefix(e.ID, "per-محمد~") && (e.Articles != 1 || len(e.Aliases) != 0) {
+			t.Errorf("%s: %d articles, aliases %q; want one article, none", e.ID, e.Articles, e.Aliases)
+		}
+	}
+	ids := map[string]bool{}
+	for _, l := range c.r.Links() {
+		ids[l.EntityID] = true
+	}
+	for _, e := range c.r.Entities() {
+		if !ids[e.ID] {
+			t.Errorf("entity %s has no link", e.ID)
+		}
+	}
+}
