@@ -1148,11 +1148,22 @@ func (r *Resolver) weakShortGroup(root int) bool {
 func (r *Resolver) loneGivenNames(nodes []int) bool {
 	for _, m := range nodes {
 		n := r.nodes[m]
-		if len(n.tokens) != 1 || !isNative(n.key) {
+		if len(n.tokens) != 1 || !isNative(n.key) && !nativeBehindClitic(n.key) {
 			return false
 		}
 	}
 	return len(nodes) > 0 && r.clusterType(r.find(nodes[0])) == marsad.Person
+}
+
+// nativeBehindClitic reports whether a key is a conjunction or a
+// preposition and a common given name (وعلي، فحسن، بحسن).
+func nativeBehindClitic(key string) bool {
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(key, p); ok && isNative(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleKeys lists a cluster's roles, without bare honorifics that say
