@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/marsad-news/marsad"
 	"github.com/marsad-news/marsad/arabic"
@@ -277,27 +275,6 @@ func findClock(s string) (h, mi int, ok bool) {
 	return h, mi, true
 }
 
-// findZone reads "بتوقيت X", "GMT+3" and similar. A time with no zone is
-// taken as UTC: wrong by a few hours at worst, and never a different day for
-// the evening news.
-// containsWord reports whether w occurs in s as a word of its own, not
-// inside another («last», «east» hold no AST).
-func containsWord(s, w string) bool {
-	for i := 0; ; {
-		k := strings.Index(s[i:], w)
-		if k < 0 {
-			return false
-		}
-		k += i
-		before, _ := utf8.DecodeLastRuneInString(s[:k])
-		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
-		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-			return true
-		}
-		i = k + len(w)
-	}
-}
-
 // reCommaYear is a year set off by a comma before it and a colon after.
 var reCommaYear = regexp.MustCompile(`\s*[,،]\s*(\d{4})\s*:`)
 
@@ -307,6 +284,9 @@ var latinZones = []struct {
 	hours int
 }{{"gst", 4}, {"ast", 3}, {"ksa", 3}}
 
+// findZone reads "بتوقيت X", "GMT+3" and similar. A time with no zone is
+// taken as UTC: wrong by a few hours at worst, and never a different day for
+// the evening news.
 func findZone(s string) (*time.Location, bool) {
 	if m := reOffset.FindStringSubmatch(s); m != nil && m[2] != "" {
 		sec := atoi(m[2])*3600 + atoi(m[3])*60
@@ -323,7 +303,7 @@ func findZone(s string) (*time.Location, bool) {
 			}
 		}
 		for _, z := range latinZones {
-			if containsWord(s, z.word) {
+			if containsPhrase(s, z.word) { // a word of its own: «last» holds no AST
 				return time.FixedZone(strings.ToUpper(z.word), z.hours*3600), true
 			}
 		}
