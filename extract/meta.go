@@ -154,7 +154,7 @@ func parseReporterLine(s string) (author, place string, ok bool) {
 	if h := reHandle.FindStringIndex(s); h != nil && strings.TrimSpace(s[h[1]:]) == "" {
 		ws := strings.Fields(s[:h[0]])
 		for k := 2; k < len(ws); k++ {
-			if name := strings.Join(ws[:k], " "); isPersonName(name) && (isBio(strings.Join(ws[k:], " ")) || jobWords[arabic.Normalize(ws[k])]) {
+			if name := strings.Join(ws[:k], " "); isPersonName(name) && bioV.prefixOf(lineKey(strings.Join(ws[k:], " "))) {
 				return displayName(name), "", true
 			}
 		}
@@ -164,9 +164,6 @@ func parseReporterLine(s string) (author, place string, ok bool) {
 	}
 	return "", "", false
 }
-
-// jobWords name a reporter's job after his name.
-var jobWords = setOfNormalized(`صحافي صحفي صحافية صحفية كاتب كاتبة مراسل مراسلة محرر محررة مذيع مذيعة باحث باحثة مصور`)
 
 // reHandle is a social-media handle.
 var reHandle = regexp.MustCompile(`@[A-Za-z0-9_]{2,30}`)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad-news/marsad/arabic"
+	"github.com/marsad-news/marsad/timex"
 )
 
 // Lists of names. News lists names of one kind with و: «مدن بنغازي
@@ -213,10 +214,14 @@ func indefiniteFeminine(n string) bool {
 	return strings.HasSuffix(n, "ه") || strings.HasSuffix(n, "ات")
 }
 
+// articlePrefixes are the article with at most a conjunction and a
+// preposition before it, longest first.
+var articlePrefixes = []string{"وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال"}
+
 // hasArticlePrefix reports whether a normalized word carries the article,
 // after at most a conjunction and a preposition.
 func hasArticlePrefix(n string) bool {
-	for _, p := range []string{"ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"} {
+	for _, p := range articlePrefixes {
 		if strings.HasPrefix(n, p) {
 			return true
 		}
@@ -253,7 +258,7 @@ func adjectivalNisbas(words, tags []string) {
 			continue
 		}
 		bare := prev
-		for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {
+		for _, p := range articlePrefixes {
 			if r, ok := strings.CutPrefix(prev, p); ok {
 				bare = "ال" + r
 				break
@@ -511,7 +516,7 @@ func dropNonNames(words, tags []string) {
 			// «ريف» + «حلب», «ولاية» + «أوهايو»: the word for a kind of
 			// place, tagged apart from the name after it, is none.
 			tags[i] = "O"
-		case monthNames[n] && monthContext(words, i):
+		case timex.IsMonthName(n) && monthContext(words, i):
 			// «أبريل (نيسان) الماضي»، «انقلاب يوليو 52»: a month beside
 			// its other name, a number or a relative word is the month,
 			// not Nissan or a person.
@@ -523,16 +528,6 @@ func dropNonNames(words, tags []string) {
 		}
 	}
 }
-
-// monthNames are the Gregorian months in their Egyptian and Gulf
-// spellings and their Levantine and Iraqi names. The Hijri months
-// (رجب، شعبان، رمضان) are given names too and are left to the tagger.
-var monthNames = normalizedKeys(map[string]bool{
-	"يناير": true, "فبراير": true, "مارس": true, "أبريل": true, "إبريل": true, "مايو": true, "يونيو": true, "يونيه": true,
-	"يوليو": true, "يوليه": true, "أغسطس": true, "سبتمبر": true, "أكتوبر": true, "نوفمبر": true, "ديسمبر": true,
-	"كانون": true, "شباط": true, "آذار": true, "نيسان": true, "أيار": true, "حزيران": true, "تموز": true, "آب": true,
-	"أيلول": true, "تشرين": true,
-})
 
 // monthRelatives follow a month named relative to the text's date.
 var monthRelatives = normalizedKeys(map[string]bool{"الماضي": true, "المقبل": true, "القادم": true, "الجاري": true,
@@ -553,7 +548,7 @@ func monthContext(words []string, i int) bool {
 	if i > 0 && number(words[i-1]) {
 		return true
 	}
-	if i > 1 && (words[i-1] == "(" || words[i-1] == "/") && monthNames[arabic.Normalize(words[i-2])] {
+	if i > 1 && (words[i-1] == "(" || words[i-1] == "/") && timex.IsMonthName(arabic.Normalize(words[i-2])) {
 		return true
 	}
 	return false

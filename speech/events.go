@@ -193,24 +193,33 @@ func (a *analysis) triggerSense(kind string, i, to int) bool {
 	return true
 }
 
-// withoutArticle strips a conjunction, then a preposition, then the
-// article off a normalized word (والوصول، بالتوجه، للاستهداف → وصول،
-// توجه، استهداف); a word without the article is returned as it is.
-func withoutArticle(n string) string {
+// articleRest returns what follows the article in a normalized word, after
+// at most a conjunction and a preposition (والوصول، بالتوجه، للاستهداف،
+// كالزيارة → وصول، توجه، استهداف، زيارة), and whether the word had the
+// article.
+func articleRest(n string) (string, bool) {
 	m := n
-	for _, p := range []string{"و", "ف"} {
-		if r, ok := strings.CutPrefix(m, p); ok && (strings.HasPrefix(r, "ال") || strings.HasPrefix(r, "بال") || strings.HasPrefix(r, "لل")) {
-			m = r
-			break
-		}
+	if r, ok := strings.CutPrefix(m, "و"); ok {
+		m = r
+	} else if r, ok := strings.CutPrefix(m, "ف"); ok {
+		m = r
 	}
 	if r, ok := strings.CutPrefix(m, "لل"); ok {
-		return r
+		return r, true
 	}
-	for _, p := range []string{"ال", "بال"} {
-		if r, ok := strings.CutPrefix(m, p); ok && utf8.RuneCountInString(r) >= 3 {
-			return r
+	for _, p := range []string{"ال", "بال", "كال", "لال"} {
+		if r, ok := strings.CutPrefix(m, p); ok {
+			return r, true
 		}
+	}
+	return n, false
+}
+
+// withoutArticle returns what follows the article in a normalized word
+// when three letters or more do (articleRest), else the word as it is.
+func withoutArticle(n string) string {
+	if r, ok := articleRest(n); ok && utf8.RuneCountInString(r) >= 3 {
+		return r
 	}
 	return n
 }
@@ -1332,23 +1341,15 @@ func (a *analysis) dateNear(si, t int) bool {
 // after at most a conjunction and a preposition (الاتفاق، وبالزيارة،
 // للهجوم); a trigger that begins with ال itself (التقى) does not.
 func definiteNoun(n string) bool {
-	if r, ok := strings.CutPrefix(n, "و"); ok {
-		n = r
-	} else if r, ok := strings.CutPrefix(n, "ف"); ok {
-		n = r
+	m := strings.TrimPrefix(n, "و")
+	if m == n {
+		m = strings.TrimPrefix(n, "ف")
 	}
-	if _, ok := eventTriggers[n]; ok {
+	if _, ok := eventTriggers[m]; ok {
 		return false // a trigger of its own that starts like the article: التقى
 	}
-	if strings.HasPrefix(n, "لل") {
-		return true
-	}
-	for _, p := range []string{"ب", "ك", "ل"} {
-		if r, ok := strings.CutPrefix(n, p); ok && strings.HasPrefix(r, "ال") {
-			return true
-		}
-	}
-	return strings.HasPrefix(n, "ال")
+	_, ok := articleRest(n)
+	return ok
 }
 
 // roleHeads open an actor described by its role: the delegation, the

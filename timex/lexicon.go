@@ -32,6 +32,15 @@ var levantineMonths = map[string][2]time.Month{
 	"تشرين": {10, 11}, // تشرين الأول, تشرين الثاني
 }
 
+// IsMonthName reports whether a word, normalized by arabic.Normalize, is a
+// Gregorian month's name in one of its regional forms (يناير، نيسان، كانون،
+// شتنبر). Hijri months, which are given names too (رجب، رمضان), are not.
+func IsMonthName(n string) bool {
+	_, gregorian := gregorianMonths[n]
+	_, levantine := levantineMonths[n]
+	return gregorian || levantine
+}
+
 // ambiguousMonths are names that are also common words (آب "father",
 // ماي); they count as a month only next to a day number, a year, a month
 // alias or شهر.
