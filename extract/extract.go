@@ -423,7 +423,7 @@ func cutLeadLabel(body []line) {
 	if len(body) == 0 {
 		return
 	}
-	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && len(label) <= 16 && leadLabels[lineKey(label)] && wordCountMax(rest, 5) >= 5 {
+	if label, rest, ok := strings.Cut(body[0].text, ":"); ok && len(label) <= 16 && bylineLabels[arabic.Normalize(strings.TrimSpace(label))] && wordCountMax(rest, 5) >= 5 {
 		body[0].text = strings.TrimSpace(rest)
 	}
 }
@@ -471,9 +471,6 @@ func isMenuBar(s string) bool {
 	}
 	return true
 }
-
-// leadLabels are the credit labels a story's first line may open with.
-var leadLabels = map[string]bool{lineKey("متابعة"): true, lineKey("متابعات"): true, lineKey("خاص"): true, lineKey("ترجمة"): true}
 
 // trimFooter removes the footer from the end of the body: chrome, copyright
 // and design credits, the author's name and bio, "المصدر:" and date lines,

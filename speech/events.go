@@ -1164,13 +1164,8 @@ func (a *analysis) oblique(i int) bool {
 	}
 	if j >= 0 && groupWords[strings.TrimPrefix(a.norm[j], "و")] {
 		j--
-	} else if j >= 0 {
-		n := strings.TrimPrefix(a.norm[j], "و")
-		for _, p := range []string{"ب", "ل", "ك"} {
-			if r, ok := strings.CutPrefix(n, p); ok && groupWords[r] {
-				return true
-			}
-		}
+	} else if j >= 0 && withPreposition(a.norm[j], groupWords) {
+		return true
 	}
 	return j >= 0 && (obliquePrepositions[strings.TrimPrefix(a.norm[j], "و")] || inSet(targetNouns, a.norm[j]))
 }
@@ -1178,9 +1173,15 @@ func (a *analysis) oblique(i int) bool {
 // prepositionalTitle reports whether a normalized word is a role word or
 // an honorific with ب، ل or ك attached (بفخامة، لرئيس، كوزير).
 func prepositionalTitle(n string) bool {
+	return withPreposition(n, roleHeads) || withPreposition(n, addressWords)
+}
+
+// withPreposition reports whether a normalized word is a word of set with
+// ب، ل or ك attached, after at most a و (بتنظيم، ولرئيس).
+func withPreposition(n string, set map[string]bool) bool {
 	n = strings.TrimPrefix(n, "و")
 	for _, p := range []string{"ب", "ل", "ك"} {
-		if r, ok := strings.CutPrefix(n, p); ok && (roleHeads[r] || addressWords[r]) {
+		if r, ok := strings.CutPrefix(n, p); ok && set[r] {
 			return true
 		}
 	}
