@@ -619,10 +619,11 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	}
 	// acts reports whether actor k may act: not inside a prepositional
 	// phrase, not the organisation in a title whose holder is named next,
-	// not the target in the genitive of «استهداف», «اقتحام».
+	// not in the words quoted after the trigger, not the target in the
+	// genitive of «استهداف», «اقتحام».
 	acts := func(k int) bool {
 		ac := actors[k]
-		if a.oblique(ac.pos) || a.inTitleBeforePerson(ac, actors[k+1:]) {
+		if a.oblique(ac.pos) || a.inTitleBeforePerson(ac, actors[k+1:]) || ac.pos >= tEnd && a.speechBetween(tEnd, ac.pos) {
 			return false
 		}
 		if kind == "attack" && ac.pos < t && a.condemnationBetween(ac.pos, t) {
@@ -631,7 +632,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 		return !a.targetedBy(ac.pos)
 	}
 	for k, ac := range actors {
-		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && acts(k) && !a.speechBetween(tEnd, ac.pos) {
+		if who < 0 && !possessed && ac.pos >= tEnd && ac.pos-tEnd <= 12 && acts(k) {
 			who = k
 			break
 		}
@@ -658,8 +659,7 @@ func (a *analysis) frame(kind string, t, tEnd, si int, shared []string) marsad.E
 	for k, ac := range actors {
 		// The name after a possessed noun («خلال استقباله إسماعيل ولد
 		// الشيخ») is its object, never its actor (objectOf).
-		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) && !(possessed && a.objectOf(t, tEnd, ac.pos)) &&
-			!(ac.pos >= tEnd && a.speechBetween(tEnd, ac.pos)) {
+		if who < 0 && len(e.Who) == 0 && acts(k) && !(ac.pos < t && reporter(k)) && !(possessed && a.objectOf(t, tEnd, ac.pos)) {
 			who = k
 		}
 	}

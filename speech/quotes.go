@@ -970,10 +970,16 @@ func (a *analysis) phraseSpeaker(from, to int) speaker {
 // The last of them are what a verb of saying takes as its object,
 // never who speaks: «كشف النقاب عن»، «أكد حرص سموه على»، «أكد أهمية»،
 // «بينت عاقبة السوء».
-var notSpeakers = setOf(`عدد واحد واحدة العديد الكثير التالي الانتباه أكثر أقل سابقا رسميا خاصة مجددا حاليا مؤخرا كذلك ضرورة مدى وسط صلى
-	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا دائما أيضا عادة غالبا مرارا تكرارا متحدثا متحدثة لكل
+var notSpeakers = func() map[string]bool {
+	m := setOf(`عدد واحد واحدة العديد الكثير التالي الانتباه أكثر أقل خاصة ضرورة مدى وسط صلى
+	يجب ينبغي يمكن يرجى إننا إنني إنهم إنها أننا أنني نقلا متحدثا متحدثة لكل
 	المزاعم الادعاءات الاتهامات الشائعات الإشاعات
 	النقاب حرص أهمية استعداد رغبة التزام عاقبة اهتمام تمسك`)
+	for w := range phraseAdverbs {
+		m[w] = true
+	}
+	return m
+}()
 
 // determiners may open a speaker's description: بعض and أحد before any
 // definite noun, the demonstratives before a noun of sources
@@ -1222,8 +1228,9 @@ func (a *analysis) nounPhrase(i, to int) string {
 	return a.text(i, j)
 }
 
-// phraseAdverbs end a speaker's noun phrase.
-var phraseAdverbs = setOf(`مسبقا سابقا لاحقا رسميا أيضا كذلك مجددا مؤخرا حاليا`)
+// phraseAdverbs open no speaker (notSpeakers) and end a speaker's noun
+// phrase («واعلنت موبايلي مسبقا»).
+var phraseAdverbs = setOf(`مسبقا سابقا لاحقا رسميا أيضا كذلك مجددا مؤخرا حاليا دائما عادة غالبا مرارا تكرارا`)
 
 // describeVerbs take their object right after them («ووصف الاتفاق
 // النووي بأنه …»): the speaker is named before, or earlier.
